@@ -1,0 +1,249 @@
+/**
+ * Spanwise's canonical JSONL: one article per line with its spans, offsets in Unicode code points so
+ * that Python's `text[start:end] == span["text"]`. Serializing then parsing gives back the same
+ * articles and spans (ids, offsets, labels, annotators, notes, status, title, meta, source and
+ * timestamps, which travel as ISO 8601 `created_at` / `updated_at`).
+ *
+ * ```json
+ * {"id": "a-…", "title": "…", "text": "…", "meta": {"source": "file.txt"},
+ *  "spans": [{"id": "s-…", "start": 0, "end": 12, "label": "actor", "text": "…", "annotator": "maria",
+ *             "created_at": "…", "updated_at": "…"}],
+ *  "status": "done", "created_at": "…", "updated_at": "…", "offset_unit": "codepoint", "format": "spanwise/1"}
+ * ```
+ */
+import * as v from 'valibot';
+import type { Article, ArticleRecord, ArticleStatus, RecordError, Result, Span } from '../types';
+import { titleFromText } from '../articles/title';
+import { newId } from '../ids';
+import { boundarySplitProblem, offsetRangeProblem, type SpanBoundsProblem } from '../spans/bounds';
+import { compareSpans } from '../spans/span-set';
+import { OffsetConverter, codePointLength } from '../text/offsets';
+import { SPANWISE_RECORD_KEYS, SpanwiseRecordSchema, describeIssue } from './spanwise-schema';
+
+/** The format tag written in every record. */
+export const SPANWISE_FORMAT = 'spanwise/1';
+
+/** Values for what a record leaves out. */
+export interface ParseOptions {
+	/** Timestamp (ms) for records and spans without `created_at` / `updated_at`. */
+	readonly now: number;
+	/** Annotator of spans without one. */
+	readonly annotator: string;
+	/** `Article.source` when `meta.source` is absent (usually the file name). */
+	readonly source: string;
+}
+
+/** Which unit a record's offsets are in (its `offset_unit`). */
+type OffsetUnit = 'codepoint' | 'utf16';
+
+function iso(ms: number): string {
+	return new Date(ms).toISOString();
+}
+
+/**
+ * Characters JSON leaves raw but that split lines for some readers (Python's `str.splitlines`,
+ * JavaScript before ES2019). They only occur inside JSON strings, where an escape means the same.
+ */
+function escapeLineSeparators(json: string): string {
+	return json.replace(/[\u0085\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * One JSONL line (no newline) for an article and its spans, spans in SpanSet order, offsets in code
+ * points. Spans must be valid UTF-16 ranges of the text; otherwise RangeError (a bug, not user data).
+ */
+export function serializeArticle(article: Article, spans: readonly Span[]): string {
+	const { text } = article;
+	const converter = new OffsetConverter(text);
+	const serializedSpans = [...spans].sort(compareSpans).map((span) => {
+		const problem = offsetRangeProblem(span.start, span.end, text.length);
+		if (problem) {
+			throw new RangeError(`span "${span.id}" of article "${article.id}": ${problem.field} ${problem.detail}`);
+		}
+		return {
+			id: span.id,
+			start: converter.toCodePoint(span.start),
+			end: converter.toCodePoint(span.end),
+			label: span.label,
+			text: text.slice(span.start, span.end),
+			annotator: span.annotator,
+			...(span.note === undefined ? {} : { note: span.note }),
+			created_at: iso(span.createdAt),
+			updated_at: iso(span.updatedAt)
+		};
+	});
+	const { source: _ignored, ...meta } = article.meta as Record<string, unknown>;
+	const record = {
+		id: article.id,
+		title: article.title,
+		text,
+		meta: { source: article.source, ...meta },
+		spans: serializedSpans,
+		status: article.status,
+		created_at: iso(article.createdAt),
+		updated_at: iso(article.updatedAt),
+		offset_unit: 'codepoint',
+		format: SPANWISE_FORMAT
+	};
+	return escapeLineSeparators(JSON.stringify(record));
+}
+
+/** Quoted for a message, shortened to 40 code points. */
+function quote(text: string): string {
+	const codePoints = Array.from(text);
+	return JSON.stringify(codePoints.length > 40 ? `${codePoints.slice(0, 40).join('')}…` : text);
+}
+
+/** A record's text with what offset checks need, computed once per record. */
+interface TextIndex {
+	readonly text: string;
+	readonly converter: OffsetConverter;
+	readonly codePointLength: number;
+}
+
+/** The UTF-16 range of offsets given in `unit`, or the problem with them. */
+function resolveOffsets(
+	{ text, converter, codePointLength }: TextIndex,
+	unit: OffsetUnit,
+	start: number,
+	end: number
+): { start: number; end: number } | SpanBoundsProblem {
+	const range = offsetRangeProblem(start, end, unit === 'codepoint' ? codePointLength : text.length);
+	if (range) return range;
+	const resolved =
+		unit === 'codepoint' ? { start: converter.toUtf16(start), end: converter.toUtf16(end) } : { start, end };
+	return boundarySplitProblem(text, resolved.start, resolved.end, { start, end }) ?? resolved;
+}
+
+/** Whether the span's text would match if its offsets were in `unit`: the tell of a mislabelled unit. */
+function matchesIn(index: TextIndex, unit: OffsetUnit, start: number, end: number, expected: string): boolean {
+	const resolved = resolveOffsets(index, unit, start, end);
+	return 'start' in resolved && index.text.slice(resolved.start, resolved.end) === expected;
+}
+
+const UNIT_HINTS: Record<OffsetUnit, string> = {
+	codepoint: 'offsets look like UTF-16 code units, not code points; set offset_unit to utf16',
+	utf16: 'offsets look like code points, not UTF-16 code units; set offset_unit to codepoint'
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeJsonValue(value: unknown): string {
+	return Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
+}
+
+/**
+ * Parses one line of a spanwise/1 file into an article with its spans (UTF-16 offsets, SpanSet order).
+ * Missing values come from `opts` (timestamps: `opts.now`; span annotator; source) or are derived
+ * (ids: new; title: first non-empty line). Every span is checked against the text; exact duplicates
+ * (same offsets, label and annotator) are dropped, repeated span ids are an error. Errors name the
+ * line, span and field: `line 3: spans[2].end: 40 is beyond the text (length 35)`. Never throws.
+ */
+export function parseSpanwiseLine(line: string, lineNo: number, opts: ParseOptions): Result<ArticleRecord> {
+	const fail = (message: string): Result<ArticleRecord> => ({ error: `line ${lineNo}: ${message}` });
+	let raw: unknown;
+	try {
+		raw = JSON.parse(line);
+	} catch (error) {
+		return fail(`not valid JSON (${error instanceof Error ? error.message : String(error)})`);
+	}
+	if (!isObject(raw)) {
+		return fail(
+			`expected a JSON object, got ${describeJsonValue(raw)}${Array.isArray(raw) ? ' (JSONL has one object per line)' : ''}`
+		);
+	}
+	const parsed = v.safeParse(SpanwiseRecordSchema, raw);
+	if (!parsed.success) return fail(describeIssue(parsed.issues[0]));
+	const record = parsed.output;
+	const { text } = record;
+
+	const { source, ...givenMeta } = record.meta ?? {};
+	if (source !== undefined && typeof source !== 'string') {
+		return fail(`meta.source: expected a string, got ${describeJsonValue(source)}`);
+	}
+	// Keys this format does not know are kept, in meta, rather than lost; meta's own keys win.
+	const extra = Object.entries(raw).filter(([key]) => !SPANWISE_RECORD_KEYS.has(key));
+	const meta: Record<string, unknown> = { ...Object.fromEntries(extra), ...givenMeta };
+
+	const articleId = record.id ?? newId('a');
+	const unit: OffsetUnit = record.offset_unit ?? 'codepoint';
+	const converter = new OffsetConverter(text);
+	const index: TextIndex = { text, converter, codePointLength: codePointLength(text) };
+	const spans: Span[] = [];
+	const indexOfId = new Map<string, number>();
+	const seen = new Set<string>();
+
+	for (const [i, given] of (record.spans ?? []).entries()) {
+		const otherUnit: OffsetUnit = unit === 'codepoint' ? 'utf16' : 'codepoint';
+		const hint = () =>
+			given.text != null && matchesIn(index, otherUnit, given.start, given.end, given.text)
+				? `; ${UNIT_HINTS[unit]}`
+				: '';
+		const resolved = resolveOffsets(index, unit, given.start, given.end);
+		if ('field' in resolved) return fail(`spans[${i}].${resolved.field}: ${resolved.detail}${hint()}`);
+		const found = text.slice(resolved.start, resolved.end);
+		if (given.text != null && given.text !== found) {
+			return fail(
+				`spans[${i}].text: ${quote(given.text)} does not match the article text at ${given.start}–${given.end} (${quote(found)})${hint()}`
+			);
+		}
+		const annotator = given.annotator != null && given.annotator.trim() !== '' ? given.annotator : opts.annotator;
+		const key = JSON.stringify([resolved.start, resolved.end, given.label, annotator]);
+		if (seen.has(key)) continue;
+		seen.add(key);
+		if (given.id != null) {
+			const earlier = indexOfId.get(given.id);
+			if (earlier !== undefined) return fail(`spans[${i}].id: "${given.id}" is also the id of spans[${earlier}]`);
+			indexOfId.set(given.id, i);
+		}
+		const createdAt = given.created_at ?? opts.now;
+		spans.push({
+			id: given.id ?? newId('s'),
+			articleId,
+			start: resolved.start,
+			end: resolved.end,
+			label: given.label,
+			annotator,
+			...(given.note == null ? {} : { note: given.note }),
+			createdAt,
+			updatedAt: given.updated_at ?? createdAt
+		});
+	}
+
+	const createdAt = record.created_at ?? opts.now;
+	const status: ArticleStatus = record.status === 'in progress' ? 'in_progress' : (record.status ?? 'new');
+	const article: Article = {
+		id: articleId,
+		title: record.title ?? titleFromText(text),
+		text,
+		source: source ?? opts.source,
+		meta,
+		status,
+		createdAt,
+		updatedAt: record.updated_at ?? createdAt
+	};
+	return { ok: { article, spans: spans.sort(compareSpans) } };
+}
+
+/**
+ * Parses a whole spanwise/1 file: UTF-8 BOM dropped, LF or CRLF lines, blank lines skipped. Good
+ * records and per-line errors are both returned, so one bad line does not lose the rest; a file with
+ * no records gives the single error "the file is empty" (line 1).
+ */
+export function parseSpanwiseJsonl(content: string, opts: ParseOptions): { records: ArticleRecord[]; errors: RecordError[] } {
+	const body = content.startsWith('\ufeff') ? content.slice(1) : content;
+	const records: ArticleRecord[] = [];
+	const errors: RecordError[] = [];
+	if (!/\S/.test(body)) return { records, errors: [{ line: 1, message: 'the file is empty' }] };
+	const lines = body.split('\n');
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
+		if (!/\S/.test(line)) continue;
+		const result = parseSpanwiseLine(line, i + 1, opts);
+		if (result.ok) records.push(result.ok);
+		else errors.push({ line: i + 1, message: result.error });
+	}
+	return { records, errors };
+}

@@ -1,0 +1,71 @@
+/**
+ * Undo and redo of span edits, as an immutable value the state layer keeps next to the SpanSet. Each
+ * entry is one user action (a batch of edits), so one Ctrl+Z undoes the whole action.
+ */
+import type { SpanEdit } from '../types';
+import { invertEdits } from './edits';
+
+/** How many actions can be undone; older ones are forgotten. */
+export const HISTORY_LIMIT = 1000;
+
+/** Undo and redo stacks of edit batches. */
+export class EditHistory {
+	/** No history. */
+	static readonly empty: EditHistory = new EditHistory([], []);
+
+	readonly #done: readonly (readonly SpanEdit[])[];
+	readonly #undone: readonly (readonly SpanEdit[])[];
+
+	private constructor(done: readonly (readonly SpanEdit[])[], undone: readonly (readonly SpanEdit[])[]) {
+		this.#done = done;
+		this.#undone = undone;
+	}
+
+	/** Whether there is an action to undo. */
+	get canUndo(): boolean {
+		return this.#done.length > 0;
+	}
+
+	/** Whether there is an undone action to redo. */
+	get canRedo(): boolean {
+		return this.#undone.length > 0;
+	}
+
+	/** Number of actions that can be undone. */
+	get undoDepth(): number {
+		return this.#done.length;
+	}
+
+	/** Number of actions that can be redone. */
+	get redoDepth(): number {
+		return this.#undone.length;
+	}
+
+	/** Records an action just applied; clears redo (a new action forks history). An empty batch changes nothing. */
+	push(edits: readonly SpanEdit[]): EditHistory {
+		if (edits.length === 0) return this;
+		const done = this.#done.length >= HISTORY_LIMIT ? this.#done.slice(1 - HISTORY_LIMIT) : this.#done.slice();
+		done.push(edits.slice());
+		return new EditHistory(done, []);
+	}
+
+	/** The history after undoing the last action, and the edits to apply for it; null if nothing to undo. */
+	undo(): { history: EditHistory; edits: SpanEdit[] } | null {
+		const batch = this.#done.at(-1);
+		if (!batch) return null;
+		return {
+			history: new EditHistory(this.#done.slice(0, -1), [...this.#undone, batch]),
+			edits: invertEdits(batch)
+		};
+	}
+
+	/** The history after redoing the last undone action, and the edits to apply; null if nothing to redo. */
+	redo(): { history: EditHistory; edits: SpanEdit[] } | null {
+		const batch = this.#undone.at(-1);
+		if (!batch) return null;
+		return {
+			history: new EditHistory([...this.#done, batch], this.#undone.slice(0, -1)),
+			edits: batch.slice()
+		};
+	}
+}

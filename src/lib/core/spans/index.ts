@@ -1,0 +1,4 @@
+export * from './span-set';
+export * from './edits';
+export * from './history';
+export * from './bounds';

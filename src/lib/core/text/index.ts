@@ -1,0 +1,5 @@
+export * from './offsets';
+export * from './graphemes';
+export * from './lines';
+export * from './snap';
+export * from './hash';

@@ -1,0 +1,193 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_LABELS } from '$lib/core/labels/defaults';
+import {
+	createArticles,
+	destroyArticle,
+	listArticles,
+	readArticle,
+	restoreArticle,
+	updateArticleStatus
+} from './articles';
+import { listLabels } from './labels';
+import { listSpans } from './spans';
+import { freshDb, makeRecord, makeSpan } from './testing';
+
+const TEXT = 'Alice said the tax rose 5% in 2024. Bob 🙂 disagreed.';
+
+describe('createArticles / readArticle', () => {
+	it('round-trips an article with its spans and derived fields', async () => {
+		const db = freshDb();
+		const record = makeRecord('a1', TEXT, [
+			[15, 18, 'claim'],
+			[0, 5, 'actor'],
+			[24, 26, 'figure'],
+			[41, 43, 'actor']
+		]);
+		const report = await createArticles(db, [record]);
+		expect(report).toEqual({ added: 1, merged: 0, spansAdded: 4, spansSkipped: 0, mergedTitles: [] });
+
+		const read = await readArticle(db, 'a1');
+		expect(read?.article).toEqual(record.article);
+		expect(read?.revision).toBe(1);
+		expect(read?.spans.map((s) => s.start)).toEqual([0, 15, 24, 41]);
+		expect(new Set(read?.spans)).toEqual(new Set(record.spans));
+
+		const [row] = await listArticles(db);
+		expect(row).not.toHaveProperty('text');
+		expect(row).toMatchObject({ textLength: TEXT.length, spanTotal: 4, counts: { actor: 2, claim: 1, figure: 1 } });
+		expect(await readArticle(db, 'missing')).toBeUndefined();
+	});
+
+	it('lists articles most recently updated first', async () => {
+		const db = freshDb();
+		await createArticles(db, [
+			makeRecord('x', 'one', [], { updatedAt: 5 }),
+			makeRecord('y', 'two', [], { updatedAt: 9 }),
+			makeRecord('z', 'three', [], { updatedAt: 7 })
+		]);
+		expect((await listArticles(db)).map((r) => r.id)).toEqual(['y', 'z', 'x']);
+	});
+
+	it('merges by id without overwriting spans, title, status or meta', async () => {
+		const db = freshDb();
+		await createArticles(db, [makeRecord('a1', TEXT, [[0, 5, 'actor'], [15, 18, 'claim']], { status: 'done' })]);
+		const again = {
+			article: { ...makeRecord('a1', TEXT).article, title: 'Other', status: 'new' as const, meta: { x: 2 } },
+			spans: [
+				makeSpan('a1', 'a1-s0', 0, 5, 'figure'), // same id, relabelled: skipped
+				makeSpan('a1', 'other', 15, 18, 'claim'), // same place, label, annotator: skipped
+				makeSpan('a1', 'new', 24, 26, 'figure'),
+				makeSpan('a1', 'new2', 15, 18, 'claim', { annotator: 'someone else' })
+			]
+		};
+		const report = await createArticles(db, [again]);
+		expect(report).toEqual({ added: 0, merged: 1, spansAdded: 2, spansSkipped: 2, mergedTitles: ['Title a1'] });
+
+		const read = await readArticle(db, 'a1');
+		expect(read?.article).toMatchObject({ title: 'Title a1', status: 'done', meta: { n: 1 } });
+		expect(read?.revision).toBe(2);
+		expect(read?.spans.find((s) => s.id === 'a1-s0')?.label).toBe('actor');
+		expect(read?.spans.map((s) => s.id).sort()).toEqual(['a1-s0', 'a1-s1', 'new', 'new2']);
+		const [row] = await listArticles(db);
+		expect(row).toMatchObject({ spanTotal: 4, counts: { actor: 1, claim: 2, figure: 1 } });
+	});
+
+	it('merges a record with identical text into the stored article', async () => {
+		const db = freshDb();
+		await createArticles(db, [makeRecord('a1', TEXT, [[0, 5]])]);
+		const report = await createArticles(db, [makeRecord('b9', TEXT, [[0, 5], [36, 39]])]);
+		expect(report).toMatchObject({ added: 0, merged: 1, spansAdded: 1, spansSkipped: 1 });
+		expect((await listArticles(db)).map((r) => r.id)).toEqual(['a1']);
+		const spans = await listSpans(db, 'a1');
+		expect(spans.map((s) => [s.id, s.articleId, s.start])).toEqual([
+			['a1-s0', 'a1', 0],
+			['b9-s1', 'a1', 36]
+		]);
+	});
+
+	it('merges duplicates inside one import, across chunks too', async () => {
+		const db = freshDb();
+		const records = [makeRecord('a', 'same', [[0, 2]]), makeRecord('b', 'other'), makeRecord('c', 'same', [[0, 2], [1, 3]])];
+		// The last record's first span has the id of a stored span (a-s0): skipped.
+		const report = await createArticles(db, [...records, makeRecord('a', 'same', [[0, 1], [2, 4]])], { chunkSize: 2 });
+		expect(report).toEqual({ added: 2, merged: 2, spansAdded: 3, spansSkipped: 2, mergedTitles: ['Title a', 'Title a'] });
+		const rows = await listArticles(db);
+		expect(rows.map((r) => [r.id, r.spanTotal, r.revision]).sort()).toEqual([
+			['a', 3, 3],
+			['b', 0, 1]
+		]);
+	});
+
+	it('stores a record whose id is taken by a different text as a new article', async () => {
+		const db = freshDb();
+		await createArticles(db, [makeRecord('a1', TEXT, [[0, 5]])]);
+		const report = await createArticles(db, [makeRecord('a1', 'Something else', [[0, 9]])]);
+		expect(report).toMatchObject({ added: 1, merged: 0, spansAdded: 1 });
+		const rows = await listArticles(db);
+		expect(rows).toHaveLength(2);
+		const fresh = rows.find((r) => r.id !== 'a1');
+		const read = await readArticle(db, fresh?.id ?? '');
+		expect(read?.article.text).toBe('Something else');
+		// The span id a1-s0 belongs to the first article, so the copy got a fresh id.
+		expect(read?.spans.map((s) => [s.articleId, s.start, s.id === 'a1-s0'])).toEqual([[fresh?.id, 0, false]]);
+		expect(await listSpans(db, 'a1')).toHaveLength(1);
+	});
+
+	it('adds a label row for each unknown label, keeping the defaults', async () => {
+		const db = freshDb();
+		await createArticles(db, [makeRecord('a1', TEXT, [[0, 5, 'person'], [6, 10, DEFAULT_LABELS[0].name]])]);
+		const labels = await listLabels(db);
+		expect(labels.map((l) => l.name)).toEqual([...DEFAULT_LABELS.map((l) => l.name), 'person']);
+		expect(labels.at(-1)).toMatchObject({ hotkey: '', description: '' });
+		expect(labels.at(-1)?.color).toMatch(/^#[0-9a-f]{6}$/i);
+	});
+
+	it('writes in chunks and reports progress after each', async () => {
+		const db = freshDb();
+		const records = Array.from({ length: 450 }, (_, i) => makeRecord(`r${i}`, `${TEXT} #${i}`, [[0, 5], [15, 18, 'claim']]));
+		const calls: [number, number][] = [];
+		const report = await createArticles(db, records, { onProgress: (done, total) => calls.push([done, total]) });
+		expect(calls).toEqual([
+			[200, 450],
+			[400, 450],
+			[450, 450]
+		]);
+		expect(report).toMatchObject({ added: 450, spansAdded: 900 });
+		expect(await db.spans.count()).toBe(900);
+	});
+
+	it('rejects an invalid record before writing anything', async () => {
+		const db = freshDb();
+		const bad = makeRecord('b', 'short', [[0, 50]]);
+		await expect(createArticles(db, [makeRecord('a', TEXT), bad])).rejects.toThrow(RangeError);
+		const foreign = { ...makeRecord('c', TEXT), spans: [makeSpan('zzz', 's', 0, 1)] };
+		await expect(createArticles(db, [foreign])).rejects.toThrow(RangeError);
+		expect(await db.articles.count()).toBe(0);
+	});
+});
+
+describe('updateArticleStatus', () => {
+	it('sets the status and bumps updatedAt and revision', async () => {
+		const db = freshDb();
+		await createArticles(db, [makeRecord('a1', TEXT)]);
+		await updateArticleStatus(db, 'a1', 'reviewed');
+		const [row] = await listArticles(db);
+		expect(row.status).toBe('reviewed');
+		expect(row.revision).toBe(2);
+		expect(row.updatedAt).toBeGreaterThan(2000);
+		await expect(updateArticleStatus(db, 'nope', 'done')).rejects.toThrow(RangeError);
+	});
+});
+
+describe('destroyArticle / restoreArticle', () => {
+	it('gives back exactly what was deleted', async () => {
+		const db = freshDb();
+		const record = makeRecord('a1', TEXT, [[0, 5], [15, 18, 'claim']], { status: 'done' });
+		await createArticles(db, [record, makeRecord('a2', 'keep me', [[0, 4]])]);
+		const before = await readArticle(db, 'a1');
+
+		const deleted = await destroyArticle(db, 'a1');
+		expect(deleted).toEqual({ article: record.article, spans: before?.spans });
+		expect(await readArticle(db, 'a1')).toBeUndefined();
+		expect(await db.texts.get('a1')).toBeUndefined();
+		expect(await listSpans(db, 'a1')).toEqual([]);
+		expect(await listSpans(db, 'a2')).toHaveLength(1);
+		expect(await destroyArticle(db, 'a1')).toBeUndefined();
+
+		await restoreArticle(db, deleted!);
+		const after = await readArticle(db, 'a1');
+		expect(after?.article).toEqual(before?.article);
+		expect(after?.spans).toEqual(before?.spans);
+		const row = (await listArticles(db)).find((r) => r.id === 'a1');
+		expect(row).toMatchObject({ spanTotal: 2, counts: { actor: 1, claim: 1 }, status: 'done', updatedAt: 2000 });
+	});
+
+	it('refuses a record whose span ids are stored under another article, writing nothing', async () => {
+		const db = freshDb();
+		await createArticles(db, [makeRecord('a1', TEXT, [[0, 5]])]);
+		const intruder = { ...makeRecord('b', 'Other text'), spans: [makeSpan('b', 'a1-s0', 0, 5)] };
+		await expect(restoreArticle(db, intruder)).rejects.toThrow(RangeError);
+		expect(await readArticle(db, 'b')).toBeUndefined();
+		expect((await listSpans(db, 'a1'))[0].articleId).toBe('a1');
+	});
+});

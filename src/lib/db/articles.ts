@@ -1,0 +1,126 @@
+/** Articles: the library list, reading one with its spans, importing, status changes, delete and undo. */
+import type { Article, ArticleRecord, ArticleStatus, Span } from '$lib/core/types';
+import { ARTICLE_STATUSES } from '$lib/core/types';
+import { textHash } from '$lib/core/text/hash';
+import type { ArticleRow, SpanwiseDB } from './database';
+import { addMissingLabels } from './labels';
+import { emptyReport, writeRecords, type ImportReport } from './merge';
+import { byPosition, checkRecord, toArticle, toRow } from './rows';
+
+export type { ImportReport } from './merge';
+
+/** Records written per 'rw' transaction by `createArticles`. */
+export const IMPORT_CHUNK_SIZE = 200;
+
+/** Lists every article row (no texts, no spans), most recently updated first. */
+export async function listArticles(db: SpanwiseDB): Promise<ArticleRow[]> {
+	return db.articles.orderBy('updatedAt').reverse().toArray();
+}
+
+/**
+ * Reads one article with its text and its spans (in text order) from one consistent snapshot, plus the
+ * revision they are at; undefined when there is no such article.
+ */
+export async function readArticle(
+	db: SpanwiseDB,
+	id: string
+): Promise<{ article: Article; spans: Span[]; revision: number } | undefined> {
+	return db.transaction('r', [db.articles, db.texts, db.spans], async () => {
+		const row = await db.articles.get(id);
+		if (row === undefined) return undefined;
+		const text = await db.texts.get(id);
+		if (text === undefined) throw new Error(`Article ${id} has no stored text`);
+		const spans = await db.spans.where('articleId').equals(id).toArray();
+		return { article: toArticle(row, text.text), spans: spans.sort(byPosition), revision: row.revision };
+	});
+}
+
+/**
+ * Imports `records` in order, `chunkSize` records per transaction (each chunk is all-or-nothing; chunks
+ * already written stay if a later one fails), calling `onProgress` after each chunk.
+ * A record whose text is already stored (same id with the same text, else any article with the same
+ * text) is merged: its spans that the article lacks are added (a span is there already if it has the
+ * same id, or the same start, end, label and annotator); the article's stored spans, title, status and
+ * meta are never changed. Other records become new articles (under a fresh id if their id is taken by
+ * an article with a different text). Labels used by added spans that have no label row get one.
+ * Throws RangeError, before writing anything, if a record has an unknown status or a span that is not
+ * its own or lies outside its text.
+ */
+export async function createArticles(
+	db: SpanwiseDB,
+	records: readonly ArticleRecord[],
+	opts: { onProgress?(done: number, total: number): void; chunkSize?: number } = {}
+): Promise<ImportReport> {
+	const chunkSize = opts.chunkSize ?? IMPORT_CHUNK_SIZE;
+	if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`Chunk size ${chunkSize} is not a positive integer`);
+	records.forEach(checkRecord);
+	const report = emptyReport();
+	for (let start = 0; start < records.length; start += chunkSize) {
+		const chunk = records.slice(start, start + chunkSize);
+		// The scope must be an async function: Dexie only follows native awaits inside those.
+		await db.transaction('rw', [db.articles, db.texts, db.spans, db.labels], async () => {
+			await writeRecords(db, chunk, report, Date.now());
+		});
+		opts.onProgress?.(start + chunk.length, records.length);
+	}
+	return report;
+}
+
+/**
+ * Sets the status of article `id`, bumping updatedAt (to now) and revision; writes nothing when the
+ * status is already `status`. Throws RangeError for an unknown status or article.
+ */
+export async function updateArticleStatus(db: SpanwiseDB, id: string, status: ArticleStatus): Promise<void> {
+	if (!ARTICLE_STATUSES.includes(status)) throw new RangeError(`Unknown article status ${JSON.stringify(status)}`);
+	await db.transaction('rw', db.articles, async () => {
+		const row = await db.articles.get(id);
+		if (row === undefined) throw new RangeError(`No article ${id} to set the status of`);
+		if (row.status === status) return;
+		await db.articles.put({ ...row, status, updatedAt: Date.now(), revision: row.revision + 1 });
+	});
+}
+
+/**
+ * Deletes article `id`, its text and its spans in one transaction, and returns them as a record (spans
+ * in text order) that `restoreArticle` puts back; undefined, writing nothing, when there is no such article.
+ */
+export async function destroyArticle(db: SpanwiseDB, id: string): Promise<ArticleRecord | undefined> {
+	return db.transaction('rw', [db.articles, db.texts, db.spans], async () => {
+		const row = await db.articles.get(id);
+		if (row === undefined) return undefined;
+		const text = await db.texts.get(id);
+		if (text === undefined) throw new Error(`Article ${id} has no stored text`);
+		const spans = await db.spans.where('articleId').equals(id).toArray();
+		await db.spans.bulkDelete(spans.map((s) => s.id));
+		await db.texts.delete(id);
+		await db.articles.delete(id);
+		return { article: toArticle(row, text.text), spans: spans.sort(byPosition) };
+	});
+}
+
+/**
+ * Stores `record` exactly as given (same ids, timestamps, status, spans) in one transaction, replacing
+ * any article and spans stored under its id; the row's revision is 1 more than the replaced row's, or 1.
+ * Labels its spans use that have no label row get one. Throws RangeError, writing nothing, if the record
+ * is invalid (see `createArticles`), has two spans with one id, or one of its span ids is stored under another article.
+ */
+export async function restoreArticle(db: SpanwiseDB, record: ArticleRecord): Promise<void> {
+	checkRecord(record);
+	const { article, spans } = record;
+	const ids = new Set(spans.map((s) => s.id));
+	if (ids.size !== spans.length) throw new RangeError(`Article ${article.id} has two spans with the same id`);
+	await db.transaction('rw', [db.articles, db.texts, db.spans, db.labels], async () => {
+		const stored = await db.spans.bulkGet(spans.map((s) => s.id));
+		for (const span of stored) {
+			if (span !== undefined && span.articleId !== article.id) {
+				throw new RangeError(`Span ${span.id} is stored under article ${span.articleId}, not ${article.id}`);
+			}
+		}
+		const previous = await db.articles.get(article.id);
+		await db.spans.where('articleId').equals(article.id).delete();
+		await db.texts.put({ id: article.id, text: article.text });
+		await db.articles.put(toRow(article, textHash(article.text), spans, (previous?.revision ?? 0) + 1));
+		await db.spans.bulkPut(spans.map((s) => ({ ...s })));
+		await addMissingLabels(db, new Set(spans.map((s) => s.label)));
+	});
+}

@@ -1,0 +1,69 @@
+/**
+ * The one module that owns the IndexedDB database: its tables, their row types and every schema version.
+ * Nothing outside `src/lib/db/` imports `dexie`; the app talks to the repository functions instead.
+ */
+import Dexie, { type DexieOptions, type Table } from 'dexie';
+import type { Article, Label, Span } from '$lib/core/types';
+
+/**
+ * An article as the library list needs it: everything but the text (kept in `texts`, so listing
+ * 10,000 articles never loads 50 MB), plus derived fields kept exact by every write.
+ */
+export interface ArticleRow extends Omit<Article, 'text'> {
+	/** `textHash(article.text)`: finds an already imported copy of the same text. */
+	readonly textHash: string;
+	/** `article.text.length` in UTF-16 code units: bounds every span's `end`. */
+	readonly textLength: number;
+	/** Span count per label name; labels with no spans have no key. */
+	readonly counts: Readonly<Record<string, number>>;
+	/** Number of spans of the article (the sum of `counts`). */
+	readonly spanTotal: number;
+	/** Incremented by every write to the article or its spans; starts at 1. */
+	readonly revision: number;
+}
+
+/** The text of an article, apart from its row. */
+export interface TextRow {
+	readonly id: string;
+	readonly text: string;
+}
+
+/** A label with its place in the label list. */
+export interface LabelRow extends Label {
+	/** Position in the list (0-based); rows are read sorted by it. */
+	readonly order: number;
+}
+
+/** A persisted preference or flag. */
+export interface SettingRow {
+	readonly key: string;
+	readonly value: unknown;
+}
+
+/** The Spanwise database. Every schema version lives in this constructor. */
+export class SpanwiseDB extends Dexie {
+	declare articles: Table<ArticleRow, string>;
+	declare texts: Table<TextRow, string>;
+	declare spans: Table<Span, string>;
+	declare labels: Table<LabelRow, string>;
+	declare settings: Table<SettingRow, string>;
+
+	constructor(name: string, options?: DexieOptions) {
+		super(name, options);
+		this.version(1).stores({
+			articles: 'id, updatedAt, status, textHash, title',
+			texts: 'id',
+			spans: 'id, articleId, [articleId+annotator], label',
+			labels: 'name',
+			settings: 'key'
+		});
+	}
+}
+
+/**
+ * Returns a handle on the database `name` (opened lazily by the first query). `options` lets tests pass
+ * an isolated IndexedDB, e.g. `{ indexedDB: new IDBFactory(), IDBKeyRange }` from fake-indexeddb.
+ */
+export function openDatabase(name = 'spanwise', options?: DexieOptions): SpanwiseDB {
+	return new SpanwiseDB(name, options);
+}

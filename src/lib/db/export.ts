@@ -1,0 +1,82 @@
+/** Streaming the corpus out (for export) without loading it all at once. */
+import type { Article, Span } from '$lib/core/types';
+import type { ArticleRow, SpanwiseDB } from './database';
+import { byPosition, toArticle } from './rows';
+import { spansOfArticles } from './spans';
+
+/** Articles read per transaction by `forEachArticle`. */
+export const EXPORT_BATCH_SIZE = 100;
+
+export interface ForEachArticleOptions {
+	/** Visit only these articles, in this order (repeats visited once; ids with no article skipped). Default: all, by id. */
+	readonly ids?: readonly string[];
+	/** Articles read per transaction (default 100). */
+	readonly batchSize?: number;
+	/** Called after each batch has been visited. `total` is the count when the walk started (or ids.length). */
+	onProgress?(done: number, total: number): void;
+	/** Checked before each batch and each visit; when aborted, the walk throws `signal.reason`. */
+	readonly signal?: AbortSignal;
+}
+
+type Entry = { article: Article; spans: Span[] };
+
+/** Reads the texts and spans of `rows` in one transaction, as articles with spans in text order. */
+async function loadBatch(db: SpanwiseDB, rows: readonly ArticleRow[]): Promise<Entry[]> {
+	const ids = rows.map((r) => r.id);
+	const [texts, spans] = await Promise.all([db.texts.bulkGet(ids), spansOfArticles(db, ids)]);
+	return rows.map((row, i) => {
+		const text = texts[i];
+		if (text === undefined) throw new Error(`Article ${row.id} has no stored text`);
+		return { article: toArticle(row, text.text), spans: spans[i].sort(byPosition) };
+	});
+}
+
+/**
+ * Calls `visit` for each article with its spans (in text order): every article ordered by id, or those
+ * of `opts.ids` in that order. Reads `batchSize` articles per read transaction, each batch a consistent
+ * snapshot; `visit` runs outside any transaction and is awaited, one article at a time. Articles
+ * written during the walk may or may not be visited. Rejects with `signal.reason` when aborted, and
+ * with whatever `visit` throws.
+ */
+export async function forEachArticle(
+	db: SpanwiseDB,
+	visit: (article: Article, spans: Span[]) => void | Promise<void>,
+	opts: ForEachArticleOptions = {}
+): Promise<void> {
+	const batchSize = opts.batchSize ?? EXPORT_BATCH_SIZE;
+	if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`Batch size ${batchSize} is not a positive integer`);
+	const { signal } = opts;
+	signal?.throwIfAborted();
+
+	const wanted = opts.ids === undefined ? undefined : [...new Set(opts.ids)];
+	if (wanted?.length === 0) return;
+	const total = wanted?.length ?? (await db.articles.count());
+	let done = 0;
+	let after: string | undefined;
+	for (;;) {
+		signal?.throwIfAborted();
+		const entries = await db.transaction('r', [db.articles, db.texts, db.spans], async () => {
+			let rows: ArticleRow[];
+			if (wanted !== undefined) {
+				const found = await db.articles.bulkGet(wanted.slice(done, done + batchSize));
+				rows = found.filter((row): row is ArticleRow => row !== undefined);
+			} else {
+				const range = after === undefined ? db.articles.orderBy(':id') : db.articles.where(':id').above(after);
+				rows = await range.limit(batchSize).toArray();
+			}
+			return loadBatch(db, rows);
+		});
+		const last = entries.at(-1);
+		if (wanted === undefined) {
+			if (last === undefined) break;
+			after = last.article.id;
+		}
+		for (const { article, spans } of entries) {
+			signal?.throwIfAborted();
+			await visit(article, spans);
+		}
+		done = wanted === undefined ? done + entries.length : Math.min(done + batchSize, wanted.length);
+		opts.onProgress?.(done, Math.max(done, total));
+		if (wanted !== undefined && done >= wanted.length) break;
+	}
+}

@@ -1,0 +1,17 @@
+export { SpanwiseDB, openDatabase, type ArticleRow, type LabelRow, type SettingRow, type TextRow } from './database';
+export {
+	listArticles,
+	readArticle,
+	createArticles,
+	updateArticleStatus,
+	destroyArticle,
+	restoreArticle,
+	IMPORT_CHUNK_SIZE,
+	type ImportReport
+} from './articles';
+export { listSpans, commitSpanEdits } from './spans';
+export { listLabels, saveLabels, renameLabel } from './labels';
+export { readSetting, writeSetting } from './settings';
+export { seedIfEmpty, SEEDED_KEY } from './seed';
+export { forEachArticle, EXPORT_BATCH_SIZE, type ForEachArticleOptions } from './export';
+export { watchArticles } from './live';

@@ -1,0 +1,14 @@
+import { liveQuery } from 'dexie';
+import type { SpanwiseDB, ArticleRow } from './database';
+
+/**
+ * Calls `onChange` with the library list now and after every change to it, from this tab or
+ * another (Dexie's liveQuery). Returns the function that stops watching.
+ */
+export function watchArticles(db: SpanwiseDB, onChange: (rows: ArticleRow[]) => void, onError: (error: unknown) => void): () => void {
+	const subscription = liveQuery(() => db.articles.orderBy('updatedAt').reverse().toArray()).subscribe({
+		next: onChange,
+		error: onError
+	});
+	return () => subscription.unsubscribe();
+}

@@ -1,0 +1,124 @@
+import { EditorState, Plugin, TextSelection } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import type { SpanSet } from '$lib/core/spans/span-set';
+import type { Label, Span, SpanEdit } from '$lib/core/types';
+import { TextPositions } from './positions';
+import { HighlightRenderer, type SpanRenderer } from './highlight-renderer';
+import { applySpanAction, selectedSpan, spanPlugin, spanState } from './span-plugin';
+import { annotationKeys, type EditorHost } from './keys';
+import { SpanTooltip } from './tooltip';
+
+export type { EditorHost } from './keys';
+
+export interface ArticleEditorOptions {
+	readonly text: string;
+	readonly spans: SpanSet;
+	readonly labels: readonly Label[];
+	readonly host: EditorHost;
+}
+
+/** The text is immutable: every transaction that would change the document is dropped. */
+const readOnlyText = new Plugin({
+	filterTransaction: (tr) => !tr.docChanged,
+	props: {
+		handleTextInput: () => true,
+		handlePaste: () => true,
+		handleDrop: () => true
+	}
+});
+
+/**
+ * The article view: ProseMirror showing the text read-only, with spans drawn over it.
+ * It owns no annotation state of its own beyond what the host last synced; every user intent
+ * (tag, relabel, remove, select, move an edge, undo) goes to the host, which answers with `sync`.
+ */
+export class ArticleEditor {
+	readonly view: EditorView;
+	readonly positions: TextPositions;
+	#renderer: SpanRenderer | null = null;
+	readonly #tooltip: SpanTooltip;
+	#labels: readonly Label[];
+
+	constructor(mount: HTMLElement, options: ArticleEditorOptions) {
+		this.positions = new TextPositions(options.text);
+		this.#labels = options.labels;
+		const positions = this.positions;
+		const state = EditorState.create({
+			doc: positions.doc,
+			plugins: [
+				readOnlyText,
+				annotationKeys(options.host, positions),
+				spanPlugin(options.spans, (view) => {
+					this.#renderer = new HighlightRenderer(view.dom as HTMLElement, positions, this.#labels);
+					return this.#renderer;
+				})
+			]
+		});
+		this.view = new EditorView(mount, {
+			state,
+			attributes: {
+				'aria-label': 'Article text',
+				'aria-readonly': 'true',
+				'aria-multiline': 'true',
+				role: 'textbox',
+				spellcheck: 'false',
+				class: 'sw-article'
+			}
+		});
+		this.#tooltip = new SpanTooltip(this.view, positions, () => this.#labels, (span) => this.#renderer?.hover(span));
+	}
+
+	/** Shows `spans` (after `edits`, when given: drawn incrementally) and the selected span. */
+	sync(spans: SpanSet, edits: readonly SpanEdit[] | null): void {
+		if (spans === spanState(this.view.state).spans) return;
+		applySpanAction(this.view, { type: 'sync', spans, edits });
+		this.#tooltip.refresh();
+	}
+
+	/** Selects a span (or none); a selected span also becomes the text selection, scrolled into view. */
+	select(id: string | null, reveal = true): void {
+		const tr = this.view.state.tr;
+		const span = id ? spanState(this.view.state).spans.get(id) : undefined;
+		if (span) {
+			tr.setSelection(TextSelection.create(tr.doc, this.positions.toPos(span.start), this.positions.toPos(span.end)));
+			if (reveal) tr.scrollIntoView();
+		}
+		applySpanAction(this.view, { type: 'select', id: span ? span.id : null }, tr);
+		this.#tooltip.showFor(span ?? null);
+	}
+
+	/** The selected span, if any. */
+	get selected(): Span | null {
+		return selectedSpan(this.view.state);
+	}
+
+	/** The text selection as offsets into the article text. */
+	selectionOffsets(): { start: number; end: number } {
+		const { from, to } = this.view.state.selection;
+		return { start: this.positions.toOffset(from), end: this.positions.toOffset(to) };
+	}
+
+	/** Puts the caret (or a selection) at text offsets. */
+	setSelection(start: number, end = start): void {
+		const doc = this.view.state.doc;
+		const tr = this.view.state.tr.setSelection(
+			TextSelection.create(doc, this.positions.toPos(start), this.positions.toPos(end))
+		);
+		this.view.dispatch(tr.scrollIntoView());
+	}
+
+	setLabels(labels: readonly Label[]): void {
+		this.#labels = labels;
+		this.#renderer?.setLabels(labels);
+		this.#tooltip.refresh();
+	}
+
+	focus(): void {
+		this.view.focus();
+	}
+
+	destroy(): void {
+		this.#tooltip.destroy();
+		this.view.destroy();
+	}
+}

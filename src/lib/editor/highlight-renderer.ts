@@ -1,0 +1,191 @@
+import type { Label, Span, SpanEdit } from '$lib/core/types';
+import type { TextPositions } from './positions';
+
+/**
+ * Draws spans with the CSS Custom Highlight API: one `Highlight` per label holding a `StaticRange`
+ * per span. The article DOM is never split or re-rendered for annotations, so adding a span costs
+ * one range, and 10,000 spans add no DOM nodes (inline decorations would add tens of thousands).
+ * Nested and crossing spans stay visible: each label has a translucent background that layers,
+ * and an underline at its own depth, so a figure inside a claim shows both lines.
+ */
+export interface SpanRenderer {
+	/** Replace everything drawn with `spans`. */
+	reset(spans: readonly Span[]): void;
+	/** Draw the effect of `edits` on what is drawn now. */
+	apply(edits: readonly SpanEdit[]): void;
+	/** Mark one span as the selected one (or none). */
+	select(span: Span | null): void;
+	/** Mark the span under the pointer (or none). */
+	hover(span: Span | null): void;
+	/** New label set: colours, order. Redraws. */
+	setLabels(labels: readonly Label[]): void;
+	destroy(): void;
+}
+
+/** Whether this browser can draw spans at all. */
+export function highlightsSupported(): boolean {
+	return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
+}
+
+const PREFIX = 'sw-';
+const UNKNOWN_COLOR = '#6b6b6b';
+
+function rgba(hex: string, alpha: number): string {
+	const m = /^#?([0-9a-f]{6})$/i.exec(hex);
+	const n = m ? parseInt(m[1], 16) : 0x6b6b6b;
+	return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
+}
+
+/** Label name → CSS-safe highlight key (names are user data; keys are ours). */
+function highlightName(index: number): string {
+	return `${PREFIX}label-${index}`;
+}
+
+export class HighlightRenderer implements SpanRenderer {
+	readonly #root: HTMLElement;
+	readonly #positions: TextPositions;
+	readonly #sheet = new CSSStyleSheet();
+	readonly #ranges = new Map<string, { range: StaticRange; key: string }>();
+	readonly #byLabel = new Map<string, Highlight>();
+	#labelIndex = new Map<string, number>();
+	#labels: readonly Label[] = [];
+	readonly #selected = new Highlight();
+	readonly #hovered = new Highlight();
+	#spans = new Map<string, Span>();
+
+	constructor(root: HTMLElement, positions: TextPositions, labels: readonly Label[]) {
+		this.#root = root;
+		this.#positions = positions;
+		document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.#sheet];
+		this.#selected.priority = 20;
+		this.#hovered.priority = 10;
+		CSS.highlights.set(`${PREFIX}selected`, this.#selected);
+		CSS.highlights.set(`${PREFIX}hovered`, this.#hovered);
+		this.setLabels(labels);
+	}
+
+	setLabels(labels: readonly Label[]): void {
+		this.#labels = labels;
+		this.#labelIndex = new Map(labels.map((l, i) => [l.name, i]));
+		const rules: string[] = [];
+		labels.forEach((label, i) => {
+			// Underlines sit at increasing depths so nested spans of different labels stay readable.
+			rules.push(
+				`::highlight(${highlightName(i)}) { background-color: ${rgba(label.color, 0.16)}; ` +
+					`text-decoration: underline 2px ${label.color}; text-underline-offset: ${3 + (i % 4) * 3}px; }`
+			);
+		});
+		rules.push(
+			`::highlight(${PREFIX}label-unknown) { background-color: ${rgba(UNKNOWN_COLOR, 0.16)}; text-decoration: underline 2px dotted ${UNKNOWN_COLOR}; text-underline-offset: 3px; }`,
+			`::highlight(${PREFIX}hovered) { background-color: rgba(255, 214, 0, 0.28); }`,
+			`::highlight(${PREFIX}selected) { background-color: rgba(255, 196, 0, 0.55); color: #000; }`
+		);
+		this.#sheet.replaceSync(rules.join('\n'));
+		this.reset([...this.#spans.values()]);
+	}
+
+	reset(spans: readonly Span[]): void {
+		for (const [name] of this.#byLabel) CSS.highlights.delete(name);
+		this.#byLabel.clear();
+		this.#ranges.clear();
+		this.#spans = new Map();
+		// Build each label's Highlight off-registry, then register once: one style recalc, not 10,000.
+		const pending = new Map<string, StaticRange[]>();
+		for (const span of spans) {
+			const range = this.#range(span.start, span.end);
+			const key = this.#keyOf(span.label);
+			this.#ranges.set(span.id, { range, key });
+			this.#spans.set(span.id, span);
+			let list = pending.get(key);
+			if (!list) pending.set(key, (list = []));
+			list.push(range);
+		}
+		for (const [key, ranges] of pending) {
+			const h = new Highlight(...ranges);
+			this.#byLabel.set(key, h);
+			CSS.highlights.set(key, h);
+		}
+	}
+
+	apply(edits: readonly SpanEdit[]): void {
+		for (const edit of edits) {
+			if (edit.type === 'add') this.#add(edit.span);
+			else if (edit.type === 'remove') this.#remove(edit.span.id);
+			else {
+				this.#remove(edit.before.id);
+				this.#add(edit.after);
+			}
+		}
+	}
+
+	select(span: Span | null): void {
+		this.#selected.clear();
+		if (span) this.#selected.add(this.#range(span.start, span.end));
+	}
+
+	hover(span: Span | null): void {
+		this.#hovered.clear();
+		if (span) this.#hovered.add(this.#range(span.start, span.end));
+	}
+
+	destroy(): void {
+		for (const [name] of this.#byLabel) CSS.highlights.delete(name);
+		CSS.highlights.delete(`${PREFIX}selected`);
+		CSS.highlights.delete(`${PREFIX}hovered`);
+		document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== this.#sheet);
+		this.#ranges.clear();
+		this.#byLabel.clear();
+	}
+
+	#keyOf(label: string): string {
+		const i = this.#labelIndex.get(label);
+		return i === undefined ? `${PREFIX}label-unknown` : highlightName(i);
+	}
+
+	#highlight(key: string): Highlight {
+		let h = this.#byLabel.get(key);
+		if (!h) {
+			h = new Highlight();
+			this.#byLabel.set(key, h);
+			CSS.highlights.set(key, h);
+		}
+		return h;
+	}
+
+	#add(span: Span): void {
+		const range = this.#range(span.start, span.end);
+		const key = this.#keyOf(span.label);
+		this.#ranges.set(span.id, { range, key });
+		this.#spans.set(span.id, span);
+		this.#highlight(key).add(range);
+	}
+
+	#remove(id: string): void {
+		const entry = this.#ranges.get(id);
+		if (!entry) return;
+		this.#byLabel.get(entry.key)?.delete(entry.range);
+		this.#ranges.delete(id);
+		this.#spans.delete(id);
+	}
+
+	/** A static range over text offsets [start, end): the editor's DOM is one `<p>` per line. */
+	#range(start: number, end: number): StaticRange {
+		const a = this.#point(start);
+		const b = this.#point(end);
+		return new StaticRange({ startContainer: a.node, startOffset: a.offset, endContainer: b.node, endOffset: b.offset });
+	}
+
+	#point(offset: number): { node: Node; offset: number } {
+		const { line, column } = this.#positions.locate(offset);
+		const p = this.#root.children[line];
+		if (!p) throw new RangeError(`no paragraph ${line} for offset ${offset}`);
+		const text = p.firstChild;
+		if (text && text.nodeType === Node.TEXT_NODE) return { node: text, offset: Math.min(column, (text as Text).length) };
+		return { node: p, offset: 0 };
+	}
+
+	/** Labels currently drawn (for tests and diagnostics). */
+	get labels(): readonly Label[] {
+		return this.#labels;
+	}
+}

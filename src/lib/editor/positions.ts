@@ -1,0 +1,79 @@
+import type { Node as PMNode } from 'prosemirror-model';
+import { splitLines, type Line } from '$lib/core/text/lines';
+import { articleSchema } from './schema';
+
+/**
+ * Maps between offsets in the article text (UTF-16) and ProseMirror positions.
+ * Line `i` of the text is paragraph `i`; its content starts at `paragraphStart[i] + 1`.
+ * Separators (`\n`, `\r\n`, `\r`) have no position of their own: an offset inside one maps to the
+ * end of its line, so every offset has a position and every position an offset.
+ */
+export class TextPositions {
+	readonly lines: readonly Line[];
+	/** ProseMirror position before paragraph i. */
+	readonly #paragraphStart: Uint32Array;
+	readonly doc: PMNode;
+
+	constructor(readonly text: string) {
+		this.lines = splitLines(text);
+		this.#paragraphStart = new Uint32Array(this.lines.length + 1);
+		let pos = 0;
+		const paragraphs = [];
+		for (let i = 0; i < this.lines.length; i++) {
+			const line = this.lines[i];
+			this.#paragraphStart[i] = pos;
+			pos += line.end - line.start + 2;
+			const content = text.slice(line.start, line.end);
+			paragraphs.push(articleSchema.nodes.paragraph.create(null, content ? articleSchema.text(content) : null));
+		}
+		this.#paragraphStart[this.lines.length] = pos;
+		this.doc = articleSchema.nodes.doc.create(null, paragraphs);
+	}
+
+	/** Index of the line holding text offset `offset` (an offset in a separator belongs to the line before). */
+	lineOfOffset(offset: number): number {
+		if (offset < 0 || offset > this.text.length) throw new RangeError(`offset ${offset} outside text of length ${this.text.length}`);
+		let lo = 0;
+		let hi = this.lines.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >> 1;
+			if (this.lines[mid].start <= offset) lo = mid;
+			else hi = mid - 1;
+		}
+		return lo;
+	}
+
+	/** Index of the paragraph holding ProseMirror position `pos`. */
+	lineOfPos(pos: number): number {
+		let lo = 0;
+		let hi = this.lines.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >> 1;
+			if (this.#paragraphStart[mid] < pos) lo = mid;
+			else hi = mid - 1;
+		}
+		return lo;
+	}
+
+	/** ProseMirror position of a text offset. */
+	toPos(offset: number): number {
+		const i = this.lineOfOffset(offset);
+		const line = this.lines[i];
+		return this.#paragraphStart[i] + 1 + Math.min(offset, line.end) - line.start;
+	}
+
+	/** Text offset of a ProseMirror position (positions between paragraphs snap into the nearer line). */
+	toOffset(pos: number): number {
+		const i = this.lineOfPos(pos);
+		const line = this.lines[i];
+		const inLine = pos - this.#paragraphStart[i] - 1;
+		return line.start + Math.max(0, Math.min(inLine, line.end - line.start));
+	}
+
+	/** Offset of `offset` within its line, and the line index: how the DOM is addressed. */
+	locate(offset: number): { line: number; column: number } {
+		const line = this.lineOfOffset(offset);
+		const { start, end } = this.lines[line];
+		return { line, column: Math.min(offset, end) - start };
+	}
+}

@@ -1,0 +1,96 @@
+import type { EditorView } from 'prosemirror-view';
+import type { Label, Span } from '$lib/core/types';
+import type { TextPositions } from './positions';
+import { selectedSpan, spanState } from './span-plugin';
+
+/**
+ * Names the spans under the pointer (inner to outer) and the selected span, in a small tag over the
+ * text. Text only (labels are user data): `textContent`, never HTML.
+ */
+export class SpanTooltip {
+	readonly #view: EditorView;
+	readonly #positions: TextPositions;
+	readonly #labels: () => readonly Label[];
+	readonly #onHover: (span: Span | null) => void;
+	readonly #el: HTMLDivElement;
+	#frame = 0;
+	#lastOffset = -1;
+
+	constructor(view: EditorView, positions: TextPositions, labels: () => readonly Label[], onHover: (span: Span | null) => void) {
+		this.#view = view;
+		this.#positions = positions;
+		this.#labels = labels;
+		this.#onHover = onHover;
+		this.#el = document.createElement('div');
+		this.#el.className = 'sw-tip';
+		this.#el.setAttribute('role', 'status');
+		this.#el.setAttribute('aria-live', 'polite');
+		this.#el.hidden = true;
+		const host = view.dom.parentElement ?? view.dom;
+		host.appendChild(this.#el);
+		view.dom.addEventListener('mousemove', this.#move);
+		view.dom.addEventListener('mouseleave', this.#leave);
+	}
+
+	#move = (event: MouseEvent) => {
+		if (this.#frame) return;
+		const { clientX, clientY } = event;
+		this.#frame = requestAnimationFrame(() => {
+			this.#frame = 0;
+			const hit = this.#view.posAtCoords({ left: clientX, top: clientY });
+			if (!hit) return this.#leave();
+			const offset = this.#positions.toOffset(hit.pos);
+			if (offset === this.#lastOffset) return;
+			this.#lastOffset = offset;
+			const spans = spanState(this.#view.state).spans.at(offset);
+			this.#onHover(spans[0] ?? null);
+			if (spans.length === 0) return this.showFor(selectedSpan(this.#view.state));
+			this.#show(spans, hit.pos);
+		});
+	};
+
+	#leave = () => {
+		this.#lastOffset = -1;
+		this.#onHover(null);
+		this.showFor(selectedSpan(this.#view.state));
+	};
+
+	/** Shows the tag for one span (the selected one), or hides it. */
+	showFor(span: Span | null): void {
+		if (!span) {
+			this.#el.hidden = true;
+			return;
+		}
+		this.#show([span], this.#positions.toPos(span.start));
+	}
+
+	refresh(): void {
+		this.showFor(selectedSpan(this.#view.state));
+	}
+
+	#show(spans: readonly Span[], pos: number): void {
+		const labels = this.#labels();
+		this.#el.replaceChildren(
+			...spans.map((s) => {
+				const chip = document.createElement('span');
+				chip.className = 'sw-tip-chip';
+				chip.textContent = s.label;
+				const color = labels.find((l) => l.name === s.label)?.color ?? '#6b6b6b';
+				chip.style.setProperty('--chip', color);
+				return chip;
+			})
+		);
+		const coords = this.#view.coordsAtPos(pos);
+		const box = (this.#el.offsetParent ?? document.body).getBoundingClientRect();
+		this.#el.style.left = `${Math.max(0, coords.left - box.left)}px`;
+		this.#el.style.top = `${coords.top - box.top - 26}px`;
+		this.#el.hidden = false;
+	}
+
+	destroy(): void {
+		cancelAnimationFrame(this.#frame);
+		this.#view.dom.removeEventListener('mousemove', this.#move);
+		this.#view.dom.removeEventListener('mouseleave', this.#leave);
+		this.#el.remove();
+	}
+}

@@ -1,0 +1,232 @@
+import type { Article, Span, SpanEdit } from '$lib/core/types';
+import { SpanSet } from '$lib/core/spans/span-set';
+import { applyEdits } from '$lib/core/spans/edits';
+import { EditHistory } from '$lib/core/spans/history';
+import { snapSelection, nextWordEdge, previousWordEdge } from '$lib/core/text/snap';
+import { serializeArticle } from '$lib/core/codecs/spanwise';
+import { safeFileName } from '$lib/core/codecs/filename';
+import { newId } from '$lib/core/ids';
+import { readArticle } from '$lib/db';
+import type { ArticleEditor, EditorHost } from '$lib/editor';
+import { downloadFile } from '$lib/export/download';
+import type { Workspace } from './workspace.svelte';
+
+/**
+ * One open article: its spans, the selected span, undo/redo. Every action becomes a batch of
+ * `SpanEdit`s that is applied here, drawn by the editor incrementally, and persisted by the
+ * workspace's saver in its own transaction. The editor reports intents through `EditorHost`.
+ */
+export class ArticleSession implements EditorHost {
+	readonly article: Article;
+	readonly #workspace: Workspace;
+	#spans = $state.raw<SpanSet>(SpanSet.empty);
+	#history = $state.raw<EditHistory>(EditHistory.empty);
+	#selectedId = $state<string | null>(null);
+	#message = $state<string | null>(null);
+	#helpOpen = $state(false);
+	#editor: ArticleEditor | null = null;
+
+	private constructor(workspace: Workspace, article: Article, spans: readonly Span[]) {
+		this.#workspace = workspace;
+		this.article = article;
+		this.#spans = SpanSet.from(spans);
+	}
+
+	/** Loads an article with its spans; undefined when there is no such article. */
+	static async open(workspace: Workspace, id: string): Promise<ArticleSession | undefined> {
+		const found = await readArticle(workspace.db, id);
+		return found ? new ArticleSession(workspace, found.article, found.spans) : undefined;
+	}
+
+	get spans(): SpanSet {
+		return this.#spans;
+	}
+	get selectedId(): string | null {
+		return this.#selectedId;
+	}
+	get selected(): Span | null {
+		return this.#selectedId ? (this.#spans.get(this.#selectedId) ?? null) : null;
+	}
+	get canUndo(): boolean {
+		return this.#history.canUndo;
+	}
+	get canRedo(): boolean {
+		return this.#history.canRedo;
+	}
+	/** The last short message for the user (cleared by the next action). */
+	get message(): string | null {
+		return this.#message;
+	}
+	get helpOpen(): boolean {
+		return this.#helpOpen;
+	}
+	set helpOpen(open: boolean) {
+		this.#helpOpen = open;
+	}
+
+	/** Links the editor view; the session drives what it draws. */
+	attach(editor: ArticleEditor | null): void {
+		this.#editor = editor;
+	}
+
+	// —— EditorHost ——
+
+	labelForKey(key: string): string | undefined {
+		return this.#workspace.labelForKey(key);
+	}
+
+	/** Tags [start, end) with `label`, snapped per the workspace policy (raw: graphemes only). */
+	tag(start: number, end: number, label: string, raw = false): void {
+		const snapped = snapSelection(this.article.text, start, end, { words: this.#workspace.snapWords && !raw });
+		if (!snapped) return this.notify('Nothing to tag: the selection is only whitespace.');
+		const duplicate = this.#spans.findDuplicate(snapped.start, snapped.end, label);
+		if (duplicate) {
+			this.notify(`Already tagged as ${label}: “${this.textOf(duplicate, 60)}”.`);
+			this.select(duplicate.id);
+			return;
+		}
+		const now = Date.now();
+		const span: Span = {
+			id: newId('s'),
+			articleId: this.article.id,
+			start: snapped.start,
+			end: snapped.end,
+			label,
+			annotator: this.#workspace.annotator,
+			createdAt: now,
+			updatedAt: now
+		};
+		this.#commit([{ type: 'add', span }]);
+		this.select(span.id, false);
+		this.#message = null;
+	}
+
+	/** Tags the editor's current selection (the label buttons). */
+	tagSelection(label: string): void {
+		const editor = this.#editor;
+		if (!editor) return;
+		const selected = this.selected;
+		const { start, end } = editor.selectionOffsets();
+		if (selected && (start === end || (start === selected.start && end === selected.end))) this.relabel(selected.id, label);
+		else if (start < end) this.tag(start, end, label);
+		else this.notify('Select some text first, then choose a label.');
+		editor.focus();
+	}
+
+	relabel(id: string, label: string): void {
+		const span = this.#spans.get(id);
+		if (!span || span.label === label) return;
+		if (this.#spans.findDuplicate(span.start, span.end, label)) {
+			return this.notify(`There is already a ${label} span over exactly this text.`);
+		}
+		this.#commit([{ type: 'update', before: span, after: { ...span, label, updatedAt: Date.now() } }]);
+		this.select(id, false);
+	}
+
+	remove(id: string): void {
+		const span = this.#spans.get(id);
+		if (!span) return;
+		this.#commit([{ type: 'remove', span }]);
+		this.select(null);
+	}
+
+	select(id: string | null, reveal = true): void {
+		this.#selectedId = id && this.#spans.has(id) ? id : null;
+		this.#editor?.select(this.#selectedId, reveal);
+	}
+
+	/** Moves one edge of a span to the next or previous word edge, keeping it non-empty and unique. */
+	moveEdge(id: string, edge: 'start' | 'end', direction: -1 | 1): void {
+		const span = this.#spans.get(id);
+		if (!span) return;
+		const moved = this.#movedEdge(span, edge, direction);
+		if (!moved) return this.notify(`The ${edge} cannot move further that way.`);
+		if (this.#spans.findDuplicate(moved.start, moved.end, span.label)) {
+			return this.notify(`A ${span.label} span over that text exists already.`);
+		}
+		this.#commit([{ type: 'update', before: span, after: { ...span, ...moved, updatedAt: Date.now() } }]);
+		this.select(id, false);
+	}
+
+	#movedEdge(span: Span, edge: 'start' | 'end', direction: -1 | 1): { start: number; end: number } | null {
+		const text = this.article.text;
+		const step = direction === 1 ? nextWordEdge : previousWordEdge;
+		let pos = edge === 'start' ? span.start : span.end;
+		for (let tries = 0; tries < 64; tries++) {
+			const next = step(text, pos);
+			if (next === pos) return null;
+			pos = next;
+			const range = edge === 'start' ? { start: pos, end: span.end } : { start: span.start, end: pos };
+			if (range.start >= range.end) return null;
+			const snapped = snapSelection(text, range.start, range.end, { words: true });
+			if (!snapped) continue;
+			const changed = edge === 'start' ? snapped.start : snapped.end;
+			const before = edge === 'start' ? span.start : span.end;
+			if (direction === 1 ? changed > before : changed < before) {
+				return edge === 'start' ? { start: snapped.start, end: span.end } : { start: span.start, end: snapped.end };
+			}
+		}
+		return null;
+	}
+
+	undo(): void {
+		const step = this.#history.undo();
+		if (!step) return this.notify('Nothing to undo.');
+		this.#history = step.history;
+		this.#applyAndSave(step.edits);
+		this.#selectAfter(step.edits);
+	}
+
+	redo(): void {
+		const step = this.#history.redo();
+		if (!step) return this.notify('Nothing to redo.');
+		this.#history = step.history;
+		this.#applyAndSave(step.edits);
+		this.#selectAfter(step.edits);
+	}
+
+	showHelp(): void {
+		this.#helpOpen = true;
+	}
+
+	notify(message: string): void {
+		this.#message = message;
+	}
+
+	// —— helpers ——
+
+	/** The text a span covers, shortened for messages and lists. */
+	textOf(span: Span, max = 120): string {
+		const text = this.article.text.slice(span.start, span.end).replace(/\s+/g, ' ');
+		if (text.length <= max) return text;
+		const cut = Array.from(text).slice(0, max).join('');
+		return cut + '…';
+	}
+
+	/** Downloads this article with its spans as they are in memory (works even when saving fails). */
+	exportJsonl(): void {
+		const line = serializeArticle(this.article, this.#spans.all());
+		const name = safeFileName(this.article.title, 'jsonl');
+		downloadFile(name, [line + '\n']);
+		this.#workspace.notices.show('success', `Exported “${this.article.title}” to ${name}.`);
+	}
+
+	#commit(edits: readonly SpanEdit[]): void {
+		this.#history = this.#history.push([...edits]);
+		this.#applyAndSave(edits);
+	}
+
+	#applyAndSave(edits: readonly SpanEdit[]): void {
+		this.#spans = applyEdits(this.#spans, edits);
+		if (this.#selectedId && !this.#spans.has(this.#selectedId)) this.#selectedId = null;
+		this.#editor?.sync(this.#spans, edits);
+		void this.#workspace.persistEdits(this.article.id, edits);
+	}
+
+	/** After undo/redo, select what the step touched last if it still exists. */
+	#selectAfter(edits: readonly SpanEdit[]): void {
+		const last = edits[edits.length - 1];
+		const id = last ? (last.type === 'update' ? last.after.id : last.span.id) : null;
+		this.select(id && this.#spans.has(id) ? id : null, true);
+	}
+}

@@ -1,0 +1,274 @@
+import { getContext, setContext } from 'svelte';
+import type { ArticleRecord, ArticleStatus, Label, SpanEdit } from '$lib/core/types';
+import { DEFAULT_LABELS } from '$lib/core/labels/defaults';
+import { serializeArticle } from '$lib/core/codecs/spanwise';
+import { safeFileName } from '$lib/core/codecs/filename';
+import {
+	openDatabase,
+	listLabels,
+	saveLabels,
+	renameLabel,
+	readSetting,
+	writeSetting,
+	seedIfEmpty,
+	createArticles,
+	updateArticleStatus,
+	destroyArticle,
+	restoreArticle,
+	forEachArticle,
+	commitSpanEdits,
+	type SpanwiseDB,
+	type ArticleRow
+} from '$lib/db';
+import { watchArticles } from '$lib/db/live';
+import { importFiles, type FileImport } from '$lib/import/import-files';
+import { downloadFile } from '$lib/export/download';
+import { sampleCorpus } from '$lib/samples/sample-corpus';
+import { Notices } from './notices.svelte';
+import { Saver, type SaveStatus } from './saver';
+
+const DEFAULT_ANNOTATOR = 'annotator';
+
+/**
+ * The user's workspace: the database, labels, who is annotating, preferences, the library list,
+ * and the one place annotation edits are persisted from (`saver`).
+ */
+export class Workspace {
+	readonly db: SpanwiseDB;
+	readonly notices = new Notices();
+	#ready = $state(false);
+	#fatal = $state<string | null>(null);
+	#labels = $state.raw<readonly Label[]>(DEFAULT_LABELS);
+	#annotator = $state(DEFAULT_ANNOTATOR);
+	#snapWords = $state(true);
+	#articles = $state.raw<readonly ArticleRow[]>([]);
+	#articlesLoaded = $state(false);
+	#saveStatus = $state.raw<SaveStatus>({ kind: 'saved' });
+	#busy = $state<string | null>(null);
+	#persisted = $state<boolean | null>(null);
+	readonly saver: Saver;
+	#unwatch: (() => void) | null = null;
+
+	constructor(dbName = 'spanwise') {
+		this.db = openDatabase(dbName);
+		this.saver = new Saver(
+			(articleId, edits) => commitSpanEdits(this.db, articleId, edits, Date.now()),
+			(status) => (this.#saveStatus = status)
+		);
+	}
+
+	get ready() {
+		return this.#ready;
+	}
+	/** Set when the database cannot be used at all: the app shows a recovery screen. */
+	get fatal() {
+		return this.#fatal;
+	}
+	get labels() {
+		return this.#labels;
+	}
+	get annotator() {
+		return this.#annotator;
+	}
+	get snapWords() {
+		return this.#snapWords;
+	}
+	get articles() {
+		return this.#articles;
+	}
+	get articlesLoaded() {
+		return this.#articlesLoaded;
+	}
+	get saveStatus() {
+		return this.#saveStatus;
+	}
+	/** What long work is under way ("Importing 3 files…"), or null. */
+	get busy() {
+		return this.#busy;
+	}
+	/** Whether the browser granted persistent storage (null: not known yet). */
+	get persisted() {
+		return this.#persisted;
+	}
+
+	/** Opens the database, seeds the samples on first run, loads labels and settings. */
+	async init(): Promise<void> {
+		try {
+			await this.db.open();
+			await seedIfEmpty(this.db, sampleCorpus(Date.now(), 'sample'));
+			this.#labels = await listLabels(this.db);
+			this.#annotator = await readSetting(this.db, 'annotator', DEFAULT_ANNOTATOR);
+			this.#snapWords = await readSetting(this.db, 'snapWords', true);
+		} catch (error) {
+			this.#fatal = `The local database could not be opened: ${(error as Error)?.message ?? error}`;
+			return;
+		}
+		this.#unwatch = watchArticles(
+			this.db,
+			(rows) => {
+				this.#articles = rows;
+				this.#articlesLoaded = true;
+			},
+			(error) => this.notices.error(`The library could not be read: ${(error as Error).message}`)
+		);
+		this.#ready = true;
+		this.#requestPersistence();
+	}
+
+	async #requestPersistence(): Promise<void> {
+		try {
+			if (navigator.storage?.persist) this.#persisted = await navigator.storage.persist();
+		} catch {
+			this.#persisted = false;
+		}
+	}
+
+	destroy(): void {
+		this.#unwatch?.();
+		this.db.close();
+	}
+
+	/** The label a key tags with (label keys are case-sensitive as typed). */
+	labelForKey(key: string): string | undefined {
+		return this.#labels.find((l) => l.hotkey !== '' && l.hotkey === key)?.name;
+	}
+
+	labelNamed(name: string): Label | undefined {
+		return this.#labels.find((l) => l.name === name);
+	}
+
+	async setLabels(labels: readonly Label[]): Promise<void> {
+		await saveLabels(this.db, labels);
+		this.#labels = labels;
+	}
+
+	/** Renames a label and every span that has it; returns how many spans changed. */
+	async renameLabel(from: string, to: string): Promise<number> {
+		const changed = await renameLabel(this.db, from, to);
+		this.#labels = await listLabels(this.db);
+		return changed;
+	}
+
+	async setAnnotator(name: string): Promise<void> {
+		await writeSetting(this.db, 'annotator', name);
+		this.#annotator = name;
+	}
+
+	async setSnapWords(on: boolean): Promise<void> {
+		this.#snapWords = on;
+		await writeSetting(this.db, 'snapWords', on);
+	}
+
+	/** Persists a batch of span edits (in order, one transaction each). */
+	persistEdits(articleId: string, edits: readonly SpanEdit[]): Promise<void> {
+		return this.saver.save(articleId, edits);
+	}
+
+	/** Imports files (chooser, drop or paste) and reports what came in and what did not, per file. */
+	async importFiles(files: readonly File[]): Promise<FileImport[]> {
+		if (files.length === 0) return [];
+		this.#busy = `Reading ${files.length} file${files.length === 1 ? '' : 's'}…`;
+		try {
+			const results = await importFiles(files, { annotator: this.#annotator, now: Date.now() });
+			await this.#store(results);
+			return results;
+		} finally {
+			this.#busy = null;
+		}
+	}
+
+	/** Imports text pasted into the library as a new article (title = first line). */
+	async importPastedText(text: string): Promise<void> {
+		const file = new File([text], 'pasted text.txt', { type: 'text/plain' });
+		await this.importFiles([file]);
+	}
+
+	async #store(results: readonly FileImport[]): Promise<void> {
+		const records: ArticleRecord[] = results.flatMap((r) => r.records);
+		const errors = results.flatMap((r) => r.errors);
+		const notes = results.flatMap((r) => r.notes);
+		if (records.length > 0) {
+			try {
+				const report = await createArticles(this.db, records, {
+					onProgress: (done, total) => (this.#busy = `Saving ${done} of ${total} articles…`)
+				});
+				this.#labels = await listLabels(this.db);
+				const parts = [`Imported ${report.added} article${report.added === 1 ? '' : 's'}`];
+				if (report.merged > 0) parts.push(`merged ${report.merged} already in the library (${report.spansAdded} new spans, ${report.spansSkipped} already there)`);
+				this.notices.show(errors.length ? 'info' : 'success', parts.join('; ') + '.', { details: notes });
+			} catch (error) {
+				this.notices.error(`Nothing was imported: ${(error as Error).message}`);
+				return;
+			}
+		}
+		if (errors.length > 0) {
+			const failed = results.filter((r) => r.errors.length > 0).length;
+			this.notices.error(`${failed} file${failed === 1 ? '' : 's'} had problems${records.length ? ' (the rest was imported)' : ''}:`, {
+				details: errors.slice(0, 50).concat(errors.length > 50 ? [`…and ${errors.length - 50} more`] : [])
+			});
+		}
+	}
+
+	async setStatus(id: string, status: ArticleStatus): Promise<void> {
+		try {
+			await updateArticleStatus(this.db, id, status);
+		} catch (error) {
+			this.notices.error(`Could not change the status: ${(error as Error).message}`);
+		}
+	}
+
+	/** Deletes an article, offering Undo (which restores it exactly). */
+	async deleteArticle(id: string): Promise<void> {
+		const record = await destroyArticle(this.db, id);
+		if (!record) return;
+		this.notices.info(`Deleted “${record.article.title}”.`, {
+			timeout: 15000,
+			action: {
+				label: 'Undo',
+				run: () => {
+					restoreArticle(this.db, record).then(
+						() => this.notices.info(`Restored “${record.article.title}”.`),
+						(error) => this.notices.error(`Could not restore: ${(error as Error).message}`)
+					);
+				}
+			}
+		});
+	}
+
+	/**
+	 * Exports articles as canonical JSONL (all of them, or `ids`), streamed line by line into the
+	 * download so no single giant string is built.
+	 */
+	async exportJsonl(ids?: readonly string[], fileTitle?: string): Promise<void> {
+		const lines: string[] = [];
+		this.#busy = 'Exporting…';
+		try {
+			await forEachArticle(this.db, (article, spans) => void lines.push(serializeArticle(article, spans) + '\n'), {
+				ids,
+				onProgress: (done, total) => (this.#busy = `Exporting ${done} of ${total}…`)
+			});
+			const date = new Date().toISOString().slice(0, 10);
+			const name = fileTitle ? safeFileName(fileTitle, 'jsonl') : `spanwise-export-${date}.jsonl`;
+			downloadFile(name, lines);
+			this.notices.show('success', `Exported ${lines.length} article${lines.length === 1 ? '' : 's'} to ${name}.`);
+		} catch (error) {
+			this.notices.error(`Export failed: ${(error as Error).message}`);
+		} finally {
+			this.#busy = null;
+		}
+	}
+}
+
+const KEY = Symbol('spanwise-workspace');
+
+/** Makes the workspace available to the components below. */
+export function setWorkspace(workspace: Workspace): Workspace {
+	return setContext(KEY, workspace);
+}
+
+/** The workspace set by the layout. */
+export function getWorkspace(): Workspace {
+	const workspace = getContext<Workspace | undefined>(KEY);
+	if (!workspace) throw new RangeError('getWorkspace() called outside the app layout');
+	return workspace;
+}

@@ -1,0 +1,109 @@
+import { expect, type Page, type Download } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+import { readFile } from 'node:fs/promises';
+
+/** Path of a file in tests/fixtures. */
+export function fixture(name: string): string {
+	return fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+}
+
+/** Opens the library and waits until the workspace is ready. */
+export async function openLibrary(page: Page): Promise<void> {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+}
+
+/** Imports files through the Import button's file chooser, as a user would. */
+export async function importThroughChooser(page: Page, names: string[]): Promise<void> {
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Import' }).click();
+	await (await chooser).setFiles(names.map(fixture));
+}
+
+/** Opens an article from the library by its title and waits for the editor. */
+export async function openArticle(page: Page, title: string): Promise<void> {
+	await page.getByRole('link', { name: title, exact: true }).click();
+	await expect(page.getByRole('region', { name: 'Article' }).locator('.ProseMirror')).toBeVisible();
+}
+
+/** The article's editable element. */
+export function editor(page: Page) {
+	return page.getByRole('textbox', { name: 'Article text' });
+}
+
+/**
+ * Selects `quote` (its `occurrence`-th appearance within one line) by dragging the mouse from its first
+ * character to its last, as a user does. `shrink` drags from inside the first and last characters,
+ * leaving a partial word for snapping to grow.
+ */
+export async function dragSelect(page: Page, quote: string, opts: { occurrence?: number; alt?: boolean; trimStart?: number; trimEnd?: number } = {}): Promise<void> {
+	const box = await page.evaluate(
+		({ quote, occurrence, trimStart, trimEnd }) => {
+			const lines = Array.from(document.querySelectorAll('.ProseMirror > p'));
+			let seen = 0;
+			for (const p of lines) {
+				const node = p.firstChild;
+				if (!node || node.nodeType !== Node.TEXT_NODE) continue;
+				const text = node.textContent ?? '';
+				let at = text.indexOf(quote);
+				while (at >= 0) {
+					if (seen === occurrence) {
+						const r1 = document.createRange();
+						r1.setStart(node, at + trimStart);
+						r1.setEnd(node, at + trimStart + 1);
+						const r2 = document.createRange();
+						r2.setStart(node, at + quote.length - 1 - trimEnd);
+						r2.setEnd(node, at + quote.length - trimEnd);
+						const a = r1.getClientRects()[0];
+						const b = r2.getClientRects()[0];
+						return { x1: a.left + 1, y1: a.top + a.height / 2, x2: b.right - 1, y2: b.top + b.height / 2 };
+					}
+					seen++;
+					at = text.indexOf(quote, at + 1);
+				}
+			}
+			return null;
+		},
+		{ quote, occurrence: opts.occurrence ?? 0, trimStart: opts.trimStart ?? 0, trimEnd: opts.trimEnd ?? 0 }
+	);
+	if (!box) throw new Error(`"${quote}" is not in the article`);
+	if (opts.alt) await page.keyboard.down('Alt');
+	await page.mouse.move(box.x1, box.y1);
+	await page.mouse.down();
+	await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 3 });
+	await page.mouse.move(box.x2, box.y2, { steps: 3 });
+	await page.mouse.up();
+	if (opts.alt) await page.keyboard.up('Alt');
+}
+
+/** The spans listed in the side panel under a label: their texts, in reading order. */
+export async function spansUnder(page: Page, label: string): Promise<string[]> {
+	const group = page.getByRole('complementary', { name: 'Spans' }).locator('.span-group', { has: page.getByRole('heading', { name: new RegExp(`^${label}\\b`) }) });
+	return group.locator('.span-item').allTextContents();
+}
+
+/** Number of ranges drawn per highlight name (what the user sees painted). */
+export async function drawnRanges(page: Page): Promise<Record<string, number>> {
+	return page.evaluate(() => {
+		const out: Record<string, number> = {};
+		CSS.highlights.forEach((h, name) => (out[name] = h.size));
+		return out;
+	});
+}
+
+/** Waits for the "Saved" indicator: the last action has been committed to IndexedDB. */
+export async function expectSaved(page: Page): Promise<void> {
+	await expect(page.locator('.save-status')).toHaveText(/^\s*Saved\s*$/);
+}
+
+/** Reads a download as JSONL records. */
+export async function readJsonl(download: Download): Promise<any[]> {
+	const path = await download.path();
+	const text = await readFile(path!, 'utf8');
+	return text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+}
+
+/** Python's `text[start:end]`: slicing by code points. */
+export function pySlice(text: string, start: number, end: number): string {
+	return Array.from(text).slice(start, end).join('');
+}
