@@ -14,7 +14,7 @@ test('renaming, recolouring and re-keying a label updates existing spans and per
 	const claim = page.getByRole('form', { name: 'Label claim' });
 	await claim.getByLabel('Key').fill('s');
 	await claim.getByRole('button', { name: 'Save' }).click();
-	await expect(claim.getByRole('alert')).toContainText(/used by/i);
+	await expect(claim.getByRole('alert')).toContainText('"s" is already the key of "speaker"');
 
 	await page.reload();
 	await expect(page.getByRole('form', { name: 'Label speaker' })).toBeVisible();

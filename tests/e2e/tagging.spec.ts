@@ -30,7 +30,7 @@ test('tags nested spans with the mouse; relabels, resizes, deletes, undoes and r
 	await expect.poll(() => spansUnder(page, 'figure')).toEqual(['14 ships']);
 
 	// Click the figure to select it (the innermost span), relabel it, then grow its end by a word.
-	await page.getByRole('complementary', { name: 'Spans' }).getByRole('button', { name: '14 ships' }).click();
+	await page.getByRole('complementary', { name: 'Spans' }).getByRole('button', { name: '14 ships', exact: true }).click();
 	await page.keyboard.press('1');
 	await expect.poll(() => spansUnder(page, 'actor')).toEqual(['harbour master', '14 ships']);
 	await page.keyboard.press('Alt+ArrowRight');
@@ -76,6 +76,8 @@ test('clicking nested spans selects the inner one first, then the outer one', as
 	});
 	await page.mouse.click(word.x, word.y);
 	await expect(page.locator('.span-item.selected')).toHaveText('$2 million');
+	// A second click a moment later (two quick clicks are a double click, which selects a word).
+	await page.waitForTimeout(600);
 	await page.mouse.click(word.x, word.y);
 	await expect(page.locator('.span-item.selected')).toHaveText('Repairs will cost about $2 million.');
 });

@@ -51,7 +51,7 @@ export class ArticleEditor {
 				spanPlugin(options.spans, (view) => {
 					this.#renderer = new HighlightRenderer(view.dom as HTMLElement, positions, this.#labels);
 					return this.#renderer;
-				})
+				}, () => options.host.spanReleased())
 			]
 		});
 		this.view = new EditorView(mount, {
@@ -75,12 +75,18 @@ export class ArticleEditor {
 		this.#tooltip.refresh();
 	}
 
-	/** Selects a span (or none); a selected span also becomes the text selection, scrolled into view. */
+	/**
+	 * Selects a span (or none). The caret goes to the span's start when revealing it (scrolled into
+	 * view), else to its end; the text selection is collapsed on purpose: a native selection over the
+	 * span would turn the next drag that starts inside it into a drag-and-drop of the text instead of
+	 * a new selection. The span itself is shown as selected by the renderer.
+	 */
 	select(id: string | null, reveal = true): void {
 		const tr = this.view.state.tr;
 		const span = id ? spanState(this.view.state).spans.get(id) : undefined;
+		if (!span && !spanState(this.view.state).selectedId) return this.#tooltip.showFor(null);
 		if (span) {
-			tr.setSelection(TextSelection.create(tr.doc, this.positions.toPos(span.start), this.positions.toPos(span.end)));
+			tr.setSelection(TextSelection.create(tr.doc, this.positions.toPos(reveal ? span.start : span.end)));
 			if (reveal) tr.scrollIntoView();
 		}
 		applySpanAction(this.view, { type: 'select', id: span ? span.id : null }, tr);

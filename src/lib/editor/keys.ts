@@ -14,6 +14,8 @@ export interface EditorHost {
 	remove(id: string): void;
 	/** Select a span (null: none). */
 	select(id: string | null): void;
+	/** The editor let go of the selected span by itself (the user selected other text). */
+	spanReleased(): void;
 	/** Move one edge of a span by a word. */
 	moveEdge(id: string, edge: 'start' | 'end', direction: -1 | 1): void;
 	undo(): void;
@@ -46,8 +48,8 @@ export function annotationKeys(host: EditorHost, positions: TextPositions): Plug
 		const selected = selectedSpan(view.state);
 		if (mod && !event.altKey) {
 			const lower = key.toLowerCase();
-			if (lower === 'z' && !event.shiftKey) return run(host.undo);
-			if ((lower === 'z' && event.shiftKey) || (lower === 'y' && !event.shiftKey)) return run(host.redo);
+			if (lower === 'z' && !event.shiftKey) return run(() => host.undo());
+			if ((lower === 'z' && event.shiftKey) || (lower === 'y' && !event.shiftKey)) return run(() => host.redo());
 			return false;
 		}
 		if (key.startsWith('Arrow') || key === 'Home' || key === 'End' || key === 'PageUp' || key === 'PageDown') {

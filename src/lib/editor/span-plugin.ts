@@ -42,14 +42,21 @@ function actionOf(tr: Transaction): SpanAction | undefined {
  * changes (the text is immutable), so there is nothing to map: offsets stay valid for the life
  * of the view.
  */
-export function spanPlugin(initial: SpanSet, makeRenderer: (view: EditorView) => SpanRenderer): Plugin<SpanPluginState> {
+export function spanPlugin(
+	initial: SpanSet,
+	makeRenderer: (view: EditorView) => SpanRenderer,
+	onDeselect: () => void
+): Plugin<SpanPluginState> {
 	return new Plugin<SpanPluginState>({
 		key: spanPluginKey,
 		state: {
 			init: () => ({ spans: initial, selectedId: null }),
 			apply(tr, value) {
 				const action = actionOf(tr);
-				if (!action) return value;
+				if (!action) {
+					// A new text selection (the user is about to tag something else) lets go of the span.
+					return value.selectedId && tr.selectionSet && !tr.selection.empty ? { ...value, selectedId: null } : value;
+				}
 				if (action.type === 'select') {
 					return action.id === value.selectedId ? value : { ...value, selectedId: action.id };
 				}
@@ -75,6 +82,8 @@ export function spanPlugin(initial: SpanSet, makeRenderer: (view: EditorView) =>
 					if (before.selectedId !== after.selectedId || before.spans !== after.spans) {
 						renderer.select(after.selectedId ? (after.spans.get(after.selectedId) ?? null) : null);
 					}
+					// Idempotent for the host, so it is told whatever the cause.
+					if (before.selectedId && !after.selectedId) onDeselect();
 				},
 				destroy() {
 					renderer.destroy();

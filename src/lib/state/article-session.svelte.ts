@@ -135,6 +135,16 @@ export class ArticleSession implements EditorHost {
 		this.#editor?.select(this.#selectedId, reveal);
 	}
 
+	/** Selects a span from outside the editor (the side panel) and hands the keyboard to the editor. */
+	reveal(id: string): void {
+		this.select(id);
+		this.#editor?.focus();
+	}
+
+	spanReleased(): void {
+		this.#selectedId = null;
+	}
+
 	/** Moves one edge of a span to the next or previous word edge, keeping it non-empty and unique. */
 	moveEdge(id: string, edge: 'start' | 'end', direction: -1 | 1): void {
 		const span = this.#spans.get(id);
