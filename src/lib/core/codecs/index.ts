@@ -4,3 +4,6 @@ export * from './plain-text';
 export * from './markdown';
 export * from './html-entities';
 export * from './filename';
+export * from './codec';
+export * from './anchor';
+export * from './formats';

@@ -15,9 +15,11 @@ import * as v from 'valibot';
 import type { Article, ArticleRecord, ArticleStatus, RecordError, Result, Span } from '../types';
 import { titleFromText } from '../articles/title';
 import { newId } from '../ids';
-import { boundarySplitProblem, offsetRangeProblem, type SpanBoundsProblem } from '../spans/bounds';
+import { offsetRangeProblem } from '../spans/bounds';
 import { compareSpans } from '../spans/span-set';
-import { OffsetConverter, codePointLength } from '../text/offsets';
+import { OffsetConverter } from '../text/offsets';
+import { TextIndex, anchorSpan } from './anchor';
+import type { Codec, CodecError, OffsetUnit } from './codec';
 import { SPANWISE_RECORD_KEYS, SpanwiseRecordSchema, describeIssue } from './spanwise-schema';
 
 /** The format tag written in every record. */
@@ -33,8 +35,6 @@ export interface ParseOptions {
 	readonly source: string;
 }
 
-/** Which unit a record's offsets are in (its `offset_unit`). */
-type OffsetUnit = 'codepoint' | 'utf16';
 
 function iso(ms: number): string {
 	return new Date(ms).toISOString();
@@ -88,39 +88,6 @@ export function serializeArticle(article: Article, spans: readonly Span[]): stri
 	return escapeLineSeparators(JSON.stringify(record));
 }
 
-/** Quoted for a message, shortened to 40 code points. */
-function quote(text: string): string {
-	const codePoints = Array.from(text);
-	return JSON.stringify(codePoints.length > 40 ? `${codePoints.slice(0, 40).join('')}…` : text);
-}
-
-/** A record's text with what offset checks need, computed once per record. */
-interface TextIndex {
-	readonly text: string;
-	readonly converter: OffsetConverter;
-	readonly codePointLength: number;
-}
-
-/** The UTF-16 range of offsets given in `unit`, or the problem with them. */
-function resolveOffsets(
-	{ text, converter, codePointLength }: TextIndex,
-	unit: OffsetUnit,
-	start: number,
-	end: number
-): { start: number; end: number } | SpanBoundsProblem {
-	const range = offsetRangeProblem(start, end, unit === 'codepoint' ? codePointLength : text.length);
-	if (range) return range;
-	const resolved =
-		unit === 'codepoint' ? { start: converter.toUtf16(start), end: converter.toUtf16(end) } : { start, end };
-	return boundarySplitProblem(text, resolved.start, resolved.end, { start, end }) ?? resolved;
-}
-
-/** Whether the span's text would match if its offsets were in `unit`: the tell of a mislabelled unit. */
-function matchesIn(index: TextIndex, unit: OffsetUnit, start: number, end: number, expected: string): boolean {
-	const resolved = resolveOffsets(index, unit, start, end);
-	return 'start' in resolved && index.text.slice(resolved.start, resolved.end) === expected;
-}
-
 const UNIT_HINTS: Record<OffsetUnit, string> = {
 	codepoint: 'offsets look like UTF-16 code units, not code points; set offset_unit to utf16',
 	utf16: 'offsets look like code points, not UTF-16 code units; set offset_unit to codepoint'
@@ -169,26 +136,15 @@ export function parseSpanwiseLine(line: string, lineNo: number, opts: ParseOptio
 
 	const articleId = record.id ?? newId('a');
 	const unit: OffsetUnit = record.offset_unit ?? 'codepoint';
-	const converter = new OffsetConverter(text);
-	const index: TextIndex = { text, converter, codePointLength: codePointLength(text) };
+	const index = new TextIndex(text);
 	const spans: Span[] = [];
 	const indexOfId = new Map<string, number>();
 	const seen = new Set<string>();
 
 	for (const [i, given] of (record.spans ?? []).entries()) {
-		const otherUnit: OffsetUnit = unit === 'codepoint' ? 'utf16' : 'codepoint';
-		const hint = () =>
-			given.text != null && matchesIn(index, otherUnit, given.start, given.end, given.text)
-				? `; ${UNIT_HINTS[unit]}`
-				: '';
-		const resolved = resolveOffsets(index, unit, given.start, given.end);
-		if ('field' in resolved) return fail(`spans[${i}].${resolved.field}: ${resolved.detail}${hint()}`);
-		const found = text.slice(resolved.start, resolved.end);
-		if (given.text != null && given.text !== found) {
-			return fail(
-				`spans[${i}].text: ${quote(given.text)} does not match the article text at ${given.start}–${given.end} (${quote(found)})${hint()}`
-			);
-		}
+		const anchored = anchorSpan(index, unit, given.start, given.end, given.text, `spans[${i}]`, UNIT_HINTS);
+		if (anchored.error !== undefined) return fail(anchored.error);
+		const resolved = anchored.ok;
 		const annotator = given.annotator != null && given.annotator.trim() !== '' ? given.annotator : opts.annotator;
 		const key = JSON.stringify([resolved.start, resolved.end, given.label, annotator]);
 		if (seen.has(key)) continue;
@@ -247,3 +203,31 @@ export function parseSpanwiseJsonl(content: string, opts: ParseOptions): { recor
 	}
 	return { records, errors };
 }
+
+/**
+ * The canonical format as a `Codec`. Always writes code points (`offset_unit: "codepoint"`); reads
+ * each record's own `offset_unit`, so `opts.offsets` is ignored.
+ */
+export const spanwiseCodec: Codec = {
+	name: 'spanwise',
+	title: 'Spanwise JSONL',
+	extension: 'jsonl',
+	multiFile: false,
+	defaultOffsets: 'codepoint',
+	loses: 'nothing: every article field, span field and timestamp comes back',
+	sniff: (file) => /"format"\s*:\s*"spanwise\//.test(file.content.slice(0, 65536)) || /\.jsonl$/i.test(file.name),
+	parse(files, opts) {
+		const records: ArticleRecord[] = [];
+		const errors: CodecError[] = [];
+		for (const file of files) {
+			const result = parseSpanwiseJsonl(file.content, { ...opts, source: opts.source || file.name });
+			records.push(...result.records);
+			for (const error of result.errors) errors.push({ ...error, file: file.name });
+		}
+		return { records, errors };
+	},
+	*serialize(records, opts = {}) {
+		const file = `${opts.baseName ?? 'export'}.jsonl`;
+		for (const { article, spans } of records) yield { file, data: serializeArticle(article, spans) + '\n' };
+	}
+};

@@ -1,0 +1,70 @@
+/**
+ * The shape every interchange format has: a `{parse, serialize}` pair over Spanwise's own model
+ * (`ArticleRecord`, UTF-16 offsets inside), usable from the app and the `spanwise` command line alike.
+ * A codec never throws on user data: bad records come back as `RecordError`s naming file and line.
+ */
+import type { ArticleRecord, RecordError } from '../types';
+
+/** The formats Spanwise reads and writes. */
+export type FormatName = 'spanwise' | 'prodigy' | 'doccano' | 'labelstudio' | 'brat' | 'w3c';
+
+/** The unit a file's offsets are counted in. Python and most tools: code points; JavaScript: UTF-16. */
+export type OffsetUnit = 'codepoint' | 'utf16';
+
+/** One input file: its name (for messages and multi-file formats such as brat) and decoded text. */
+export interface SourceFile {
+	readonly name: string;
+	readonly content: string;
+}
+
+/** One piece of output, in order: `file` is the (relative) name it belongs to; pieces concatenate. */
+export interface OutputChunk {
+	readonly file: string;
+	readonly data: string;
+}
+
+export interface CodecParseOptions {
+	/** Timestamp (ms) for records and spans without one. */
+	readonly now: number;
+	/** Annotator of spans the file does not attribute. */
+	readonly annotator: string;
+	/** `Article.source` when the record does not say (usually the file name). */
+	readonly source: string;
+	/** Offset unit of the file; each codec has its own default (`Codec.defaultOffsets`). */
+	readonly offsets?: OffsetUnit;
+}
+
+export interface CodecSerializeOptions {
+	/** Offset unit to write; each codec has its own default (`Codec.defaultOffsets`). */
+	readonly offsets?: OffsetUnit;
+	/** Base name for single-file output ("export" → "export.jsonl"). */
+	readonly baseName?: string;
+}
+
+/** A file error: `file` when the format reads several files; `line` is 1-based (record number where there are no lines). */
+export interface CodecError extends RecordError {
+	readonly file?: string;
+}
+
+export interface CodecParseResult {
+	readonly records: ArticleRecord[];
+	readonly errors: CodecError[];
+}
+
+export interface Codec {
+	readonly name: FormatName;
+	/** For people: "Prodigy JSONL". */
+	readonly title: string;
+	/** Extension of a single-file export, without the dot. */
+	readonly extension: string;
+	/** True when one corpus is several files (brat: a .txt and an .ann per article). */
+	readonly multiFile: boolean;
+	readonly defaultOffsets: OffsetUnit;
+	/** What a round trip spanwise → this format → spanwise cannot keep (documentation, shown in --help). */
+	readonly loses: string;
+	/** Whether `file` (by name and first characters) looks like this format; used to detect formats. */
+	sniff(file: SourceFile): boolean;
+	parse(files: readonly SourceFile[], opts: CodecParseOptions): CodecParseResult;
+	/** Streams the output: one chunk per record or less, so a corpus is never one giant string. */
+	serialize(records: Iterable<ArticleRecord>, opts?: CodecSerializeOptions): Iterable<OutputChunk>;
+}
