@@ -1,0 +1,89 @@
+/**
+ * The `spanwise` binary as users run it: the built bundle (npm run build:cli) in a child process,
+ * on files in tests/fixtures/cli.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'src/cli/bin.mjs');
+const fixture = (name: string) => join(root, 'tests/fixtures/cli', name);
+
+function spanwise(...args: string[]) {
+	const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root });
+	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function jsonLines(text: string): any[] {
+	return text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+}
+
+/** Python's text[start:end]. */
+const pySlice = (text: string, start: number, end: number) => Array.from(text).slice(start, end).join('');
+
+describe('spanwise validate', () => {
+	it('accepts a good file with exit 0 and a summary', () => {
+		const r = spanwise('validate', fixture('good.jsonl'));
+		expect(r.stderr).toBe('');
+		expect(r.stdout).toBe('spanwise: 2 good records, 3 spans; valid\n');
+		expect(r.code).toBe(0);
+	});
+
+	it('lists each bad record as FILE:LINE: reason and exits 1', () => {
+		const r = spanwise('validate', fixture('bad.jsonl'));
+		expect(r.code).toBe(1);
+		const lines = r.stderr.trim().split('\n');
+		expect(lines).toHaveLength(2);
+		expect(lines[0]).toMatch(/bad\.jsonl:2: not valid JSON/);
+		expect(lines[1]).toMatch(/bad\.jsonl:3: spans\[0\]\.end: 6 is beyond the text \(length 5\); offsets look like UTF-16 code units, not code points/);
+		expect(r.stdout).toContain('1 good records');
+	});
+});
+
+describe('spanwise convert', () => {
+	it('writes nothing and exits 1 when a record is bad', () => {
+		const r = spanwise('convert', '--from', 'spanwise', '--to', 'spanwise', fixture('bad.jsonl'));
+		expect(r.code).toBe(1);
+		expect(r.stdout).toBe('');
+		expect(r.stderr).toContain('nothing written');
+	});
+
+	it('converts the good records with --skip-bad and still lists the bad ones', () => {
+		const r = spanwise('convert', '--from', 'spanwise', '--to', 'spanwise', '--skip-bad', fixture('bad.jsonl'));
+		expect(r.code).toBe(1);
+		const records = jsonLines(r.stdout);
+		expect(records.map((x) => x.id)).toEqual(['a-ok']);
+		expect(r.stderr).toMatch(/bad\.jsonl:2:/);
+		expect(r.stderr).toMatch(/bad\.jsonl:3:/);
+	});
+
+	it('refuses a multi-file format without --out, and unknown formats', () => {
+		expect(spanwise('convert', '--to', 'nope', fixture('good.jsonl')).code).toBe(2);
+		expect(spanwise('convert', '--to', 'spanwise', '--offsets', 'bytes', fixture('good.jsonl')).stderr).toContain('--offsets must be');
+		expect(spanwise('bogus').code).toBe(2);
+	});
+
+	it('keeps code point offsets exact through a spanwise round trip', () => {
+		const r = spanwise('convert', '--to', 'spanwise', fixture('good.jsonl'));
+		expect(r.code).toBe(0);
+		const [first] = jsonLines(r.stdout);
+		expect(first.spans.map((s: any) => [s.start, s.end, s.label, s.annotator])).toEqual([
+			[29, 32, 'actor', 'maria'],
+			[39, 43, 'Actor', 'jon'],
+			[49, 53, 'figure', 'maria']
+		]);
+		for (const s of first.spans) expect(pySlice(first.text, s.start, s.end)).toBe(s.text);
+	});
+
+	it('writes into --out DIR', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'spanwise-cli-'));
+		const r = spanwise('convert', '--to', 'spanwise', '--out', dir, fixture('good.jsonl'));
+		expect(r.code).toBe(0);
+		expect(readdirSync(dir)).toEqual(['export.jsonl']);
+		expect(jsonLines(readFileSync(join(dir, 'export.jsonl'), 'utf8'))).toHaveLength(2);
+	});
+});
