@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LABELS } from '$lib/core/labels/defaults';
 import {
+	countStoredTexts,
 	createArticles,
 	destroyArticle,
 	listArticles,
@@ -24,7 +25,7 @@ describe('createArticles / readArticle', () => {
 			[41, 43, 'actor']
 		]);
 		const report = await createArticles(db, [record]);
-		expect(report).toEqual({ added: 1, merged: 0, spansAdded: 4, spansSkipped: 0, mergedTitles: [] });
+		expect(report).toEqual({ added: 1, merged: 0, spansAdded: 4, spansSkipped: 0, mergedTitles: [], skipped: 0 });
 
 		const read = await readArticle(db, 'a1');
 		expect(read?.article).toEqual(record.article);
@@ -61,7 +62,7 @@ describe('createArticles / readArticle', () => {
 			]
 		};
 		const report = await createArticles(db, [again]);
-		expect(report).toEqual({ added: 0, merged: 1, spansAdded: 2, spansSkipped: 2, mergedTitles: ['Title a1'] });
+		expect(report).toEqual({ added: 0, merged: 1, spansAdded: 2, spansSkipped: 2, mergedTitles: ['Title a1'], skipped: 0 });
 
 		const read = await readArticle(db, 'a1');
 		expect(read?.article).toMatchObject({ title: 'Title a1', status: 'done', meta: { n: 1 } });
@@ -90,7 +91,7 @@ describe('createArticles / readArticle', () => {
 		const records = [makeRecord('a', 'same', [[0, 2]]), makeRecord('b', 'other'), makeRecord('c', 'same', [[0, 2], [1, 3]])];
 		// The last record's first span has the id of a stored span (a-s0): skipped.
 		const report = await createArticles(db, [...records, makeRecord('a', 'same', [[0, 1], [2, 4]])], { chunkSize: 2 });
-		expect(report).toEqual({ added: 2, merged: 2, spansAdded: 3, spansSkipped: 2, mergedTitles: ['Title a', 'Title a'] });
+		expect(report).toEqual({ added: 2, merged: 2, spansAdded: 3, spansSkipped: 2, mergedTitles: ['Title a', 'Title a'], skipped: 0 });
 		const rows = await listArticles(db);
 		expect(rows.map((r) => [r.id, r.spanTotal, r.revision]).sort()).toEqual([
 			['a', 3, 3],
@@ -189,5 +190,34 @@ describe('destroyArticle / restoreArticle', () => {
 		await expect(restoreArticle(db, intruder)).rejects.toThrow(RangeError);
 		expect(await readArticle(db, 'b')).toBeUndefined();
 		expect((await listSpans(db, 'a1'))[0].articleId).toBe('a1');
+	});
+});
+
+describe('createArticles: duplicates policy, cancelling, counting stored texts', () => {
+	it("'skip' leaves out records whose text is stored, and counts them", async () => {
+		const db = freshDb();
+		await createArticles(db, [makeRecord('a', TEXT, [[0, 5, 'actor']])]);
+		const again = makeRecord('b', TEXT, [[15, 18, 'claim']]);
+		const other = makeRecord('c', 'Another text.', []);
+		expect(await countStoredTexts(db, [again, other])).toBe(1);
+		const report = await createArticles(db, [again, other], { duplicates: 'skip' });
+		expect(report).toMatchObject({ added: 1, merged: 0, skipped: 1, spansAdded: 0 });
+		expect((await readArticle(db, 'a'))?.spans.map((s) => s.label)).toEqual(['actor']);
+		expect(await countStoredTexts(db, [again, other])).toBe(2);
+	});
+
+	it('stops between chunks when aborted: written chunks stay, the rest is not written', async () => {
+		const db = freshDb();
+		const records = Array.from({ length: 5 }, (_, i) => makeRecord(`r${i}`, `Text number ${i}.`));
+		const controller = new AbortController();
+		const written = createArticles(db, records, {
+			chunkSize: 2,
+			signal: controller.signal,
+			onProgress: (done) => {
+				if (done === 2) controller.abort(new Error('cancelled by the user'));
+			}
+		});
+		await expect(written).rejects.toThrow('cancelled by the user');
+		expect((await listArticles(db)).map((r) => r.id).sort()).toEqual(['r0', 'r1']);
 	});
 });

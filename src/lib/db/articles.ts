@@ -4,10 +4,10 @@ import { ARTICLE_STATUSES } from '$lib/core/types';
 import { textHash } from '$lib/core/text/hash';
 import type { ArticleRow, SpanwiseDB } from './database';
 import { addMissingLabels } from './labels';
-import { emptyReport, writeRecords, type ImportReport } from './merge';
+import { emptyReport, writeRecords, type DuplicatePolicy, type ImportReport } from './merge';
 import { byPosition, checkRecord, toArticle, toRow } from './rows';
 
-export type { ImportReport } from './merge';
+export type { DuplicatePolicy, ImportReport } from './merge';
 
 /** Records written per 'rw' transaction by `createArticles`. */
 export const IMPORT_CHUNK_SIZE = 200;
@@ -49,21 +49,47 @@ export async function readArticle(
 export async function createArticles(
 	db: SpanwiseDB,
 	records: readonly ArticleRecord[],
-	opts: { onProgress?(done: number, total: number): void; chunkSize?: number } = {}
+	opts: {
+		onProgress?(done: number, total: number): void;
+		chunkSize?: number;
+		duplicates?: DuplicatePolicy;
+		/** Checked before each chunk: chunks already written stay, the rest is not written; rejects with its reason. */
+		signal?: AbortSignal;
+	} = {}
 ): Promise<ImportReport> {
 	const chunkSize = opts.chunkSize ?? IMPORT_CHUNK_SIZE;
 	if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`Chunk size ${chunkSize} is not a positive integer`);
 	records.forEach(checkRecord);
 	const report = emptyReport();
 	for (let start = 0; start < records.length; start += chunkSize) {
+		opts.signal?.throwIfAborted();
 		const chunk = records.slice(start, start + chunkSize);
 		// The scope must be an async function: Dexie only follows native awaits inside those.
 		await db.transaction('rw', [db.articles, db.texts, db.spans, db.labels], async () => {
-			await writeRecords(db, chunk, report, Date.now());
+			await writeRecords(db, chunk, report, Date.now(), opts.duplicates);
 		});
 		opts.onProgress?.(start + chunk.length, records.length);
 	}
 	return report;
+}
+
+/**
+ * How many of `records` hold a text the library already has (by id with the same text, or any article
+ * with the same text): what an import would merge or skip. Reads only, in batches of `chunkSize`.
+ */
+export async function countStoredTexts(db: SpanwiseDB, records: readonly ArticleRecord[], chunkSize = IMPORT_CHUNK_SIZE): Promise<number> {
+	let found = 0;
+	for (let start = 0; start < records.length; start += chunkSize) {
+		const chunk = records.slice(start, start + chunkSize);
+		const hashes = chunk.map((r) => textHash(r.article.text));
+		found += await db.transaction('r', [db.articles, db.texts], async () => {
+			const rows = await db.articles.where('textHash').anyOf([...new Set(hashes)]).toArray();
+			const texts = await db.texts.bulkGet(rows.map((r) => r.id));
+			const stored = new Set(texts.flatMap((t) => (t ? [t.text] : [])));
+			return chunk.filter((r) => stored.has(r.article.text)).length;
+		});
+	}
+	return found;
 }
 
 /**

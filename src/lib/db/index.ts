@@ -6,7 +6,9 @@ export {
 	updateArticleStatus,
 	destroyArticle,
 	restoreArticle,
+	countStoredTexts,
 	IMPORT_CHUNK_SIZE,
+	type DuplicatePolicy,
 	type ImportReport
 } from './articles';
 export { listSpans, commitSpanEdits } from './spans';

@@ -22,10 +22,15 @@ export interface ImportReport {
 	spansSkipped: number;
 	/** For each merged record, the title of the stored article it merged into (that title is kept). */
 	mergedTitles: string[];
+	/** Records left out because their text was already stored (duplicates policy 'skip'). */
+	skipped: number;
 }
 
+/** What to do with a record whose text is already stored: add its missing spans, or leave it out. */
+export type DuplicatePolicy = 'merge' | 'skip';
+
 export function emptyReport(): ImportReport {
-	return { added: 0, merged: 0, spansAdded: 0, spansSkipped: 0, mergedTitles: [] };
+	return { added: 0, merged: 0, spansAdded: 0, spansSkipped: 0, mergedTitles: [], skipped: 0 };
 }
 
 /** The spans an article already holds, by id and by `spanKey`. */
@@ -39,6 +44,7 @@ interface Known {
  * 'rw' transaction over articles, texts, spans and labels; it reads everything it needs with a fixed
  * number of batched queries, so call it with chunks of a few hundred records.
  *
+ * With `duplicates` 'skip', a record whose text is stored (as below) is left out instead of merged.
  * A record merges into the stored article with the same id if that one has the same text, else into
  * one with the same text (textHash index, then the texts compared); merging adds the spans the article
  * lacks and never changes its stored spans, title, status or meta (updatedAt and revision move when a
@@ -52,7 +58,8 @@ export async function writeRecords(
 	db: SpanwiseDB,
 	records: readonly ArticleRecord[],
 	report: ImportReport,
-	now: number
+	now: number,
+	duplicates: DuplicatePolicy = 'merge'
 ): Promise<void> {
 	const hashes = records.map((r) => textHash(r.article.text));
 	const stored = await db.articles.bulkGet([...new Set(records.map((r) => r.article.id))]);
@@ -108,6 +115,9 @@ export async function writeRecords(
 			known.set(id, { ids: new Set(), keys: new Set() });
 			isNew = true;
 			report.added += 1;
+		} else if (duplicates === 'skip') {
+			report.skipped += 1;
+			continue;
 		} else {
 			report.merged += 1;
 			report.mergedTitles.push(target.title);
