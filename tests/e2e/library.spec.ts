@@ -19,12 +19,18 @@ test('imports text, Markdown, HTML and JSONL files at once; a bad file is named 
 	await expect(page.getByRole('link', { name: 'Blinking lights at the harbour' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Council notes for March' })).toBeVisible();
 	await expect(page.getByRole('link', { name: 'Mayor opens new library' })).toBeVisible();
-	await expect(page.getByRole('link', { name: 'Ministry confirms 300 new teachers' })).toBeVisible();
-	const alert = page.getByRole('alert');
-	await expect(alert).toContainText('not-really.txt');
+	const alert = page.getByRole('alert').filter({ hasText: 'not-really.txt' });
 	await expect(alert).toContainText(/binary|not UTF-8/);
-	await expect(alert).toContainText('team.jsonl: line 2');
-	await expect(alert).toContainText('team.jsonl: line 3');
+
+	// The JSONL corpus had two bad lines: they are listed by line, and the user chooses.
+	const review = page.getByRole('dialog', { name: 'Import' });
+	await expect(review).toContainText('1 valid record with 2 spans');
+	await expect(review.getByRole('alert')).toContainText('team.jsonl: line 2: not valid JSON');
+	await expect(review.getByRole('alert')).toContainText('team.jsonl: line 3: spans[0].end: 99 is beyond the text (length 11)');
+	await review.getByRole('button', { name: 'Import 1 valid record' }).click();
+	await expect(review).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Ministry confirms 300 new teachers' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'Imported 1 article' })).toContainText('left out 2 bad records');
 	await expect(page.getByRole('row', { name: /Ministry confirms/ })).toContainText('actor 1');
 
 	// Markdown is rendered to its text: no asterisks, entities decoded, link text kept.
@@ -96,6 +102,20 @@ test('exporting everything and importing it again gives the same articles, witho
 	const chooser = page.waitForEvent('filechooser');
 	await page.getByRole('button', { name: 'Import' }).click();
 	await (await chooser).setFiles({ name: 'export.jsonl', mimeType: 'application/x-ndjson', buffer: readFileSync(path!) });
+	// Every record is already in the library: the user chooses merge (the default) or skip.
+	const review = page.getByRole('dialog', { name: 'Import' });
+	await expect(review).toContainText('4 articles are already in the library');
+	await review.getByRole('button', { name: 'Import 4 valid records' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'merged 4' })).toBeVisible();
+	await expect(page.getByRole('table').getByRole('link')).toHaveCount(4);
+});
+
+test('a corpus with a bad line can be left out entirely with "Import none"', async ({ page }) => {
+	await openLibrary(page);
+	await importThroughChooser(page, ['team.jsonl']);
+	const review = page.getByRole('dialog', { name: 'Import' });
+	await expect(review.getByRole('alert')).toContainText('team.jsonl: line 2');
+	await review.getByRole('button', { name: 'Import none' }).click();
+	await expect(page.getByRole('status').filter({ hasText: 'Nothing was imported.' })).toBeVisible();
 	await expect(page.getByRole('table').getByRole('link')).toHaveCount(4);
 });

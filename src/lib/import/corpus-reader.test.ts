@@ -4,7 +4,7 @@ import { isCorpusFile, readCorpus } from './corpus-reader';
 const line = (id: string, text: string, spans: unknown[] = []) =>
 	JSON.stringify({ id, text, spans, format: 'spanwise/1', offset_unit: 'codepoint' });
 
-function file(name: string, content: string | Uint8Array): File {
+function file(name: string, content: string | Uint8Array<ArrayBuffer>): File {
 	return new File([content], name);
 }
 

@@ -22,6 +22,8 @@ import {
 } from '$lib/db';
 import { watchArticles } from '$lib/db/live';
 import { importFiles, type FileImport } from '$lib/import/import-files';
+import { isCorpusFile } from '$lib/import/corpus-reader';
+import { CorpusImport } from './corpus-import.svelte';
 import { downloadFile } from '$lib/export/download';
 import { sampleCorpus } from '$lib/samples/sample-corpus';
 import { Notices } from './notices.svelte';
@@ -35,7 +37,9 @@ const DEFAULT_ANNOTATOR = 'annotator';
  */
 export class Workspace {
 	readonly db: SpanwiseDB;
+	readonly dbName: string;
 	readonly notices = new Notices();
+	#corpusImport = $state.raw<CorpusImport | null>(null);
 	#ready = $state(false);
 	#fatal = $state<string | null>(null);
 	#labels = $state.raw<readonly Label[]>(DEFAULT_LABELS);
@@ -50,6 +54,7 @@ export class Workspace {
 	#unwatch: (() => void) | null = null;
 
 	constructor(dbName = 'spanwise') {
+		this.dbName = dbName;
 		this.db = openDatabase(dbName);
 		this.saver = new Saver(
 			(articleId, edits) => commitSpanEdits(this.db, articleId, edits, Date.now()),
@@ -86,6 +91,10 @@ export class Workspace {
 	get busy() {
 		return this.#busy;
 	}
+	/** The corpus import under way (reading, waiting for the user's choice, or writing), if any. */
+	get corpusImport() {
+		return this.#corpusImport;
+	}
 	/** Whether the browser granted persistent storage (null: not known yet). */
 	get persisted() {
 		return this.#persisted;
@@ -103,6 +112,14 @@ export class Workspace {
 			this.#fatal = `The local database could not be opened: ${(error as Error)?.message ?? error}`;
 			return;
 		}
+		this.#watch();
+		this.#ready = true;
+		this.#requestPersistence();
+	}
+
+	/** Keeps the library list live (this tab, other tabs, the import worker). */
+	#watch(): void {
+		this.#unwatch?.();
 		this.#unwatch = watchArticles(
 			this.db,
 			(rows) => {
@@ -111,8 +128,6 @@ export class Workspace {
 			},
 			(error) => this.notices.error(`The library could not be read: ${(error as Error).message}`)
 		);
-		this.#ready = true;
-		this.#requestPersistence();
 	}
 
 	async #requestPersistence(): Promise<void> {
@@ -164,8 +179,18 @@ export class Workspace {
 		return this.saver.save(articleId, edits);
 	}
 
-	/** Imports files (chooser, drop or paste) and reports what came in and what did not, per file. */
+	/**
+	 * Imports files (chooser, drop or paste) and reports what came in and what did not, per file.
+	 * Documents (.txt, .md, .html) are read here; corpus files (JSONL, JSON, brat) go to a corpus
+	 * import that streams and writes them in a worker, with progress, a review of bad records and
+	 * duplicates, and Cancel.
+	 */
 	async importFiles(files: readonly File[]): Promise<FileImport[]> {
+		if (files.length === 0) return [];
+		const names = files.map((f) => f.name);
+		const corpus = files.filter((f) => isCorpusFile(f.name, names));
+		if (corpus.length > 0) this.#startCorpusImport(corpus);
+		files = files.filter((f) => !corpus.includes(f));
 		if (files.length === 0) return [];
 		this.#busy = `Reading ${files.length} file${files.length === 1 ? '' : 's'}…`;
 		try {
@@ -175,6 +200,34 @@ export class Workspace {
 		} finally {
 			this.#busy = null;
 		}
+	}
+
+	#startCorpusImport(files: readonly File[]): void {
+		if (this.#corpusImport) {
+			this.notices.error(`An import is already under way; ${files.map((f) => f.name).join(', ')} ${files.length === 1 ? 'was' : 'were'} not imported. Try again when it has finished.`);
+			return;
+		}
+		this.#corpusImport = new CorpusImport(files, {
+			dbName: this.dbName,
+			annotator: this.#annotator,
+			onWriting: () => {
+				// The list is reloaded once at the end rather than after every chunk the worker writes.
+				this.#unwatch?.();
+				this.#unwatch = null;
+			},
+			onFinish: ({ report, message, ok }) => {
+				const review = this.#corpusImport?.review;
+				this.#corpusImport = null;
+				this.#watch();
+				if (report) void listLabels(this.db).then((labels) => (this.#labels = labels));
+				const details = review && review.errorCount > 0
+					? [...review.errors, ...(review.errorCount > review.errors.length ? [`…and ${review.errorCount - review.errors.length} more`] : [])]
+					: undefined;
+				if (ok && details) this.notices.info(message, { details, timeout: 0 });
+				else if (ok) this.notices.show('success', message);
+				else this.notices.error(message, { details });
+			}
+		});
 	}
 
 	/** Imports text pasted into the library as a new article (title = first line). */

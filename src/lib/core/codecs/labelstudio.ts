@@ -1,0 +1,374 @@
+/**
+ * Label Studio JSON: the "JSON" export of a Label Studio project, an array of tasks (a single task
+ * object and JSONL, one task per line, are read too). Offsets are Unicode code points (what Label
+ * Studio stores since 1.4; older exports counted UTF-16 code units, which the error messages detect).
+ *
+ * ```json
+ * [{"id": 1, "data": {"text": "…", "title": "…", "spanwise_id": "a-…", "url": "…"},
+ *   "annotations": [{"id": 1, "completed_by": {"email": "maria"}, "created_at": "…", "updated_at": "…",
+ *     "result": [{"id": "s-…", "type": "labels", "from_name": "label", "to_name": "text",
+ *                 "value": {"start": 0, "end": 6, "text": "the US", "labels": ["actor"]},
+ *                 "meta": {"text": ["a note"]}}]}],
+ *   "predictions": [{"id": 1, "model_version": "ner-2", "result": […]}],
+ *   "created_at": "…", "updated_at": "…"}]
+ * ```
+ *
+ * Import: `data.text` is the article text (other `data` keys go to `meta`; `title`, `spanwise_id`,
+ * `spanwise_status` and `spanwise_source` restore what Spanwise wrote). Results of `type: "labels"`
+ * become spans, one per label; other result types (choices, relations, textarea…) and cancelled
+ * annotations are skipped silently. The annotator is `completed_by` (its `email` or `username` when an
+ * object, `user-<n>` when a number); predictions are annotator `prediction:<model_version>`. A region's
+ * `meta.text` is its note. Older exports' `completions` are read like `annotations`.
+ *
+ * Export: one annotation per annotator, `completed_by: {"email": <annotator name>}` (Label Studio
+ * itself writes a user id number there; this object carries the name so that it comes back — drop it
+ * before importing into Label Studio, which then credits the importing user). Spans of annotators
+ * named `prediction:<model>` are written as predictions. Result ids are the span ids.
+ *
+ * A round trip loses each span's own timestamps (spans get their annotation's `created_at` /
+ * `updated_at`) and `meta` keys named `text`, `title` or `spanwise_*`.
+ */
+import * as v from 'valibot';
+import { ARTICLE_STATUSES, type Article, type ArticleRecord, type Result, type Span } from '../types';
+import { titleFromText } from '../articles/title';
+import { newId } from '../ids';
+import { compareSpans } from '../spans/span-set';
+import { TextIndex, anchorSpan } from './anchor';
+import type { Codec, CodecError, CodecParseOptions, OffsetUnit } from './codec';
+import { describeIssue, issuePath } from './spanwise-schema';
+
+/** Annotator names of predictions start with this; the rest is the model version. */
+export const PREDICTION_PREFIX = 'prediction:';
+
+/** `data` keys this codec writes itself; meta keys with these names are not exported. */
+const RESERVED_DATA_KEYS: ReadonlySet<string> = new Set(['text', 'title', 'spanwise_id', 'spanwise_status', 'spanwise_source']);
+
+function expected(what: string) {
+	return (issue: { readonly received: string }) => `expected ${what}, got ${issue.received}`;
+}
+
+const NonEmptyString = v.pipe(v.string(expected('a string')), v.check((s) => s.trim() !== '', 'must not be empty'));
+const ResultList = v.nullish(v.array(v.unknown(), expected('an array')));
+
+/** An annotation (or an old export's completion): who made it, when, and its results. */
+const AnnotationSchema = v.object(
+	{ completed_by: v.unknown(), was_cancelled: v.unknown(), result: ResultList, created_at: v.unknown(), updated_at: v.unknown() },
+	expected('an object')
+);
+
+const PredictionSchema = v.object(
+	{ model_version: v.unknown(), result: ResultList, created_at: v.unknown(), updated_at: v.unknown() },
+	expected('an object')
+);
+
+const TaskSchema = v.object(
+	{
+		data: v.object(
+			{
+				text: v.pipe(v.string(expected('a string')), v.check((text) => text !== '', 'is empty (a task needs text)')),
+				title: v.nullish(v.string(expected('a string'))),
+				spanwise_id: v.nullish(NonEmptyString),
+				spanwise_status: v.nullish(v.picklist(ARTICLE_STATUSES, expected(`one of ${ARTICLE_STATUSES.map((s) => `"${s}"`).join(', ')}`))),
+				spanwise_source: v.nullish(v.string(expected('a string')))
+			},
+			expected('an object')
+		),
+		annotations: v.nullish(v.array(AnnotationSchema, expected('an array'))),
+		completions: v.nullish(v.array(AnnotationSchema, expected('an array'))),
+		predictions: v.nullish(v.array(PredictionSchema, expected('an array'))),
+		created_at: v.unknown(),
+		updated_at: v.unknown()
+	},
+	expected('an object')
+);
+
+/** Any result: only its type is looked at before deciding whether to read it. */
+const AnyResultSchema = v.object({ type: v.unknown() }, expected('an object'));
+
+/** A `labels` result, the one kind that becomes spans. */
+const LabelsResultSchema = v.object({
+	id: v.nullish(v.union([v.string(), v.number()], expected('a string or a number'))),
+	value: v.object(
+		{
+			start: v.number(expected('a number')),
+			end: v.number(expected('a number')),
+			text: v.nullish(v.string(expected('a string'))),
+			labels: v.pipe(v.array(NonEmptyString, expected('an array')), v.minLength(1, 'is empty (a result needs a label)'))
+		},
+		expected('an object')
+	),
+	meta: v.unknown()
+});
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeJsonValue(value: unknown): string {
+	return Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
+}
+
+/** `where.path: message` for a schema issue found inside `where`. */
+function issueAt(where: string, issue: v.BaseIssue<unknown>): string {
+	const path = issuePath(issue);
+	const message = issue.received === 'undefined' ? 'is missing' : issue.message;
+	return `${where}${path === '' ? '' : `.${path}`}: ${message}`;
+}
+
+/** Milliseconds from an ISO date or a number (seconds in old exports, else milliseconds); undefined if neither. */
+function toMs(value: unknown): number | undefined {
+	const ms = typeof value === 'number' ? (Math.abs(value) < 1e11 ? value * 1000 : value) : typeof value === 'string' ? Date.parse(value) : NaN;
+	return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? ms : undefined;
+}
+
+function nonBlank(value: unknown): value is string {
+	return typeof value === 'string' && value.trim() !== '';
+}
+
+/** The annotator an annotation's `completed_by` names, or `fallback`. */
+function annotatorOf(completedBy: unknown, fallback: string): string {
+	if (isObject(completedBy)) {
+		if (nonBlank(completedBy.email)) return completedBy.email;
+		if (nonBlank(completedBy.username)) return completedBy.username;
+		if (typeof completedBy.id === 'number') return `user-${completedBy.id}`;
+		return fallback;
+	}
+	if (typeof completedBy === 'number' && Number.isFinite(completedBy)) return `user-${completedBy}`;
+	return nonBlank(completedBy) ? completedBy : fallback;
+}
+
+/** A region's note: Label Studio keeps it in the result's `meta.text` (a list of strings). */
+function noteOf(meta: unknown): string | undefined {
+	if (!isObject(meta)) return undefined;
+	const { text } = meta;
+	if (typeof text === 'string') return text;
+	if (Array.isArray(text) && text.length > 0 && text.every((t) => typeof t === 'string')) return text.join('\n');
+	return undefined;
+}
+
+interface Group {
+	readonly where: string;
+	readonly annotator: string;
+	readonly result: readonly unknown[];
+	readonly createdAt: number;
+	readonly updatedAt: number;
+}
+
+/** One task (number `n`) as an article with its spans; never throws. */
+function parseTask(raw: unknown, n: number, opts: CodecParseOptions): Result<ArticleRecord> {
+	const fail = (message: string): Result<ArticleRecord> => ({ error: `task ${n}: ${message}` });
+	if (!isObject(raw)) return fail(`expected a JSON object, got ${describeJsonValue(raw)}`);
+	const parsed = v.safeParse(TaskSchema, raw);
+	if (!parsed.success) return fail(describeIssue(parsed.issues[0]));
+	const task = parsed.output;
+	const { data } = task;
+	const meta = Object.fromEntries(Object.entries(raw.data as Record<string, unknown>).filter(([key]) => !RESERVED_DATA_KEYS.has(key)));
+	const articleId = data.spanwise_id ?? newId('a');
+
+	const groups: Group[] = [];
+	const stamps = (item: { created_at?: unknown; updated_at?: unknown }) => {
+		const createdAt = toMs(item.created_at) ?? opts.now;
+		return { createdAt, updatedAt: toMs(item.updated_at) ?? createdAt };
+	};
+	const [humanKey, human] = task.annotations != null ? ['annotations', task.annotations] : ['completions', task.completions ?? []];
+	for (const [i, annotation] of human.entries()) {
+		if (annotation.was_cancelled === true) continue;
+		const annotator = annotatorOf(annotation.completed_by, opts.annotator);
+		groups.push({ where: `${humanKey}[${i}]`, annotator, result: annotation.result ?? [], ...stamps(annotation) });
+	}
+	for (const [i, prediction] of (task.predictions ?? []).entries()) {
+		const version = prediction.model_version;
+		const model = nonBlank(version) ? version : typeof version === 'number' ? String(version) : 'model';
+		groups.push({ where: `predictions[${i}]`, annotator: `${PREDICTION_PREFIX}${model}`, result: prediction.result ?? [], ...stamps(prediction) });
+	}
+
+	const index = new TextIndex(data.text);
+	const unit: OffsetUnit = opts.offsets ?? 'codepoint';
+	const spans: Span[] = [];
+	const ids = new Set<string>();
+	const seen = new Set<string>();
+	for (const group of groups) {
+		for (const [j, given] of group.result.entries()) {
+			const where = `${group.where}.result[${j}]`;
+			const shape = v.safeParse(AnyResultSchema, given);
+			if (!shape.success) return fail(issueAt(where, shape.issues[0]));
+			if (shape.output.type !== 'labels') continue;
+			const checked = v.safeParse(LabelsResultSchema, given);
+			if (!checked.success) return fail(issueAt(where, checked.issues[0]));
+			const { id, value, meta: regionMeta } = checked.output;
+			const anchored = anchorSpan(index, unit, value.start, value.end, value.text, `${where}.value`);
+			if (anchored.error !== undefined) return fail(anchored.error);
+			const note = noteOf(regionMeta);
+			for (const label of value.labels) {
+				const key = JSON.stringify([anchored.ok.start, anchored.ok.end, label, group.annotator]);
+				if (seen.has(key)) continue;
+				seen.add(key);
+				const wanted = id == null ? '' : String(id);
+				const spanId = wanted.trim() !== '' && !ids.has(wanted) ? wanted : newId('s');
+				ids.add(spanId);
+				spans.push({
+					id: spanId,
+					articleId,
+					start: anchored.ok.start,
+					end: anchored.ok.end,
+					label,
+					annotator: group.annotator,
+					...(note === undefined ? {} : { note }),
+					createdAt: group.createdAt,
+					updatedAt: group.updatedAt
+				});
+			}
+		}
+	}
+
+	const { createdAt, updatedAt } = stamps(task);
+	const article: Article = {
+		id: articleId,
+		title: data.title ?? titleFromText(data.text),
+		text: data.text,
+		source: data.spanwise_source ?? opts.source,
+		meta,
+		status: data.spanwise_status ?? 'new',
+		createdAt,
+		updatedAt
+	};
+	return { ok: { article, spans: spans.sort(compareSpans) } };
+}
+
+type TaskEntry = { readonly n: number; readonly raw: unknown; readonly error?: undefined } | { readonly n: number; readonly error: string };
+
+function jsonError(error: unknown): string {
+	return `not valid JSON (${error instanceof Error ? error.message : String(error)})`;
+}
+
+/** The tasks of a file (a JSON array, one task object, or JSONL), or the reason there are none. */
+function tasksOf(content: string): TaskEntry[] | { fileError: string } {
+	const body = content.startsWith('\ufeff') ? content.slice(1) : content;
+	if (!/\S/.test(body)) return { fileError: 'the file is empty' };
+	try {
+		const raw: unknown = JSON.parse(body);
+		if (Array.isArray(raw)) return raw.map((task, i) => ({ n: i + 1, raw: task }));
+		if (isObject(raw)) return [{ n: 1, raw }];
+		return { fileError: `expected a JSON array of tasks, got ${describeJsonValue(raw)}` };
+	} catch (error) {
+		// JSONL: several lines, the first of them a whole task object. Tasks are numbered by line.
+		const lines = body.split('\n');
+		const first = lines.findIndex((line) => /\S/.test(line));
+		try {
+			if (!isObject(JSON.parse(lines[first]))) throw new SyntaxError('not an object');
+		} catch {
+			return { fileError: jsonError(error) };
+		}
+		const tasks: TaskEntry[] = [];
+		for (const [i, line] of lines.entries()) {
+			if (!/\S/.test(line)) continue;
+			try {
+				tasks.push({ n: i + 1, raw: JSON.parse(line) });
+			} catch (lineError) {
+				tasks.push({ n: i + 1, error: `task ${i + 1}: ${jsonError(lineError)}` });
+			}
+		}
+		return tasks;
+	}
+}
+
+function iso(ms: number): string {
+	return new Date(ms).toISOString();
+}
+
+/** A task for one article; `counters` numbers annotations and predictions across the export. */
+function taskOf(record: ArticleRecord, n: number, unit: OffsetUnit, counters: { annotation: number; prediction: number }): unknown {
+	const { article, spans } = record;
+	const index = new TextIndex(article.text);
+	const byAnnotator = new Map<string, Span[]>();
+	for (const span of [...spans].sort(compareSpans)) {
+		const group = byAnnotator.get(span.annotator);
+		if (group) group.push(span);
+		else byAnnotator.set(span.annotator, [span]);
+	}
+	const annotations: unknown[] = [];
+	const predictions: unknown[] = [];
+	for (const name of [...byAnnotator.keys()].sort()) {
+		const group = byAnnotator.get(name) as Span[];
+		const result = group.map((span) => ({
+			id: span.id,
+			type: 'labels',
+			from_name: 'label',
+			to_name: 'text',
+			value: {
+				start: index.fromUtf16(span.start, unit),
+				end: index.fromUtf16(span.end, unit),
+				text: article.text.slice(span.start, span.end),
+				labels: [span.label]
+			},
+			...(span.note === undefined ? {} : { meta: { text: [span.note] } })
+		}));
+		const created_at = iso(group.reduce((min, span) => Math.min(min, span.createdAt), Infinity));
+		const updated_at = iso(group.reduce((max, span) => Math.max(max, span.updatedAt), -Infinity));
+		if (name.startsWith(PREDICTION_PREFIX) && name.length > PREDICTION_PREFIX.length) {
+			predictions.push({ id: ++counters.prediction, model_version: name.slice(PREDICTION_PREFIX.length), created_at, updated_at, result });
+		} else {
+			annotations.push({ id: ++counters.annotation, completed_by: { email: name }, was_cancelled: false, created_at, updated_at, result });
+		}
+	}
+	const meta = Object.entries(article.meta).filter(([key]) => !RESERVED_DATA_KEYS.has(key));
+	return {
+		id: n,
+		data: {
+			text: article.text,
+			title: article.title,
+			spanwise_id: article.id,
+			spanwise_status: article.status,
+			spanwise_source: article.source,
+			...Object.fromEntries(meta)
+		},
+		annotations,
+		predictions,
+		created_at: iso(article.createdAt),
+		updated_at: iso(article.updatedAt)
+	};
+}
+
+export const labelstudioCodec: Codec = {
+	name: 'labelstudio',
+	title: 'Label Studio JSON',
+	extension: 'json',
+	multiFile: false,
+	defaultOffsets: 'codepoint',
+	loses:
+		"each span's own timestamps (spans take their annotation's created_at / updated_at) and meta keys named text, title or spanwise_*",
+	sniff(file) {
+		const head = file.content.slice(0, 4096).replace(/^\ufeff/, '');
+		return /^\s*[[{]/.test(head) && /"(annotations|predictions|completions|data)"\s*:/.test(head);
+	},
+	parse(files, opts) {
+		const records: ArticleRecord[] = [];
+		const errors: CodecError[] = [];
+		for (const file of files) {
+			const tasks = tasksOf(file.content);
+			if ('fileError' in tasks) {
+				errors.push({ file: file.name, line: 1, message: tasks.fileError });
+				continue;
+			}
+			const fileOpts = { ...opts, source: opts.source || file.name };
+			for (const entry of tasks) {
+				const result = entry.error === undefined ? parseTask(entry.raw, entry.n, fileOpts) : { error: entry.error };
+				if (result.ok) records.push(result.ok);
+				else errors.push({ file: file.name, line: entry.n, message: result.error });
+			}
+		}
+		return { records, errors };
+	},
+	*serialize(records, opts = {}) {
+		const file = `${opts.baseName ?? 'export'}.json`;
+		const unit = opts.offsets ?? 'codepoint';
+		const counters = { annotation: 0, prediction: 0 };
+		yield { file, data: '[\n' };
+		let n = 0;
+		for (const record of records) {
+			n++;
+			yield { file, data: `${n === 1 ? '' : ',\n'}${JSON.stringify(taskOf(record, n, unit, counters))}` };
+		}
+		yield { file, data: '\n]\n' };
+	}
+};

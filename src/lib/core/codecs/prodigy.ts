@@ -1,0 +1,348 @@
+/**
+ * Prodigy's JSONL (what `prodigy db-out` writes and `ner.manual` / `spans.manual` read): one task per
+ * line, offsets in Unicode code points (Python) unless `offsets: 'utf16'` is asked for.
+ *
+ * ```json
+ * {"text": "…", "spans": [{"start": 4, "end": 9, "label": "PERSON", "token_start": 1, "token_end": 1}],
+ *  "tokens": [{"text": "…", "start": 0, "end": 3, "id": 0, "ws": true}, …],
+ *  "meta": {"id": "a-…", "title": "…", "status": "done", "source": "file.txt", …},
+ *  "_input_hash": -1234, "_task_hash": 5678, "answer": "accept", "_annotator_id": "maria", "_session_id": "maria"}
+ * ```
+ *
+ * Writing: Prodigy has one annotator per task, so an article gives one line per annotator of its
+ * spans (annotators in code unit order); an article without spans gives one line without
+ * `_annotator_id` / `_session_id`. `meta` carries the article's id, title, status and source, then its
+ * own meta keys (except those four names and `answer`); `answer` is the article's `meta.answer` when
+ * that is "reject" or "ignore", else "accept". Tokens come from `tokenize` (tokens.ts). The hashes are
+ * 32-bit FNV-1a (signed, over UTF-8): `_input_hash` of the text, `_task_hash` of the input hash, a
+ * newline and the JSON of the spans' `[start, end, label]` lists: stable, not Prodigy's own values.
+ *
+ * Reading: `meta.id` (a string) / `title` / `status` / `source` restore those fields; the other meta
+ * keys and unknown top-level keys become article meta; an `answer` other than "accept" is kept as
+ * `meta.answer` (the task is still imported). Without `meta.status` an answered task is "done". The
+ * annotator is `_annotator_id`, else `_session_id`, else the import's. Lines with the same text and
+ * `meta.id` (Prodigy's `_input_hash` stands for the text) merge into one article with every line's
+ * spans. Character offsets are the truth: `token_start` / `token_end` and `tokens` are ignored; a
+ * span's optional `text` is checked against the article. `_timestamp` (seconds) dates the spans.
+ *
+ * A round trip loses: span ids, notes and timestamps; article timestamps; own meta keys named id,
+ * title, status or source; and articles with the same text and id become one.
+ */
+import * as v from 'valibot';
+import type { Article, ArticleRecord, ArticleStatus, Span } from '../types';
+import { ARTICLE_STATUSES } from '../types';
+import { titleFromText } from '../articles/title';
+import { newId } from '../ids';
+import { offsetRangeProblem } from '../spans/bounds';
+import { compareSpans } from '../spans/span-set';
+import { OffsetConverter } from '../text/offsets';
+import { TextIndex, UNIT_HINTS, anchorSpan, resolveOffsets } from './anchor';
+import type { Codec, CodecError, OffsetUnit, SourceFile } from './codec';
+import { describeIssue } from './spanwise-schema';
+import { spanTokenRange, tokenize } from './tokens';
+
+// ——— Helpers shared by the foreign JSONL codecs (doccano.ts uses them too) ———
+
+/** A valibot message naming what was expected and what came. */
+export function expected(what: string) {
+	return (issue: { readonly received: string }) => `expected ${what}, got ${issue.received}`;
+}
+
+export const NonEmptyString = v.pipe(v.string(expected('a string')), v.check((s) => s.trim() !== '', 'must not be empty'));
+
+export const ArticleText = v.pipe(
+	v.string(expected('a string')),
+	v.check((text) => text !== '', 'is empty (an article needs text)')
+);
+
+export const JsonObject = v.custom<Record<string, unknown>>(
+	(value) => isObject(value),
+	(issue) => `expected an object, got ${issue.received}`
+);
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The article status a foreign value names ("in progress" too), or undefined. */
+export function statusOf(value: unknown): ArticleStatus | undefined {
+	if (value === 'in progress') return 'in_progress';
+	return ARTICLE_STATUSES.find((status) => status === value);
+}
+
+/** Characters JSON leaves raw that split lines for Python's `splitlines` (see spanwise.ts). */
+export function escapeLineSeparators(json: string): string {
+	return json.replace(/[\u0085\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The lines of a JSONL file (BOM dropped, LF or CRLF), with 1-based numbers, blank lines skipped. */
+function* jsonlLines(content: string): Generator<{ line: string; lineNo: number }> {
+	const body = content.startsWith('\ufeff') ? content.slice(1) : content;
+	const lines = body.split('\n');
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
+		if (/\S/.test(line)) yield { line, lineNo: i + 1 };
+	}
+}
+
+/**
+ * Reads every JSON object line of `file` through `read`, which returns an error message or nothing.
+ * Bad JSON, non-objects and an empty file become errors; never throws on the content.
+ */
+export function readJsonlObjects(
+	file: SourceFile,
+	read: (raw: Record<string, unknown>, lineNo: number) => string | undefined
+): CodecError[] {
+	const errors: CodecError[] = [];
+	let any = false;
+	for (const { line, lineNo } of jsonlLines(file.content)) {
+		any = true;
+		let raw: unknown;
+		try {
+			raw = JSON.parse(line);
+		} catch (error) {
+			errors.push({ file: file.name, line: lineNo, message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` });
+			continue;
+		}
+		if (!isObject(raw)) {
+			const got = Array.isArray(raw) ? 'an array (JSONL has one object per line)' : raw === null ? 'null' : `a ${typeof raw}`;
+			errors.push({ file: file.name, line: lineNo, message: `expected a JSON object, got ${got}` });
+			continue;
+		}
+		const message = read(raw, lineNo);
+		if (message !== undefined) errors.push({ file: file.name, line: lineNo, message });
+	}
+	if (!any) errors.push({ file: file.name, line: 1, message: 'the file is empty' });
+	return errors;
+}
+
+/** The first JSON object line of a file, or null: what `sniff` looks at. Never throws. */
+export function firstJsonlObject(content: string): Record<string, unknown> | null {
+	for (const { line } of jsonlLines(content.slice(0, 1 << 22))) {
+		try {
+			const raw: unknown = JSON.parse(line);
+			return isObject(raw) && !(typeof raw.format === 'string' && raw.format.startsWith('spanwise/')) ? raw : null;
+		} catch {
+			return null;
+		}
+	}
+	return null;
+}
+
+/**
+ * `anchorSpan`, plus the unit hint when the span has no text of its own: offsets that fail in
+ * `unit` but fit the other unit on a text where the two differ. `names` renames the fields in the
+ * message (doccano's `start_offset`).
+ */
+export function anchorForeignSpan(
+	index: TextIndex,
+	unit: OffsetUnit,
+	start: number,
+	end: number,
+	text: string | null | undefined,
+	where: string,
+	names: { readonly start: string; readonly end: string } = { start: 'start', end: 'end' }
+): { ok: { start: number; end: number }; error?: undefined } | { ok?: undefined; error: string } {
+	const anchored = anchorSpan(index, unit, start, end, text, where);
+	if (anchored.error === undefined) return anchored;
+	let error = anchored.error.replace(/^([^:]*)\.(start|end):/, (_, path: string, field: 'start' | 'end') => `${path}.${names[field]}:`);
+	if (text == null && index.converter.hasAstral) {
+		const alt = resolveOffsets(index, unit === 'codepoint' ? 'utf16' : 'codepoint', start, end);
+		if ('start' in alt) error += `; ${UNIT_HINTS[unit]}`;
+	}
+	return { error };
+}
+
+// ——— Prodigy ———
+
+/** 32-bit FNV-1a of the UTF-8 bytes of `text` (lone surrogates as U+FFFD), as a signed integer. */
+export function fnv1a32(text: string): number {
+	let hash = 0x811c9dc5;
+	const mix = (byte: number) => {
+		hash = Math.imul(hash ^ byte, 0x01000193);
+	};
+	for (const char of text) {
+		let cp = char.codePointAt(0) ?? 0;
+		if (cp >= 0xd800 && cp <= 0xdfff) cp = 0xfffd;
+		if (cp < 0x80) mix(cp);
+		else if (cp < 0x800) {
+			mix(0xc0 | (cp >> 6));
+			mix(0x80 | (cp & 0x3f));
+		} else if (cp < 0x10000) {
+			mix(0xe0 | (cp >> 12));
+			mix(0x80 | ((cp >> 6) & 0x3f));
+			mix(0x80 | (cp & 0x3f));
+		} else {
+			mix(0xf0 | (cp >> 18));
+			mix(0x80 | ((cp >> 12) & 0x3f));
+			mix(0x80 | ((cp >> 6) & 0x3f));
+			mix(0x80 | (cp & 0x3f));
+		}
+	}
+	return hash | 0;
+}
+
+const ANSWERS = ['accept', 'reject', 'ignore'] as const;
+
+/** Prodigy-internal keys that are not kept in article meta. */
+const DROPPED_KEYS = new Set(['text', 'spans', 'tokens', 'meta', 'answer', '_input_hash', '_task_hash', '_annotator_id', '_session_id', '_timestamp', '_view_id']);
+
+/** The meta keys that carry article fields. */
+const ARTICLE_META_KEYS = new Set(['id', 'title', 'status', 'source']);
+
+const ProdigySpanSchema = v.object({
+	start: v.number(expected('a number')),
+	end: v.number(expected('a number')),
+	label: NonEmptyString,
+	text: v.nullish(v.string(expected('a string')))
+});
+
+const ProdigyTaskSchema = v.object({
+	text: ArticleText,
+	spans: v.nullish(v.array(ProdigySpanSchema, expected('an array'))),
+	meta: v.nullish(JsonObject),
+	answer: v.nullish(v.string(expected('a string'))),
+	_annotator_id: v.nullish(v.string(expected('a string'))),
+	_session_id: v.nullish(v.string(expected('a string'))),
+	_timestamp: v.nullish(v.number(expected('a number (seconds since 1970)')))
+});
+
+/** The Prodigy task lines (no newline) of one article: one per annotator, or one without spans. */
+export function prodigyTaskLines(article: Article, spans: readonly Span[], unit: OffsetUnit = 'codepoint'): string[] {
+	const { text } = article;
+	const converter = unit === 'codepoint' ? new OffsetConverter(text) : null;
+	const tokens = tokenize(text, unit);
+	const inputHash = fnv1a32(text);
+	const byAnnotator = new Map<string, Span[]>();
+	for (const span of [...spans].sort(compareSpans)) {
+		const problem = offsetRangeProblem(span.start, span.end, text.length);
+		if (problem) throw new RangeError(`span "${span.id}" of article "${article.id}": ${problem.field} ${problem.detail}`);
+		byAnnotator.set(span.annotator, [...(byAnnotator.get(span.annotator) ?? []), span]);
+	}
+	const givenAnswer = ANSWERS.find((answer) => answer !== 'accept' && answer === article.meta.answer);
+	const own = Object.entries(article.meta).filter(([key]) => !ARTICLE_META_KEYS.has(key) && !(key === 'answer' && givenAnswer));
+	const meta = { id: article.id, title: article.title, status: article.status, source: article.source, ...Object.fromEntries(own) };
+	const groups: [string | null, Span[]][] = byAnnotator.size === 0 ? [[null, []]] : [...byAnnotator].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+	return groups.map(([annotator, group]) => {
+		const written = group.map((span) => {
+			const start = converter ? converter.toCodePoint(span.start) : span.start;
+			const end = converter ? converter.toCodePoint(span.end) : span.end;
+			return { start, end, label: span.label, ...spanTokenRange(tokens, start, end) };
+		});
+		const taskHash = fnv1a32(`${inputHash}\n${JSON.stringify(written.map((s) => [s.start, s.end, s.label]))}`);
+		const task = {
+			text,
+			spans: written,
+			tokens,
+			meta,
+			_input_hash: inputHash,
+			_task_hash: taskHash,
+			answer: givenAnswer ?? 'accept',
+			...(annotator === null ? {} : { _annotator_id: annotator, _session_id: annotator })
+		};
+		return escapeLineSeparators(JSON.stringify(task));
+	});
+}
+
+/** One parsed task before merging: the article (keyed by id and text) and its spans. */
+interface ParsedTask {
+	readonly key: string;
+	readonly article: Article;
+	readonly spans: Span[];
+}
+
+/** Reads one task object; an error message (field path first) when it cannot be imported. */
+function parseTask(raw: Record<string, unknown>, unit: OffsetUnit, opts: { now: number; annotator: string; source: string }): ParsedTask | string {
+	const parsed = v.safeParse(ProdigyTaskSchema, raw);
+	if (!parsed.success) return describeIssue(parsed.issues[0]);
+	const task = parsed.output;
+	const { text } = task;
+	const given = task.meta ?? {};
+	const id = typeof given.id === 'string' && given.id.trim() !== '' ? given.id : undefined;
+	const title = typeof given.title === 'string' ? given.title : undefined;
+	const status = statusOf(given.status);
+	const source = typeof given.source === 'string' ? given.source : undefined;
+	const used = new Set<string>();
+	for (const [key, value] of [['id', id], ['title', title], ['status', status], ['source', source]] as const) {
+		if (value !== undefined) used.add(key);
+	}
+	const rest = Object.entries(given).filter(([key]) => !used.has(key));
+	const extra = Object.entries(raw).filter(([key]) => !DROPPED_KEYS.has(key));
+	const answer = task.answer != null && task.answer !== 'accept' ? { answer: task.answer } : {};
+	const meta = { ...Object.fromEntries(extra), ...Object.fromEntries(rest), ...answer };
+
+	const stamp = task._timestamp;
+	const at = stamp != null && Number.isFinite(stamp) && Math.abs(stamp * 1000) <= 8.64e15 ? Math.round(stamp * 1000) : opts.now;
+	const annotator = [task._annotator_id, task._session_id].find((name) => name != null && name.trim() !== '') ?? opts.annotator;
+	const articleId = id ?? newId('a');
+	const index = new TextIndex(text);
+	const spans: Span[] = [];
+	for (const [i, span] of (task.spans ?? []).entries()) {
+		const anchored = anchorForeignSpan(index, unit, span.start, span.end, span.text, `spans[${i}]`);
+		if (anchored.error !== undefined) return anchored.error;
+		const { start, end } = anchored.ok;
+		spans.push({ id: newId('s'), articleId, start, end, label: span.label, annotator, createdAt: at, updatedAt: at });
+	}
+	const article: Article = {
+		id: articleId,
+		title: title ?? titleFromText(text),
+		text,
+		source: source ?? opts.source,
+		meta,
+		status: status ?? (task.answer != null ? 'done' : 'new'),
+		createdAt: opts.now,
+		updatedAt: opts.now
+	};
+	return { key: JSON.stringify([id ?? null, text]), article, spans };
+}
+
+export const prodigyCodec: Codec = {
+	name: 'prodigy',
+	title: 'Prodigy JSONL',
+	extension: 'jsonl',
+	multiFile: false,
+	defaultOffsets: 'codepoint',
+	loses:
+		'span ids, notes and timestamps; article timestamps; meta keys named id, title, status or source; articles with the same text and id merge',
+	sniff(file) {
+		const first = firstJsonlObject(file.content);
+		return first !== null && typeof first.text === 'string' && ('tokens' in first || '_input_hash' in first || '_task_hash' in first);
+	},
+	parse(files, opts) {
+		const unit = opts.offsets ?? 'codepoint';
+		const merged = new Map<string, { article: Article; spans: Span[]; seen: Set<string> }>();
+		const errors: CodecError[] = [];
+		for (const file of files) {
+			const source = opts.source || file.name;
+			const fileErrors = readJsonlObjects(file, (raw) => {
+				const task = parseTask(raw, unit, { ...opts, source });
+				if (typeof task === 'string') return task;
+				let entry = merged.get(task.key);
+				if (entry === undefined) {
+					entry = { article: task.article, spans: [], seen: new Set() };
+					merged.set(task.key, entry);
+				} else {
+					// Earlier lines win; later lines add the meta keys they alone have.
+					entry.article = { ...entry.article, meta: { ...task.article.meta, ...entry.article.meta } };
+				}
+				for (const span of task.spans) {
+					const key = JSON.stringify([span.start, span.end, span.label, span.annotator]);
+					if (entry.seen.has(key)) continue;
+					entry.seen.add(key);
+					entry.spans.push({ ...span, articleId: entry.article.id });
+				}
+				return undefined;
+			});
+			errors.push(...fileErrors);
+		}
+		const records: ArticleRecord[] = [...merged.values()].map(({ article, spans }) => ({ article, spans: spans.sort(compareSpans) }));
+		return { records, errors };
+	},
+	*serialize(records, opts = {}) {
+		const file = `${opts.baseName ?? 'export'}.jsonl`;
+		const unit = opts.offsets ?? 'codepoint';
+		for (const { article, spans } of records) {
+			yield { file, data: prodigyTaskLines(article, spans, unit).map((line) => line + '\n').join('') };
+		}
+	}
+};
