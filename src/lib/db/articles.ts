@@ -150,3 +150,18 @@ export async function restoreArticle(db: SpanwiseDB, record: ArticleRecord): Pro
 		await addMissingLabels(db, new Set(spans.map((s) => s.label)));
 	});
 }
+
+/** Ids of every stored text (cheap: keys only). */
+export async function listTextIds(db: SpanwiseDB): Promise<string[]> {
+	return (await db.texts.toCollection().primaryKeys()) as string[];
+}
+
+/** The texts of `ids` (missing ones left out). */
+export async function readTexts(db: SpanwiseDB, ids: readonly string[]): Promise<TextRowLike[]> {
+	return (await db.texts.bulkGet([...ids])).filter((t): t is TextRowLike => t !== undefined);
+}
+
+interface TextRowLike {
+	readonly id: string;
+	readonly text: string;
+}

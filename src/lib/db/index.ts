@@ -7,6 +7,8 @@ export {
 	destroyArticle,
 	restoreArticle,
 	countStoredTexts,
+	listTextIds,
+	readTexts,
 	IMPORT_CHUNK_SIZE,
 	type DuplicatePolicy,
 	type ImportReport
