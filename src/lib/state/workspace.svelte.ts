@@ -1,7 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import type { ArticleRecord, ArticleStatus, Label, SpanEdit } from '$lib/core/types';
 import { DEFAULT_LABELS } from '$lib/core/labels/defaults';
-import { serializeArticle } from '$lib/core/codecs/spanwise';
 import { safeFileName } from '$lib/core/codecs/filename';
 import {
 	openDatabase,
@@ -15,7 +14,6 @@ import {
 	updateArticleStatus,
 	destroyArticle,
 	restoreArticle,
-	forEachArticle,
 	commitSpanEdits,
 	type SpanwiseDB,
 	type ArticleRow
@@ -25,6 +23,8 @@ import { importFiles, type FileImport } from '$lib/import/import-files';
 import { isCorpusFile } from '$lib/import/corpus-reader';
 import { CorpusImport } from './corpus-import.svelte';
 import { downloadFile } from '$lib/export/download';
+import type { ExportMessage, ExportRequest } from '$lib/export/export.worker';
+import type { FormatName } from '$lib/core/codecs/codec';
 import { sampleCorpus } from '$lib/samples/sample-corpus';
 import { Notices } from './notices.svelte';
 import { Saver, type SaveStatus } from './saver';
@@ -40,6 +40,8 @@ export class Workspace {
 	readonly dbName: string;
 	readonly notices = new Notices();
 	#corpusImport = $state.raw<CorpusImport | null>(null);
+	#exportWorker = $state.raw<Worker | null>(null);
+	#cancelExport: (() => void) | null = null;
 	#ready = $state(false);
 	#fatal = $state<string | null>(null);
 	#labels = $state.raw<readonly Label[]>(DEFAULT_LABELS);
@@ -288,27 +290,64 @@ export class Workspace {
 		});
 	}
 
+	/** Exports articles as canonical JSONL (all of them, or `ids`). */
+	exportJsonl(ids?: readonly string[], fileTitle?: string): Promise<void> {
+		return this.exportCorpus('spanwise', ids, fileTitle);
+	}
+
 	/**
-	 * Exports articles as canonical JSONL (all of them, or `ids`), streamed line by line into the
-	 * download so no single giant string is built.
+	 * Exports articles (all, or `ids`) in `format`, read and serialized in a worker with progress
+	 * (Cancel stops it), and downloads the result.
 	 */
-	async exportJsonl(ids?: readonly string[], fileTitle?: string): Promise<void> {
-		const lines: string[] = [];
-		this.#busy = 'Exporting…';
-		try {
-			await forEachArticle(this.db, (article, spans) => void lines.push(serializeArticle(article, spans) + '\n'), {
-				ids,
-				onProgress: (done, total) => (this.#busy = `Exporting ${done} of ${total}…`)
-			});
-			const date = new Date().toISOString().slice(0, 10);
-			const name = fileTitle ? safeFileName(fileTitle, 'jsonl') : `spanwise-export-${date}.jsonl`;
-			downloadFile(name, lines);
-			this.notices.show('success', `Exported ${lines.length} article${lines.length === 1 ? '' : 's'} to ${name}.`);
-		} catch (error) {
-			this.notices.error(`Export failed: ${(error as Error).message}`);
-		} finally {
-			this.#busy = null;
+	exportCorpus(format: FormatName, ids?: readonly string[], fileTitle?: string): Promise<void> {
+		if (this.#exportWorker) {
+			this.notices.error('An export is already under way.');
+			return Promise.resolve();
 		}
+		const date = new Date().toISOString().slice(0, 10);
+		const baseName = fileTitle ? safeFileName(fileTitle, 'x').replace(/\.x$/, '') : `spanwise-export-${date}`;
+		const worker = new Worker(new URL('../export/export.worker.ts', import.meta.url), { type: 'module' });
+		this.#exportWorker = worker;
+		this.#busy = 'Exporting…';
+		return new Promise((resolve) => {
+			const finish = () => {
+				worker.terminate();
+				this.#exportWorker = null;
+				this.#busy = null;
+				resolve();
+			};
+			this.#cancelExport = () => {
+				finish();
+				this.notices.info('Export cancelled.');
+			};
+			worker.onmessage = ({ data }: MessageEvent<ExportMessage>) => {
+				if (data.type === 'progress') this.#busy = `Exporting ${data.done.toLocaleString('en')} of ${data.total.toLocaleString('en')} articles…`;
+				else if (data.type === 'done') {
+					downloadFile(data.fileName, [data.blob], data.blob.type);
+					this.notices.show('success', `Exported ${data.articles} article${data.articles === 1 ? '' : 's'} to ${data.fileName}.`);
+					finish();
+				} else {
+					this.notices.error(`Export failed: ${data.message}`);
+					finish();
+				}
+			};
+			worker.onerror = (event) => {
+				this.notices.error(`Export failed: ${event.message || 'the export worker stopped'}`);
+				finish();
+			};
+			const request: ExportRequest = { dbName: this.dbName, format, ids: ids ? [...ids] : undefined, baseName };
+			worker.postMessage(request);
+		});
+	}
+
+	/** Stops the export under way, if any. */
+	cancelBusy(): void {
+		this.#cancelExport?.();
+	}
+
+	/** Whether the long work under way can be cancelled. */
+	get busyCancellable(): boolean {
+		return this.#exportWorker !== null;
 	}
 }
 

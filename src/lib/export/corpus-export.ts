@@ -1,0 +1,53 @@
+/**
+ * Exporting the corpus in any format, as parts of a Blob: records are read from IndexedDB in batches
+ * and serialized chunk by chunk by the format's codec, so no single giant string is ever built.
+ * Multi-file formats (brat) are packed into a .zip. Runs in the export worker.
+ */
+import { zipSync, strToU8 } from 'fflate';
+import type { FormatName, OffsetUnit } from '$lib/core/codecs/codec';
+import { codecNamed } from '$lib/core/codecs/formats';
+import type { ArticleRecord } from '$lib/core/types';
+import { forEachArticle, type SpanwiseDB } from '$lib/db';
+
+export interface CorpusExportOptions {
+	readonly format: FormatName;
+	readonly ids?: readonly string[];
+	readonly offsets?: OffsetUnit;
+	/** File name without extension. */
+	readonly baseName: string;
+	onProgress?(done: number, total: number): void;
+	readonly signal?: AbortSignal;
+}
+
+export interface CorpusExport {
+	readonly blob: Blob;
+	readonly fileName: string;
+	readonly articles: number;
+}
+
+/** MIME type of each single-file format's output. */
+const TYPES: Record<string, string> = { jsonl: 'application/x-ndjson', json: 'application/json', jsonld: 'application/ld+json' };
+
+/** Reads the articles (all, or `ids`) and serializes them in `format`. Rejects with `signal.reason` when aborted. */
+export async function exportCorpus(db: SpanwiseDB, opts: CorpusExportOptions): Promise<CorpusExport> {
+	const codec = codecNamed(opts.format);
+	if (!codec) throw new RangeError(`Unknown export format ${JSON.stringify(opts.format)}`);
+	const records: ArticleRecord[] = [];
+	await forEachArticle(db, (article, spans) => void records.push({ article, spans }), {
+		ids: opts.ids,
+		signal: opts.signal,
+		onProgress: opts.onProgress
+	});
+	opts.signal?.throwIfAborted();
+	const chunks = codec.serialize(records, { offsets: opts.offsets, baseName: opts.baseName });
+	if (!codec.multiFile) {
+		const parts: string[] = [];
+		for (const chunk of chunks) parts.push(chunk.data);
+		const blob = new Blob(parts, { type: TYPES[codec.extension] ?? 'text/plain' });
+		return { blob, fileName: `${opts.baseName}.${codec.extension}`, articles: records.length };
+	}
+	const files: Record<string, string[]> = {};
+	for (const chunk of chunks) (files[chunk.file] ??= []).push(chunk.data);
+	const zip = zipSync(Object.fromEntries(Object.entries(files).map(([name, parts]) => [name, strToU8(parts.join(''))])));
+	return { blob: new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName: `${opts.baseName}-${codec.name}.zip`, articles: records.length };
+}
