@@ -8,7 +8,7 @@ import { openLibrary, pySlice } from './helpers';
 
 test('imports a generated 10,000-article corpus with progress and one bad line, finds in it, and exports it again', async ({ page }) => {
 	test.setTimeout(120_000);
-	const lines = generateCorpusLines(42, 10_000);
+	const lines = generateCorpusLines(42, 10_000, 3);
 	lines[4_999] = '{"id": "broken", "text": "no end';
 	const dir = mkdtempSync(join(tmpdir(), 'spanwise-corpus-'));
 	const path = join(dir, 'corpus-10k.jsonl');
@@ -46,6 +46,7 @@ test('imports a generated 10,000-article corpus with progress and one bad line, 
 	expect(out).toHaveLength(10_003);
 	const one = out.find((r) => r.id === 'gen-42-1234');
 	const original = JSON.parse(lines[1234]);
+	expect(original.spans.length).toBeGreaterThan(0);
 	expect(one.text).toBe(original.text);
 	expect(one.spans.map((s: any) => [s.start, s.end, s.label])).toEqual(
 		original.spans.map((s: any) => [s.start, s.end, s.label]).sort((a: any, b: any) => a[0] - b[0] || b[1] - a[1] || (a[2] < b[2] ? -1 : 1))

@@ -57,6 +57,12 @@ export class SpanwiseDB extends Dexie {
 			labels: 'name',
 			settings: 'key'
 		});
+		// 2: spans lose their own articleId index. The compound [articleId+annotator] answers the same
+		// queries (Dexie uses a compound index's first part as a virtual index), and one index less
+		// makes bulk imports of hundreds of thousands of spans markedly faster. No data changes.
+		this.version(2).stores({
+			spans: 'id, [articleId+annotator], label'
+		});
 	}
 }
 

@@ -2,6 +2,7 @@
  * Writing imported records: each one becomes a new article or merges its spans into the article that
  * already holds the same text. Internal to `src/lib/db/`; `createArticles` and `seedIfEmpty` call it.
  */
+import Dexie from 'dexie';
 import type { ArticleRecord, Span } from '$lib/core/types';
 import { textHash } from '$lib/core/text/hash';
 import { newId } from '$lib/core/ids';
@@ -79,9 +80,8 @@ export async function writeRecords(
 		k.ids.add(span.id);
 		k.keys.add(spanKey(span));
 	}
+	// Span ids given out by this write; ids already stored are found when adding (see addSpans).
 	const owners = new Map<string, string>();
-	const spanIds = [...new Set(records.flatMap((r) => r.spans.map((s) => s.id)))];
-	for (const span of await db.spans.bulkGet(spanIds)) if (span !== undefined) owners.set(span.id, span.articleId);
 
 	const rows = new Map<string, ArticleRow>();
 	const idsByHash = new Map<string, string[]>();
@@ -152,6 +152,25 @@ export async function writeRecords(
 
 	await db.texts.bulkAdd(newTexts);
 	await db.articles.bulkPut([...changed].map((id) => rows.get(id) as ArticleRow));
-	await db.spans.bulkAdd(newSpans);
+	await addSpans(db, newSpans);
 	await addMissingLabels(db, labels);
+}
+
+/**
+ * Adds `spans`; a span whose id is already stored (under another article: imported ids are user data)
+ * is added under a fresh id instead. Looking every id up first would cost a read per span; a clash is
+ * rare, so the add itself finds it.
+ */
+async function addSpans(db: SpanwiseDB, spans: readonly Span[]): Promise<void> {
+	try {
+		await db.spans.bulkAdd(spans as Span[]);
+	} catch (error) {
+		if (!(error instanceof Dexie.BulkError)) throw error;
+		const again: Span[] = [];
+		for (const [pos, failure] of Object.entries(error.failuresByPos)) {
+			if (failure.name !== 'ConstraintError') throw error;
+			again.push({ ...spans[Number(pos)], id: newId('s') });
+		}
+		await db.spans.bulkAdd(again);
+	}
 }
