@@ -8,8 +8,8 @@
  * #1	AnnotatorNotes T2	USD
  * ```
  *
- * Import pairs files by name (`x.txt` + `x.ann`); the article id is the name, its title the first
- * line of the text. The covered text after the second tab is checked against the offsets, white space
+ * Import pairs files by path (`dir/x.txt` + `dir/x.ann`); the article id is the name without folder
+ * and extension (`x`), its title the first line of the text, its source the .txt file. The covered text after the second tab is checked against the offsets, white space
  * aside (an .ann line cannot hold a line break). `AnnotatorNotes` become span notes; relations,
  * events, attributes, normalisations and equivalences are skipped; discontinuous spans
  * (`T3	Label 0 5;10 15`) are reported, not merged. Every span gets the importing annotator.
@@ -187,7 +187,9 @@ export const bratCodec: Codec = {
 				errors.push({ file: txt.name, line: 1, message: `${txt.name}: the text is empty (an article needs text)` });
 				continue;
 			}
-			const articleId = base.trim() === '' ? newId('a') : base;
+			// Files pair by their whole path; the id is the name alone, so it survives a move to another folder.
+			const name = base.replace(/^.*[/\\]/, '');
+			const articleId = name.trim() === '' ? newId('a') : name;
 			const article: Article = {
 				id: articleId,
 				title: titleFromText(text),

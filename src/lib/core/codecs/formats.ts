@@ -1,9 +1,12 @@
 /** Every format Spanwise reads and writes, by name; and telling which one a file is in. */
 import type { Codec, FormatName, SourceFile } from './codec';
 import { spanwiseCodec } from './spanwise';
+import { labelstudioCodec } from './labelstudio';
+import { bratCodec } from './brat';
+import { w3cCodec } from './w3c';
 
 /** The codecs, in the order they are offered (the canonical one first). */
-export const CODECS: readonly Codec[] = [spanwiseCodec];
+export const CODECS: readonly Codec[] = [spanwiseCodec, labelstudioCodec, bratCodec, w3cCodec];
 
 export const FORMAT_NAMES: readonly FormatName[] = CODECS.map((codec) => codec.name);
 

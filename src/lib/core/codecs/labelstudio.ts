@@ -52,12 +52,12 @@ const ResultList = v.nullish(v.array(v.unknown(), expected('an array')));
 
 /** An annotation (or an old export's completion): who made it, when, and its results. */
 const AnnotationSchema = v.object(
-	{ completed_by: v.unknown(), was_cancelled: v.unknown(), result: ResultList, created_at: v.unknown(), updated_at: v.unknown() },
+	{ completed_by: v.optional(v.unknown()), was_cancelled: v.optional(v.unknown()), result: ResultList, created_at: v.optional(v.unknown()), updated_at: v.optional(v.unknown()) },
 	expected('an object')
 );
 
 const PredictionSchema = v.object(
-	{ model_version: v.unknown(), result: ResultList, created_at: v.unknown(), updated_at: v.unknown() },
+	{ model_version: v.optional(v.unknown()), result: ResultList, created_at: v.optional(v.unknown()), updated_at: v.optional(v.unknown()) },
 	expected('an object')
 );
 
@@ -76,14 +76,14 @@ const TaskSchema = v.object(
 		annotations: v.nullish(v.array(AnnotationSchema, expected('an array'))),
 		completions: v.nullish(v.array(AnnotationSchema, expected('an array'))),
 		predictions: v.nullish(v.array(PredictionSchema, expected('an array'))),
-		created_at: v.unknown(),
-		updated_at: v.unknown()
+		created_at: v.optional(v.unknown()),
+		updated_at: v.optional(v.unknown())
 	},
 	expected('an object')
 );
 
 /** Any result: only its type is looked at before deciding whether to read it. */
-const AnyResultSchema = v.object({ type: v.unknown() }, expected('an object'));
+const AnyResultSchema = v.object({ type: v.optional(v.unknown()) }, expected('an object'));
 
 /** A `labels` result, the one kind that becomes spans. */
 const LabelsResultSchema = v.object({
@@ -97,7 +97,7 @@ const LabelsResultSchema = v.object({
 		},
 		expected('an object')
 	),
-	meta: v.unknown()
+	meta: v.optional(v.unknown())
 });
 
 function isObject(value: unknown): value is Record<string, unknown> {
