@@ -18,6 +18,13 @@ function spanwise(...args: string[]) {
 	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** Each format, and whether it carries annotators. */
+const FORMATS_UNDER_TEST: [string, boolean][] = [
+	['labelstudio', true],
+	['w3c', true],
+	['brat', false]
+];
+
 function jsonLines(text: string): any[] {
 	return text.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
 }
@@ -86,4 +93,32 @@ describe('spanwise convert', () => {
 		expect(readdirSync(dir)).toEqual(['export.jsonl']);
 		expect(jsonLines(readFileSync(join(dir, 'export.jsonl'), 'utf8'))).toHaveLength(2);
 	});
+});
+
+describe('round trips through every format', () => {
+	/** Text, code point offsets, labels and annotators of each article, as the canonical export has them. */
+	function essentials(jsonl: string, keepAnnotator: boolean) {
+		return jsonLines(jsonl)
+			.map((r) => ({
+				text: r.text,
+				spans: r.spans
+					.map((s: any) => [s.start, s.end, s.label, keepAnnotator ? s.annotator : '-', s.text].join('|'))
+					.sort()
+			}))
+			.sort((a, b) => (a.text < b.text ? -1 : 1));
+	}
+	const original = essentials(readFileSync(fixture('good.jsonl'), 'utf8'), true);
+
+	for (const [format, keepsAnnotator] of FORMATS_UNDER_TEST) {
+		it(`spanwise → ${format} → spanwise keeps texts, offsets and labels${keepsAnnotator ? ' and annotators' : ''}`, () => {
+			const dir = mkdtempSync(join(tmpdir(), `spanwise-${format}-`));
+			const there = spanwise('convert', '--to', format, '--out', dir, fixture('good.jsonl'));
+			expect(there.stderr).toMatch(/wrote \d+ file/);
+			expect(there.code).toBe(0);
+			const back = spanwise('convert', '--from', format, '--to', 'spanwise', dir);
+			expect(back.stderr).toBe('');
+			expect(back.code).toBe(0);
+			expect(essentials(back.stdout, keepsAnnotator)).toEqual(keepsAnnotator ? original : essentials(readFileSync(fixture('good.jsonl'), 'utf8'), false));
+		});
+	}
 });
