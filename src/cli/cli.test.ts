@@ -20,6 +20,8 @@ function spanwise(...args: string[]) {
 
 /** Each format, and whether it carries annotators. */
 const FORMATS_UNDER_TEST: [string, boolean][] = [
+	['prodigy', true],
+	['doccano', false],
 	['labelstudio', true],
 	['w3c', true],
 	['brat', false]

@@ -12,10 +12,12 @@
  * Writing: Prodigy has one annotator per task, so an article gives one line per annotator of its
  * spans (annotators in code unit order); an article without spans gives one line without
  * `_annotator_id` / `_session_id`. `meta` carries the article's id, title, status and source, then its
- * own meta keys (except those four names and `answer`); `answer` is the article's `meta.answer` when
- * that is "reject" or "ignore", else "accept". Tokens come from `tokenize` (tokens.ts). The hashes are
- * 32-bit FNV-1a (signed, over UTF-8): `_input_hash` of the text, `_task_hash` of the input hash, a
- * newline and the JSON of the spans' `[start, end, label]` lists: stable, not Prodigy's own values.
+ * own meta keys (except those four names); `answer` is the article's `meta.answer` when that is
+ * "reject" or "ignore" (then not repeated in `meta`), else "accept". Tokens come from `tokenize`
+ * (tokens.ts), in the unit of the offsets; a span covering only whitespace has no `token_start` /
+ * `token_end`. The hashes are 32-bit FNV-1a (signed, over UTF-8): `_input_hash` of the text,
+ * `_task_hash` of the input hash, a newline and the JSON of the spans' `[start, end, label]` lists:
+ * stable, but not the values Prodigy itself would compute.
  *
  * Reading: `meta.id` (a string) / `title` / `status` / `source` restore those fields; the other meta
  * keys and unknown top-level keys become article meta; an `answer` other than "accept" is kept as
@@ -26,7 +28,7 @@
  * span's optional `text` is checked against the article. `_timestamp` (seconds) dates the spans.
  *
  * A round trip loses: span ids, notes and timestamps; article timestamps; own meta keys named id,
- * title, status or source; and articles with the same text and id become one.
+ * title, status or source. (Articles merge only when text and id are both the same.)
  */
 import * as v from 'valibot';
 import type { Article, ArticleRecord, ArticleStatus, Span } from '../types';
@@ -75,13 +77,15 @@ export function escapeLineSeparators(json: string): string {
 	return json.replace(/[\u0085\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** The lines of a JSONL file (BOM dropped, LF or CRLF), with 1-based numbers, blank lines skipped. */
+/** The lines of a JSONL file (BOM dropped, LF or CRLF), with 1-based numbers, blank lines skipped. Lazy. */
 function* jsonlLines(content: string): Generator<{ line: string; lineNo: number }> {
-	const body = content.startsWith('\ufeff') ? content.slice(1) : content;
-	const lines = body.split('\n');
-	for (let i = 0; i < lines.length; i++) {
-		const line = lines[i].endsWith('\r') ? lines[i].slice(0, -1) : lines[i];
-		if (/\S/.test(line)) yield { line, lineNo: i + 1 };
+	let at = content.startsWith('\ufeff') ? 1 : 0;
+	for (let lineNo = 1; at <= content.length; lineNo++) {
+		const newline = content.indexOf('\n', at);
+		const stop = newline === -1 ? content.length : newline;
+		const line = content.slice(at, stop > at && content[stop - 1] === '\r' ? stop - 1 : stop);
+		if (/\S/.test(line)) yield { line, lineNo };
+		at = stop + 1;
 	}
 }
 
@@ -118,7 +122,7 @@ export function readJsonlObjects(
 
 /** The first JSON object line of a file, or null: what `sniff` looks at. Never throws. */
 export function firstJsonlObject(content: string): Record<string, unknown> | null {
-	for (const { line } of jsonlLines(content.slice(0, 1 << 22))) {
+	for (const { line } of jsonlLines(content)) {
 		try {
 			const raw: unknown = JSON.parse(line);
 			return isObject(raw) && !(typeof raw.format === 'string' && raw.format.startsWith('spanwise/')) ? raw : null;
@@ -217,7 +221,9 @@ export function prodigyTaskLines(article: Article, spans: readonly Span[], unit:
 	for (const span of [...spans].sort(compareSpans)) {
 		const problem = offsetRangeProblem(span.start, span.end, text.length);
 		if (problem) throw new RangeError(`span "${span.id}" of article "${article.id}": ${problem.field} ${problem.detail}`);
-		byAnnotator.set(span.annotator, [...(byAnnotator.get(span.annotator) ?? []), span]);
+		const group = byAnnotator.get(span.annotator);
+		if (group) group.push(span);
+		else byAnnotator.set(span.annotator, [span]);
 	}
 	const givenAnswer = ANSWERS.find((answer) => answer !== 'accept' && answer === article.meta.answer);
 	const own = Object.entries(article.meta).filter(([key]) => !ARTICLE_META_KEYS.has(key) && !(key === 'answer' && givenAnswer));
@@ -303,7 +309,7 @@ export const prodigyCodec: Codec = {
 	multiFile: false,
 	defaultOffsets: 'codepoint',
 	loses:
-		'span ids, notes and timestamps; article timestamps; meta keys named id, title, status or source; articles with the same text and id merge',
+		'span ids, notes and timestamps; article timestamps; meta keys named id, title, status or source',
 	sniff(file) {
 		const first = firstJsonlObject(file.content);
 		return first !== null && typeof first.text === 'string' && ('tokens' in first || '_input_hash' in first || '_task_hash' in first);

@@ -101,3 +101,35 @@ describe('spanTokenRange', () => {
 		expect(spanTokenRange(tokenize(TEXT, 'utf16'), 35, 40)).toEqual({ token_start: 7, token_end: 7 });
 	});
 });
+
+describe('tokenize on long texts', () => {
+	/** The rule applied to the whole text at once: what the piecewise segmentation must equal. */
+	function reference(text: string): [string, number][] {
+		const segments = [...new Intl.Segmenter('en', { granularity: 'word' }).segment(text)];
+		return segments.flatMap(({ segment, index }) => [...segment.matchAll(/\S+/gu)].map((m): [string, number] => [m[0], index + m.index]));
+	}
+
+	/** Longer than two pieces, with places to cut. */
+	const longText = fc
+		.array(unicodeText(), { minLength: 400, maxLength: 500 })
+		.map((parts) => parts.join(' '))
+		.filter((text) => text.length > 4096);
+
+	it('gives the tokens of whole-text segmentation', () => {
+		fc.assert(
+			fc.property(longText, (text) => {
+				const tokens = tokenize(text, 'utf16');
+				expect(tokens.map((t): [string, number] => [t.text, t.start])).toEqual(reference(text));
+			}),
+			{ numRuns: 12 }
+		);
+	});
+
+	it('is fast on a 300,000-character article', () => {
+		const started = performance.now();
+		const tokens = tokenize('Kyiv 🇺🇦 said 😀 the Pentagon, "no."\n'.repeat(8000));
+		// Kyiv, 🇺🇦, said, 😀, the, Pentagon, ",", '"', no, ".", '"'
+		expect(tokens).toHaveLength(8000 * 11);
+		expect(performance.now() - started).toBeLessThan(3000);
+	});
+});
