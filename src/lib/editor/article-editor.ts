@@ -7,6 +7,7 @@ import { HighlightRenderer, type SpanRenderer } from './highlight-renderer';
 import { applySpanAction, selectedSpan, spanPlugin, spanState } from './span-plugin';
 import { annotationKeys, type EditorHost } from './keys';
 import { SpanTooltip } from './tooltip';
+import { liveSelection } from './live-selection';
 
 export type { EditorHost } from './keys';
 
@@ -100,7 +101,7 @@ export class ArticleEditor {
 
 	/** The text selection as offsets into the article text. */
 	selectionOffsets(): { start: number; end: number } {
-		const { from, to } = this.view.state.selection;
+		const { from, to } = liveSelection(this.view);
 		return { start: this.positions.toOffset(from), end: this.positions.toOffset(to) };
 	}
 

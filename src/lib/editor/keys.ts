@@ -3,6 +3,7 @@ import type { EditorView } from 'prosemirror-view';
 import type { Span } from '$lib/core/types';
 import type { TextPositions } from './positions';
 import { selectedSpan, spanState } from './span-plugin';
+import { liveSelection } from './live-selection';
 
 /** What the editor asks of whoever owns the annotations. */
 export interface EditorHost {
@@ -61,7 +62,7 @@ export function annotationKeys(host: EditorHost, positions: TextPositions): Plug
 			return false;
 		}
 		if (event.altKey) return false;
-		const { from, to } = view.state.selection;
+		const { from, to } = liveSelection(view);
 		const start = positions.toOffset(from);
 		const end = positions.toOffset(to);
 		const label = host.labelForKey(key);
