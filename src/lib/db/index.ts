@@ -19,3 +19,4 @@ export { readSetting, writeSetting } from './settings';
 export { seedIfEmpty, SEEDED_KEY } from './seed';
 export { forEachArticle, EXPORT_BATCH_SIZE, type ForEachArticleOptions } from './export';
 export { watchArticles } from './live';
+export { listAnnotators, renameAnnotator } from './annotators';

@@ -26,10 +26,24 @@ export class ArticleSession implements EditorHost {
 	#helpOpen = $state(false);
 	#editor: ArticleEditor | null = null;
 
+	/** Spans of the other annotators of this article: not edited here, but kept for export. */
+	readonly others: readonly Span[];
+	/** The annotator whose layer this session edits. */
+	readonly annotator: string;
+
 	private constructor(workspace: Workspace, article: Article, spans: readonly Span[]) {
 		this.#workspace = workspace;
 		this.article = article;
-		this.#spans = SpanSet.from(spans);
+		this.annotator = workspace.annotator;
+		this.#spans = SpanSet.from(spans.filter((s) => s.annotator === this.annotator));
+		this.others = spans.filter((s) => s.annotator !== this.annotator);
+	}
+
+	/** The other annotators of this article with their span counts, by name. */
+	get otherAnnotators(): { name: string; spans: number }[] {
+		const counts = new Map<string, number>();
+		for (const span of this.others) counts.set(span.annotator, (counts.get(span.annotator) ?? 0) + 1);
+		return [...counts].map(([name, spans]) => ({ name, spans })).sort((a, b) => (a.name < b.name ? -1 : 1));
 	}
 
 	/** Loads an article with its spans; undefined when there is no such article. */
@@ -92,7 +106,7 @@ export class ArticleSession implements EditorHost {
 			start: snapped.start,
 			end: snapped.end,
 			label,
-			annotator: this.#workspace.annotator,
+			annotator: this.annotator,
 			createdAt: now,
 			updatedAt: now
 		};
@@ -213,9 +227,9 @@ export class ArticleSession implements EditorHost {
 		return cut + '…';
 	}
 
-	/** Downloads this article with its spans as they are in memory (works even when saving fails). */
+	/** Downloads this article with every annotator's spans as they are in memory (works even when saving fails). */
 	exportJsonl(): void {
-		const line = serializeArticle(this.article, this.#spans.all());
+		const line = serializeArticle(this.article, [...this.#spans.all(), ...this.others]);
 		const name = safeFileName(this.article.title, 'jsonl');
 		downloadFile(name, [line + '\n']);
 		this.#workspace.notices.show('success', `Exported “${this.article.title}” to ${name}.`);

@@ -15,6 +15,8 @@ import {
 	destroyArticle,
 	restoreArticle,
 	commitSpanEdits,
+	listAnnotators,
+	renameAnnotator,
 	type SpanwiseDB,
 	type ArticleRow
 } from '$lib/db';
@@ -29,7 +31,8 @@ import { sampleCorpus } from '$lib/samples/sample-corpus';
 import { Notices } from './notices.svelte';
 import { Saver, type SaveStatus } from './saver';
 
-const DEFAULT_ANNOTATOR = 'annotator';
+/** The name new users work under until they give theirs; the sample corpus's spans are theirs. */
+export const DEFAULT_ANNOTATOR = 'annotator';
 
 /**
  * The user's workspace: the database, labels, who is annotating, preferences, the library list,
@@ -46,6 +49,7 @@ export class Workspace {
 	#fatal = $state<string | null>(null);
 	#labels = $state.raw<readonly Label[]>(DEFAULT_LABELS);
 	#annotator = $state(DEFAULT_ANNOTATOR);
+	#annotatorChosen = $state(true);
 	#snapWords = $state(true);
 	#articles = $state.raw<readonly ArticleRow[]>([]);
 	#articlesLoaded = $state(false);
@@ -77,6 +81,10 @@ export class Workspace {
 	get annotator() {
 		return this.#annotator;
 	}
+	/** False until the user has said who they are (the first-run question). */
+	get annotatorChosen() {
+		return this.#annotatorChosen;
+	}
 	get snapWords() {
 		return this.#snapWords;
 	}
@@ -106,9 +114,11 @@ export class Workspace {
 	async init(): Promise<void> {
 		try {
 			await this.db.open();
-			await seedIfEmpty(this.db, sampleCorpus(Date.now(), 'sample'));
+			await seedIfEmpty(this.db, sampleCorpus(Date.now(), DEFAULT_ANNOTATOR));
 			this.#labels = await listLabels(this.db);
-			this.#annotator = await readSetting(this.db, 'annotator', DEFAULT_ANNOTATOR);
+			const chosen = await readSetting<string | null>(this.db, 'annotator', null);
+			this.#annotator = chosen ?? DEFAULT_ANNOTATOR;
+			this.#annotatorChosen = chosen !== null;
 			this.#snapWords = await readSetting(this.db, 'snapWords', true);
 		} catch (error) {
 			this.#fatal = `The local database could not be opened: ${(error as Error)?.message ?? error}`;
@@ -166,9 +176,23 @@ export class Workspace {
 		return changed;
 	}
 
+	/** Switches who you annotate as (several annotators can share one browser); spans keep their names. */
 	async setAnnotator(name: string): Promise<void> {
 		await writeSetting(this.db, 'annotator', name);
 		this.#annotator = name;
+		this.#annotatorChosen = true;
+	}
+
+	/** Renames an annotator: their spans follow; if it is you, you keep working under the new name. */
+	async renameAnnotator(from: string, to: string): Promise<number> {
+		const changed = await renameAnnotator(this.db, from, to);
+		if (from === this.#annotator) await this.setAnnotator(to);
+		return changed;
+	}
+
+	/** Who has spans here, with how many articles each. */
+	listAnnotators(): Promise<{ name: string; articles: number }[]> {
+		return listAnnotators(this.db);
 	}
 
 	async setSnapWords(on: boolean): Promise<void> {
