@@ -8,5 +8,6 @@ describe('checkAnnotatorName', () => {
 		expect(checkAnnotatorName('x'.repeat(61))).toBe('Use at most 60 characters.');
 		expect(checkAnnotatorName('a\u0007b')).toMatch(/not allowed/);
 		expect(checkAnnotatorName('evil\u202Eman')).toMatch(/not allowed/);
+		expect(checkAnnotatorName('Gold')).toMatch(/reviewed layer/);
 	});
 });

@@ -165,3 +165,24 @@ interface TextRowLike {
 	readonly id: string;
 	readonly text: string;
 }
+
+/** Every span of `articleIds` (all annotators), grouped by article id: for a review session overview. */
+export async function readSpansOf(db: SpanwiseDB, articleIds: readonly string[]): Promise<Map<string, Span[]>> {
+	const out = new Map<string, Span[]>();
+	const lists = await Promise.all(articleIds.map((id) => db.spans.where('articleId').equals(id).toArray()));
+	articleIds.forEach((id, i) => out.set(id, lists[i].sort(byPosition)));
+	return out;
+}
+
+/** Ids of the articles that have spans of at least `min` annotators other than `except`. */
+export async function articlesWithAnnotators(db: SpanwiseDB, min: number, except: string): Promise<string[]> {
+	const pairs = (await db.spans.orderBy('[articleId+annotator]').uniqueKeys()) as unknown as [string, string][];
+	const counts = new Map<string, number>();
+	for (const [articleId, annotator] of pairs) if (annotator !== except) counts.set(articleId, (counts.get(articleId) ?? 0) + 1);
+	return [...counts].filter(([, n]) => n >= min).map(([id]) => id);
+}
+
+/** The rows of `ids` (undefined where there is no such article). */
+export function readArticleRows(db: SpanwiseDB, ids: readonly string[]): Promise<(ArticleRow | undefined)[]> {
+	return db.articles.bulkGet([...ids]);
+}

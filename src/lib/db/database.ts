@@ -34,6 +34,17 @@ export interface LabelRow extends Label {
 	readonly order: number;
 }
 
+/** A reviewer's rejection of a candidate span (acceptances are the gold layer's spans themselves). */
+export interface DecisionRow {
+	/** `${articleId}|${candidate key}`. */
+	readonly id: string;
+	readonly articleId: string;
+	/** The candidate's key, `start:end:label` (UTF-16 offsets). */
+	readonly key: string;
+	readonly decision: 'rejected';
+	readonly decidedAt: number;
+}
+
 /** A persisted preference or flag. */
 export interface SettingRow {
 	readonly key: string;
@@ -47,6 +58,7 @@ export class SpanwiseDB extends Dexie {
 	declare spans: Table<Span, string>;
 	declare labels: Table<LabelRow, string>;
 	declare settings: Table<SettingRow, string>;
+	declare decisions: Table<DecisionRow, string>;
 
 	constructor(name: string, options?: DexieOptions) {
 		super(name, options);
@@ -62,6 +74,10 @@ export class SpanwiseDB extends Dexie {
 		// makes bulk imports of hundreds of thousands of spans markedly faster. No data changes.
 		this.version(2).stores({
 			spans: 'id, [articleId+annotator], label'
+		});
+		// 3: review decisions (rejected candidates), per article.
+		this.version(3).stores({
+			decisions: 'id, articleId'
 		});
 	}
 }

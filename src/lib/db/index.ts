@@ -1,4 +1,4 @@
-export { SpanwiseDB, openDatabase, type ArticleRow, type LabelRow, type SettingRow, type TextRow } from './database';
+export { SpanwiseDB, openDatabase, type DecisionRow, type ArticleRow, type LabelRow, type SettingRow, type TextRow } from './database';
 export {
 	listArticles,
 	readArticle,
@@ -8,6 +8,9 @@ export {
 	restoreArticle,
 	countStoredTexts,
 	listTextIds,
+	readSpansOf,
+	readArticleRows,
+	articlesWithAnnotators,
 	readTexts,
 	IMPORT_CHUNK_SIZE,
 	type DuplicatePolicy,
@@ -20,3 +23,4 @@ export { seedIfEmpty, SEEDED_KEY } from './seed';
 export { forEachArticle, EXPORT_BATCH_SIZE, type ForEachArticleOptions } from './export';
 export { watchArticles } from './live';
 export { listAnnotators, renameAnnotator } from './annotators';
+export { listRejections, listRejectionsOf, setRejection } from './decisions';

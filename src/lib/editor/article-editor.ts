@@ -114,6 +114,20 @@ export class ArticleEditor {
 		this.view.dispatch(tr.scrollIntoView());
 	}
 
+	/** Marks the range under review (scrolled into view), or none. */
+	focusRange(range: { start: number; end: number } | null): void {
+		this.#renderer?.focus(range);
+		if (range) {
+			const tr = this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, this.positions.toPos(range.start)));
+			this.view.dispatch(tr.scrollIntoView());
+		}
+	}
+
+	/** Draws other annotators' layers under the text (dotted, one colour each). */
+	setOverlays(layers: readonly (readonly { start: number; end: number }[])[]): void {
+		this.#renderer?.overlay(layers);
+	}
+
 	setLabels(labels: readonly Label[]): void {
 		this.#labels = labels;
 		this.#renderer?.setLabels(labels);

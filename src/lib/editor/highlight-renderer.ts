@@ -1,5 +1,6 @@
 import type { Label, Span, SpanEdit } from '$lib/core/types';
 import type { TextPositions } from './positions';
+import { LAYER_COLORS } from '$lib/core/review/layers';
 
 /**
  * Draws spans with the CSS Custom Highlight API: one `Highlight` per label holding a `StaticRange`
@@ -19,8 +20,13 @@ export interface SpanRenderer {
 	hover(span: Span | null): void;
 	/** New label set: colours, order. Redraws. */
 	setLabels(labels: readonly Label[]): void;
+	/** Marks one range as the one under review (or none). */
+	focus(range: { start: number; end: number } | null): void;
+	/** Draws other layers (annotators) as dotted underlines, one style per layer; replaces what was drawn. */
+	overlay(layers: readonly (readonly { start: number; end: number }[])[]): void;
 	destroy(): void;
 }
+
 
 /** Whether this browser can draw spans at all. */
 export function highlightsSupported(): boolean {
@@ -51,6 +57,8 @@ export class HighlightRenderer implements SpanRenderer {
 	#labels: readonly Label[] = [];
 	readonly #selected = new Highlight();
 	readonly #hovered = new Highlight();
+	readonly #focused = new Highlight();
+	#layers: string[] = [];
 	#spans = new Map<string, Span>();
 
 	constructor(root: HTMLElement, positions: TextPositions, labels: readonly Label[]) {
@@ -61,6 +69,8 @@ export class HighlightRenderer implements SpanRenderer {
 		this.#hovered.priority = 10;
 		CSS.highlights.set(`${PREFIX}selected`, this.#selected);
 		CSS.highlights.set(`${PREFIX}hovered`, this.#hovered);
+		this.#focused.priority = 30;
+		CSS.highlights.set(`${PREFIX}focused`, this.#focused);
 		this.setLabels(labels);
 	}
 
@@ -78,7 +88,11 @@ export class HighlightRenderer implements SpanRenderer {
 		rules.push(
 			`::highlight(${PREFIX}label-unknown) { background-color: ${rgba(UNKNOWN_COLOR, 0.16)}; text-decoration: underline 2px dotted ${UNKNOWN_COLOR}; text-underline-offset: 3px; }`,
 			`::highlight(${PREFIX}hovered) { background-color: rgba(255, 214, 0, 0.28); }`,
-			`::highlight(${PREFIX}selected) { background-color: rgba(255, 196, 0, 0.55); color: #000; }`
+			`::highlight(${PREFIX}selected) { background-color: rgba(255, 196, 0, 0.55); color: #000; }`,
+			`::highlight(${PREFIX}focused) { background-color: rgba(0, 114, 178, 0.28); text-decoration: underline 3px wavy #0b4f8a; text-underline-offset: 4px; }`,
+			...LAYER_COLORS.map(
+				(color, i) => `::highlight(${PREFIX}layer-${i}) { text-decoration: underline 2px dotted ${color}; text-underline-offset: ${8 + i * 3}px; }`
+			)
 		);
 		this.#sheet.replaceSync(rules.join('\n'));
 		this.reset([...this.#spans.values()]);
@@ -128,10 +142,26 @@ export class HighlightRenderer implements SpanRenderer {
 		if (span) this.#hovered.add(this.#range(span.start, span.end));
 	}
 
+	focus(range: { start: number; end: number } | null): void {
+		this.#focused.clear();
+		if (range) this.#focused.add(this.#range(range.start, range.end));
+	}
+
+	overlay(layers: readonly (readonly { start: number; end: number }[])[]): void {
+		for (const name of this.#layers) CSS.highlights.delete(name);
+		this.#layers = layers.map((ranges, i) => {
+			const name = `${PREFIX}layer-${i % LAYER_COLORS.length}`;
+			CSS.highlights.set(name, new Highlight(...ranges.map((r) => this.#range(r.start, r.end))));
+			return name;
+		});
+	}
+
 	destroy(): void {
 		for (const [name] of this.#byLabel) CSS.highlights.delete(name);
+		for (const name of this.#layers) CSS.highlights.delete(name);
 		CSS.highlights.delete(`${PREFIX}selected`);
 		CSS.highlights.delete(`${PREFIX}hovered`);
+		CSS.highlights.delete(`${PREFIX}focused`);
 		document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== this.#sheet);
 		this.#ranges.clear();
 		this.#byLabel.clear();

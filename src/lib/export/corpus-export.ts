@@ -15,6 +15,8 @@ export interface CorpusExportOptions {
 	readonly offsets?: OffsetUnit;
 	/** File name without extension. */
 	readonly baseName: string;
+	/** Only this annotator's spans (one layer). */
+	readonly annotator?: string;
 	onProgress?(done: number, total: number): void;
 	readonly signal?: AbortSignal;
 }
@@ -33,7 +35,8 @@ export async function exportCorpus(db: SpanwiseDB, opts: CorpusExportOptions): P
 	const codec = codecNamed(opts.format);
 	if (!codec) throw new RangeError(`Unknown export format ${JSON.stringify(opts.format)}`);
 	const records: ArticleRecord[] = [];
-	await forEachArticle(db, (article, spans) => void records.push({ article, spans }), {
+	const layer = opts.annotator;
+	await forEachArticle(db, (article, spans) => void records.push({ article, spans: layer === undefined ? spans : spans.filter((s) => s.annotator === layer) }), {
 		ids: opts.ids,
 		signal: opts.signal,
 		onProgress: opts.onProgress

@@ -9,6 +9,8 @@ export type ExportRequest = {
 	readonly ids?: readonly string[];
 	readonly offsets?: OffsetUnit;
 	readonly baseName: string;
+	/** Only this annotator's spans (a layer: someone's, or gold). */
+	readonly annotator?: string;
 };
 export type ExportMessage =
 	| { readonly type: 'progress'; readonly done: number; readonly total: number }

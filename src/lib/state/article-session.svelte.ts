@@ -31,10 +31,10 @@ export class ArticleSession implements EditorHost {
 	/** The annotator whose layer this session edits. */
 	readonly annotator: string;
 
-	private constructor(workspace: Workspace, article: Article, spans: readonly Span[]) {
+	private constructor(workspace: Workspace, article: Article, spans: readonly Span[], annotator: string) {
 		this.#workspace = workspace;
 		this.article = article;
-		this.annotator = workspace.annotator;
+		this.annotator = annotator;
 		this.#spans = SpanSet.from(spans.filter((s) => s.annotator === this.annotator));
 		this.others = spans.filter((s) => s.annotator !== this.annotator);
 	}
@@ -46,10 +46,13 @@ export class ArticleSession implements EditorHost {
 		return [...counts].map(([name, spans]) => ({ name, spans })).sort((a, b) => (a.name < b.name ? -1 : 1));
 	}
 
-	/** Loads an article with its spans; undefined when there is no such article. */
-	static async open(workspace: Workspace, id: string): Promise<ArticleSession | undefined> {
+	/**
+	 * Loads an article with its spans, editing the layer of `annotator` (default: who the user works
+	 * as); undefined when there is no such article.
+	 */
+	static async open(workspace: Workspace, id: string, annotator = workspace.annotator): Promise<ArticleSession | undefined> {
 		const found = await readArticle(workspace.db, id);
-		return found ? new ArticleSession(workspace, found.article, found.spans) : undefined;
+		return found ? new ArticleSession(workspace, found.article, found.spans, annotator) : undefined;
 	}
 
 	get spans(): SpanSet {
@@ -113,6 +116,27 @@ export class ArticleSession implements EditorHost {
 		this.#commit([{ type: 'add', span }]);
 		this.select(span.id, false);
 		this.#message = null;
+	}
+
+	/**
+	 * Adds spans at exactly these offsets (no snapping: they come from another layer), as one undoable
+	 * step; those the layer already has are skipped. Returns how many were added.
+	 */
+	addSpans(specs: readonly { start: number; end: number; label: string }[]): number {
+		const now = Date.now();
+		const edits: SpanEdit[] = [];
+		const seen = new Set<string>();
+		for (const { start, end, label } of specs) {
+			const key = `${start}:${end}:${label}`;
+			if (seen.has(key) || this.#spans.findDuplicate(start, end, label)) continue;
+			seen.add(key);
+			edits.push({
+				type: 'add',
+				span: { id: newId('s'), articleId: this.article.id, start, end, label, annotator: this.annotator, createdAt: now, updatedAt: now }
+			});
+		}
+		if (edits.length > 0) this.#commit(edits);
+		return edits.length;
 	}
 
 	/** Tags the editor's current selection (the label buttons). */

@@ -320,10 +320,10 @@ export class Workspace {
 	}
 
 	/**
-	 * Exports articles (all, or `ids`) in `format`, read and serialized in a worker with progress
+	 * Exports articles (all, or `ids`; only `annotator`'s spans when given) in `format`, read and serialized in a worker with progress
 	 * (Cancel stops it), and downloads the result.
 	 */
-	exportCorpus(format: FormatName, ids?: readonly string[], fileTitle?: string): Promise<void> {
+	exportCorpus(format: FormatName, ids?: readonly string[], fileTitle?: string, annotator?: string): Promise<void> {
 		if (this.#exportWorker) {
 			this.notices.error('An export is already under way.');
 			return Promise.resolve();
@@ -359,7 +359,7 @@ export class Workspace {
 				this.notices.error(`Export failed: ${event.message || 'the export worker stopped'}`);
 				finish();
 			};
-			const request: ExportRequest = { dbName: this.dbName, format, ids: ids ? [...ids] : undefined, baseName };
+			const request: ExportRequest = { dbName: this.dbName, format, ids: ids ? [...ids] : undefined, baseName, annotator };
 			worker.postMessage(request);
 		});
 	}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { Span } from '../types';
+import { buildCandidates, candidateKey, reviewProgress } from './candidates';
+
+let n = 0;
+const span = (annotator: string, start: number, end: number, label: string): Span => ({
+	id: `s${n++}`,
+	articleId: 'a',
+	start,
+	end,
+	label,
+	annotator,
+	createdAt: 0,
+	updatedAt: 0
+});
+
+describe('buildCandidates', () => {
+	const spans = [
+		// unanimous actor
+		span('maria', 0, 5, 'actor'),
+		span('jon', 0, 5, 'actor'),
+		// claim containing it, only maria: partial (nesting with another label is no conflict)
+		span('maria', 0, 30, 'claim'),
+		// same range, different label: conflict
+		span('maria', 40, 45, 'figure'),
+		span('jon', 40, 45, 'actor'),
+		// same label, overlapping different boundaries: conflict
+		span('maria', 50, 60, 'figure'),
+		span('jon', 52, 60, 'figure'),
+		// someone not in the review is ignored
+		span('eve', 70, 75, 'actor')
+	];
+
+	it('groups spans into candidates with who proposed them and their status', () => {
+		const got = buildCandidates(spans, ['jon', 'maria'], [], new Set());
+		expect(got.map((c) => [c.key, c.annotators.join('+'), c.status])).toEqual([
+			['0:30:claim', 'maria', 'partial'],
+			['0:5:actor', 'jon+maria', 'unanimous'],
+			['40:45:actor', 'jon', 'conflict'],
+			['40:45:figure', 'maria', 'conflict'],
+			['50:60:figure', 'maria', 'conflict'],
+			['52:60:figure', 'jon', 'conflict']
+		]);
+		expect(got.find((c) => c.key === '50:60:figure')?.conflictsWith).toEqual(['52:60:figure']);
+	});
+
+	it('marks what the gold layer holds as accepted and what was rejected as rejected; counts progress', () => {
+		const got = buildCandidates(spans, ['jon', 'maria'], [{ start: 0, end: 5, label: 'actor' }, { start: 40, end: 45, label: 'figure' }], new Set(['40:45:actor']));
+		expect(got.filter((c) => c.settled).map((c) => [c.key, c.settled])).toEqual([
+			['0:5:actor', 'accepted'],
+			['40:45:actor', 'rejected'],
+			['40:45:figure', 'accepted']
+		]);
+		expect(reviewProgress(got)).toEqual({ candidates: 6, settled: 3, conflicts: 4, conflictsSettled: 2 });
+	});
+
+	it('gives no candidates for no spans, and keys by offsets and label', () => {
+		expect(buildCandidates([], ['a', 'b'], [], new Set())).toEqual([]);
+		expect(candidateKey({ start: 3, end: 9, label: 'Actor' })).toBe('3:9:Actor');
+	});
+});

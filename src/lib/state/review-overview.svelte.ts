@@ -1,0 +1,65 @@
+/**
+ * The review session: every article that two or more annotators have annotated, with how far each
+ * review has come, and the totals across the session.
+ */
+import { buildCandidates, reviewProgress } from '$lib/core/review/candidates';
+import { GOLD_ANNOTATOR } from '$lib/core/review/layers';
+import type { Span } from '$lib/core/types';
+import { articlesWithAnnotators, listRejectionsOf, readArticleRows, readSpansOf, type ArticleRow } from '$lib/db';
+import type { Workspace } from './workspace.svelte';
+
+export interface ReviewedArticle {
+	readonly row: ArticleRow;
+	readonly annotators: readonly string[];
+	readonly progress: ReturnType<typeof reviewProgress>;
+	/** Every span of the article, all layers (for agreement). */
+	readonly spans: readonly Span[];
+}
+
+export class ReviewOverview {
+	#articles = $state.raw<readonly ReviewedArticle[] | null>(null);
+	#error = $state<string | null>(null);
+
+	constructor(readonly workspace: Workspace) {}
+
+	/** The session's articles (null while loading). */
+	get articles() {
+		return this.#articles;
+	}
+	get error() {
+		return this.#error;
+	}
+
+	readonly totals = $derived.by(() => {
+		const list = this.#articles ?? [];
+		let settledArticles = 0;
+		let conflicts = 0;
+		let conflictsSettled = 0;
+		for (const a of list) {
+			if (a.progress.candidates > 0 && a.progress.settled === a.progress.candidates) settledArticles++;
+			conflicts += a.progress.conflicts;
+			conflictsSettled += a.progress.conflictsSettled;
+		}
+		return { articles: list.length, settledArticles, conflicts, conflictsSettled };
+	});
+
+	async load(): Promise<void> {
+		try {
+			const db = this.workspace.db;
+			const ids = await articlesWithAnnotators(db, 2, GOLD_ANNOTATOR);
+			const [rows, spans, rejections] = await Promise.all([readArticleRows(db, ids), readSpansOf(db, ids), listRejectionsOf(db, ids)]);
+			const out: ReviewedArticle[] = [];
+			rows.forEach((row, i) => {
+				if (!row) return;
+				const all = spans.get(ids[i]) ?? [];
+				const annotators = [...new Set(all.map((s) => s.annotator))].filter((a) => a !== GOLD_ANNOTATOR).sort();
+				const gold = all.filter((s) => s.annotator === GOLD_ANNOTATOR);
+				const candidates = buildCandidates(all, annotators, gold, rejections.get(row.id) ?? new Set());
+				out.push({ row, annotators, progress: reviewProgress(candidates), spans: all });
+			});
+			this.#articles = out.sort((a, b) => (a.row.title < b.row.title ? -1 : 1));
+		} catch (error) {
+			this.#error = (error as Error).message;
+		}
+	}
+}
