@@ -31,6 +31,11 @@ export interface Span {
 	readonly label: string;
 	readonly annotator: string;
 	readonly note?: string;
+	/**
+	 * Set when the span needs a reviewer's look, saying why: e.g. it was re-anchored onto a text that
+	 * differs from the one it was made on, with low confidence.
+	 */
+	readonly flag?: string;
 	readonly createdAt: number;
 	readonly updatedAt: number;
 }

@@ -25,7 +25,7 @@ describe('createArticles / readArticle', () => {
 			[41, 43, 'actor']
 		]);
 		const report = await createArticles(db, [record]);
-		expect(report).toEqual({ added: 1, merged: 0, spansAdded: 4, spansSkipped: 0, mergedTitles: [], skipped: 0 });
+		expect(report).toEqual({ added: 1, merged: 0, spansAdded: 4, spansSkipped: 0, mergedTitles: [], skipped: 0, reanchored: 0, flagged: 0, unplaced: [] });
 
 		const read = await readArticle(db, 'a1');
 		expect(read?.article).toEqual(record.article);
@@ -62,7 +62,7 @@ describe('createArticles / readArticle', () => {
 			]
 		};
 		const report = await createArticles(db, [again]);
-		expect(report).toEqual({ added: 0, merged: 1, spansAdded: 2, spansSkipped: 2, mergedTitles: ['Title a1'], skipped: 0 });
+		expect(report).toEqual({ added: 0, merged: 1, spansAdded: 2, spansSkipped: 2, mergedTitles: ['Title a1'], skipped: 0, reanchored: 0, flagged: 0, unplaced: [] });
 
 		const read = await readArticle(db, 'a1');
 		expect(read?.article).toMatchObject({ title: 'Title a1', status: 'done', meta: { n: 1 } });
@@ -91,7 +91,7 @@ describe('createArticles / readArticle', () => {
 		const records = [makeRecord('a', 'same', [[0, 2]]), makeRecord('b', 'other'), makeRecord('c', 'same', [[0, 2], [1, 3]])];
 		// The last record's first span has the id of a stored span (a-s0): skipped.
 		const report = await createArticles(db, [...records, makeRecord('a', 'same', [[0, 1], [2, 4]])], { chunkSize: 2 });
-		expect(report).toEqual({ added: 2, merged: 2, spansAdded: 3, spansSkipped: 2, mergedTitles: ['Title a', 'Title a'], skipped: 0 });
+		expect(report).toEqual({ added: 2, merged: 2, spansAdded: 3, spansSkipped: 2, mergedTitles: ['Title a', 'Title a'], skipped: 0, reanchored: 0, flagged: 0, unplaced: [] });
 		const rows = await listArticles(db);
 		expect(rows.map((r) => [r.id, r.spanTotal, r.revision]).sort()).toEqual([
 			['a', 3, 3],
@@ -219,5 +219,26 @@ describe('createArticles: duplicates policy, cancelling, counting stored texts',
 		});
 		await expect(written).rejects.toThrow('cancelled by the user');
 		expect((await listArticles(db)).map((r) => r.id).sort()).toEqual(['r0', 'r1']);
+	});
+});
+
+describe('createArticles: a teammate’s copy with other line endings', () => {
+	it('re-anchors its spans onto the stored text by quote and merges them under their annotator', async () => {
+		const db = freshDb();
+		const ours = 'Mayor Ada Brennan spoke.\nThe fishers said 40 boats would lose access.';
+		await createArticles(db, [makeRecord('a1', ours, [[0, 17, 'actor']])]);
+		const theirs = 'Mayor Ada Brennan spoke.\r\nThe fishers said 40 boats would lose access.';
+		const record = makeRecord('a1', theirs, []);
+		// "40 boats" is at 43–51 in their CRLF text, 42–50 in ours.
+		const spans = [makeSpan('a1', 'jon-1', 43, 51, 'figure', { annotator: 'jon' }), makeSpan('a1', 'jon-2', 0, 17, 'actor', { annotator: 'jon' })];
+		const report = await createArticles(db, [{ article: record.article, spans }]);
+		expect(report).toMatchObject({ added: 0, merged: 1, reanchored: 1, flagged: 0, unplaced: [], spansAdded: 2 });
+		const read = await readArticle(db, 'a1');
+		expect(read?.article.text).toBe(ours);
+		const jon = read!.spans.filter((s) => s.annotator === 'jon').map((s) => [ours.slice(s.start, s.end), s.label]);
+		expect(jon).toEqual([
+			['Mayor Ada Brennan', 'actor'],
+			['40 boats', 'figure']
+		]);
 	});
 });

@@ -8,6 +8,7 @@ import { textHash } from '$lib/core/text/hash';
 import { newId } from '$lib/core/ids';
 import type { ArticleRow, SpanwiseDB, TextRow } from './database';
 import { addMissingLabels } from './labels';
+import { reanchorRecordSpans } from '$lib/core/anchoring/records';
 import { addCount, spanKey } from './rows';
 import { spansOfArticles } from './spans';
 
@@ -25,13 +26,19 @@ export interface ImportReport {
 	mergedTitles: string[];
 	/** Records left out because their text was already stored (duplicates policy 'skip'). */
 	skipped: number;
+	/** Records merged into the article with their id although its text differs (spans re-anchored by quote). */
+	reanchored: number;
+	/** Spans placed with low confidence by re-anchoring: flagged for the reviewer. */
+	flagged: number;
+	/** Spans that re-anchoring could not place, not imported: "title: “quote” (label): reason". */
+	unplaced: string[];
 }
 
 /** What to do with a record whose text is already stored: add its missing spans, or leave it out. */
 export type DuplicatePolicy = 'merge' | 'skip';
 
 export function emptyReport(): ImportReport {
-	return { added: 0, merged: 0, spansAdded: 0, spansSkipped: 0, mergedTitles: [], skipped: 0 };
+	return { added: 0, merged: 0, spansAdded: 0, spansSkipped: 0, mergedTitles: [], skipped: 0, reanchored: 0, flagged: 0, unplaced: [] };
 }
 
 /** The spans an article already holds, by id and by `spanKey`. */
@@ -68,12 +75,15 @@ export async function writeRecords(
 	stored.push(...(await Promise.all(byHash)).flat());
 
 	// Texts of the stored articles that may hold a record's text, and spans of those that do.
+	// (An article with a record's id is a candidate too: a teammate's copy whose text differs.)
 	const shapes = new Set(records.map((r, i) => `${hashes[i]}:${r.article.text.length}`));
-	const candidates = [...new Set(stored.flatMap((row) => (row && shapes.has(`${row.textHash}:${row.textLength}`) ? [row.id] : [])))];
+	const recordIds = new Set(records.map((r) => r.article.id));
+	const isCandidate = (row: ArticleRow) => shapes.has(`${row.textHash}:${row.textLength}`) || recordIds.has(row.id);
+	const candidates = [...new Set(stored.flatMap((row) => (row && isCandidate(row) ? [row.id] : [])))];
 	const texts = new Map<string, string>();
 	for (const row of await db.texts.bulkGet(candidates)) if (row !== undefined) texts.set(row.id, row.text);
 	const recordTexts = new Set(records.map((r) => r.article.text));
-	const targets = candidates.filter((id) => texts.has(id) && recordTexts.has(texts.get(id) as string));
+	const targets = candidates.filter((id) => texts.has(id) && (recordTexts.has(texts.get(id) as string) || recordIds.has(id)));
 	const known = new Map<string, Known>(targets.map((id) => [id, { ids: new Set(), keys: new Set() }]));
 	for (const span of (await spansOfArticles(db, targets)).flat()) {
 		const k = known.get(span.articleId) as Known;
@@ -97,12 +107,27 @@ export async function writeRecords(
 	const labels = new Set<string>();
 
 	for (let i = 0; i < records.length; i++) {
-		const { article, spans } = records[i];
+		const { article } = records[i];
+		let { spans } = records[i];
 		const holds = (id: string) => texts.get(id) === article.text;
 		const sameId = rows.get(article.id);
 		let target = sameId !== undefined && holds(sameId.id) ? sameId : undefined;
 		const sameTextId = (idsByHash.get(hashes[i]) ?? []).find(holds);
 		target ??= sameTextId === undefined ? undefined : rows.get(sameTextId);
+		// Same id, other text (line endings, spacing, small edits): re-anchor the spans onto ours.
+		const storedText = sameId === undefined ? undefined : texts.get(sameId.id);
+		if (target === undefined && sameId !== undefined && storedText !== undefined && spans.length > 0 && duplicates === 'merge') {
+			const moved = reanchorRecordSpans(article.text, storedText, spans);
+			if (moved) {
+				target = sameId;
+				spans = moved.spans;
+				report.reanchored += 1;
+				report.flagged += moved.flagged;
+				for (const { span, reason } of moved.unplaced) {
+					report.unplaced.push(`${sameId.title}: “${article.text.slice(span.start, span.end)}” (${span.label}, ${span.annotator}): ${reason}`);
+				}
+			}
+		}
 
 		let isNew = false;
 		if (target === undefined) {

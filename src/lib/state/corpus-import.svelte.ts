@@ -25,7 +25,7 @@ export interface CorpusImportOptions {
 	/** Called when writing starts. */
 	onWriting?(): void;
 	/** Called once at the end, with the report when something was written. */
-	onFinish(outcome: { report: ImportReport | null; message: string; ok: boolean }): void;
+	onFinish(outcome: { report: ImportReport | null; message: string; ok: boolean; details?: readonly string[] }): void;
 }
 
 function plural(n: number, word: string): string {
@@ -121,9 +121,11 @@ export class CorpusImport {
 				if (r.merged) parts.push(`merged ${r.merged} already in the library (${plural(r.spansAdded, 'new span')}, ${r.spansSkipped} already there)`);
 				else if (r.spansAdded) parts.push(plural(r.spansAdded, 'span'));
 				if (r.skipped) parts.push(`skipped ${plural(r.skipped, 'article')} already in the library`);
+				if (r.reanchored) parts.push(`re-anchored the spans of ${plural(r.reanchored, 'article')} whose text differs from ours by quote (${r.flagged} flagged for review)`);
+				if (r.unplaced.length) parts.push(`could not place ${plural(r.unplaced.length, 'span')}`);
 				const bad = this.#review?.errorCount ?? 0;
 				if (bad) parts.push(`left out ${plural(bad, 'bad record')}`);
-				return this.#finish(r, parts.join('; ') + '.', true);
+				return this.#finish(r, parts.join('; ') + '.', true, r.unplaced);
 			}
 			case 'cancelled':
 				return this.#finish(
@@ -138,10 +140,10 @@ export class CorpusImport {
 		}
 	}
 
-	#finish(report: ImportReport | null, message: string, ok: boolean): void {
+	#finish(report: ImportReport | null, message: string, ok: boolean, details: readonly string[] = []): void {
 		if (this.#phase === 'finished') return;
 		this.#phase = 'finished';
 		this.#worker.terminate();
-		this.#opts.onFinish({ report, message, ok });
+		this.#opts.onFinish({ report, message, ok, details });
 	}
 }

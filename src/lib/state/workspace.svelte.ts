@@ -241,14 +241,16 @@ export class Workspace {
 				this.#unwatch?.();
 				this.#unwatch = null;
 			},
-			onFinish: ({ report, message, ok }) => {
+			onFinish: ({ report, message, ok, details: extra = [] }) => {
 				const review = this.#corpusImport?.review;
 				this.#corpusImport = null;
 				this.#watch();
 				if (report) void listLabels(this.db).then((labels) => (this.#labels = labels));
-				const details = review && review.errorCount > 0
+				const bad = review && review.errorCount > 0
 					? [...review.errors, ...(review.errorCount > review.errors.length ? [`…and ${review.errorCount - review.errors.length} more`] : [])]
-					: undefined;
+					: [];
+				const all = [...bad, ...extra.slice(0, 50)];
+				const details = all.length > 0 ? all : undefined;
 				if (ok && details) this.notices.info(message, { details, timeout: 0 });
 				else if (ok) this.notices.show('success', message);
 				else this.notices.error(message, { details });

@@ -38,6 +38,7 @@ export const SpanwiseSpanSchema = v.object({
 	text: v.nullish(v.string(expected('a string'))),
 	annotator: v.nullish(v.string(expected('a string'))),
 	note: v.nullish(v.string(expected('a string'))),
+	flag: v.nullish(v.string(expected('a string'))),
 	created_at: v.nullish(Timestamp),
 	updated_at: v.nullish(Timestamp)
 });

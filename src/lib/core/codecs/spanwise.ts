@@ -68,6 +68,7 @@ export function serializeArticle(article: Article, spans: readonly Span[]): stri
 			text: text.slice(span.start, span.end),
 			annotator: span.annotator,
 			...(span.note === undefined ? {} : { note: span.note }),
+			...(span.flag === undefined ? {} : { flag: span.flag }),
 			created_at: iso(span.createdAt),
 			updated_at: iso(span.updatedAt)
 		};
@@ -163,6 +164,7 @@ export function parseSpanwiseLine(line: string, lineNo: number, opts: ParseOptio
 			label: given.label,
 			annotator,
 			...(given.note == null ? {} : { note: given.note }),
+			...(given.flag == null ? {} : { flag: given.flag }),
 			createdAt,
 			updatedAt: given.updated_at ?? createdAt
 		});

@@ -54,6 +54,12 @@ describe('buildCandidates', () => {
 		expect(reviewProgress(got)).toEqual({ candidates: 6, settled: 3, conflicts: 4, conflictsSettled: 2 });
 	});
 
+	it('carries the flags of its spans, naming the annotator', () => {
+		const flagged = { ...span('jon', 0, 5, 'actor'), flag: 'Re-anchored with low confidence: the quote was edited.' };
+		const [c] = buildCandidates([flagged, span('maria', 0, 5, 'actor')], ['jon', 'maria'], [], new Set());
+		expect(c.flags).toEqual(['jon: Re-anchored with low confidence: the quote was edited.']);
+	});
+
 	it('gives no candidates for no spans, and keys by offsets and label', () => {
 		expect(buildCandidates([], ['a', 'b'], [], new Set())).toEqual([]);
 		expect(candidateKey({ start: 3, end: 9, label: 'Actor' })).toBe('3:9:Actor');

@@ -28,6 +28,8 @@ export interface Candidate {
 	/** Keys of the candidates that contradict it. */
 	readonly conflictsWith: readonly string[];
 	readonly settled: 'accepted' | 'rejected' | null;
+	/** Why some of its spans need a reviewer's look (`Span.flag`), e.g. re-anchored with low confidence. */
+	readonly flags: readonly string[];
 }
 
 /** The key of a span or candidate. */
@@ -47,13 +49,14 @@ export function buildCandidates(
 	rejected: ReadonlySet<string>
 ): Candidate[] {
 	const wanted = new Set(annotators);
-	const byKey = new Map<string, { start: number; end: number; label: string; who: Set<string> }>();
+	const byKey = new Map<string, { start: number; end: number; label: string; who: Set<string>; flags: Set<string> }>();
 	for (const span of spans) {
 		if (!wanted.has(span.annotator)) continue;
 		const key = candidateKey(span);
 		let entry = byKey.get(key);
-		if (!entry) byKey.set(key, (entry = { start: span.start, end: span.end, label: span.label, who: new Set() }));
+		if (!entry) byKey.set(key, (entry = { start: span.start, end: span.end, label: span.label, who: new Set(), flags: new Set() }));
 		entry.who.add(span.annotator);
+		if (span.flag) entry.flags.add(`${span.annotator}: ${span.flag}`);
 	}
 	const entries = [...byKey].sort(([, a], [, b]) => a.start - b.start || b.end - a.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 	const goldKeys = new Set(gold.map(candidateKey));
@@ -81,7 +84,7 @@ export function buildCandidates(
 		const conflictsWith = conflicts.get(key) ?? [];
 		const status: CandidateStatus = conflictsWith.length > 0 ? 'conflict' : who.length === wanted.size ? 'unanimous' : 'partial';
 		const settled = goldKeys.has(key) ? 'accepted' : rejected.has(key) ? 'rejected' : null;
-		return { key, start: c.start, end: c.end, label: c.label, annotators: who, status, conflictsWith, settled };
+		return { key, start: c.start, end: c.end, label: c.label, annotators: who, status, conflictsWith, settled, flags: [...c.flags] };
 	});
 }
 

@@ -25,6 +25,7 @@ function sameSpan(a: Span, b: Span): boolean {
 		a.label === b.label &&
 		a.annotator === b.annotator &&
 		a.note === b.note &&
+		a.flag === b.flag &&
 		a.createdAt === b.createdAt &&
 		a.updatedAt === b.updatedAt
 	);
