@@ -7,6 +7,8 @@ import { GOLD_ANNOTATOR } from '$lib/core/review/layers';
 import type { Span } from '$lib/core/types';
 import { articlesWithAnnotators, listRejectionsOf, readArticleRows, readSpansOf, type ArticleRow } from '$lib/db';
 import type { Workspace } from './workspace.svelte';
+import type { AgreementReport } from '$lib/core/agreement/types';
+import type { AgreementRequest, AgreementResponse } from '$lib/review/agreement.worker';
 
 export interface ReviewedArticle {
 	readonly row: ArticleRow;
@@ -19,6 +21,8 @@ export interface ReviewedArticle {
 export class ReviewOverview {
 	#articles = $state.raw<readonly ReviewedArticle[] | null>(null);
 	#error = $state<string | null>(null);
+	#agreement = $state.raw<AgreementReport | null>(null);
+	#worker: Worker | null = null;
 
 	constructor(readonly workspace: Workspace) {}
 
@@ -28,6 +32,10 @@ export class ReviewOverview {
 	}
 	get error() {
 		return this.#error;
+	}
+	/** Agreement across the session's articles (null while it is computed). */
+	get agreement() {
+		return this.#agreement;
 	}
 
 	readonly totals = $derived.by(() => {
@@ -58,8 +66,26 @@ export class ReviewOverview {
 				out.push({ row, annotators, progress: reviewProgress(candidates), spans: all });
 			});
 			this.#articles = out.sort((a, b) => (a.row.title < b.row.title ? -1 : 1));
+			if (out.length > 0) this.#computeAgreement(out.map((a) => a.row.id));
 		} catch (error) {
 			this.#error = (error as Error).message;
 		}
+	}
+
+	#computeAgreement(ids: readonly string[]): void {
+		this.#worker?.terminate();
+		const worker = new Worker(new URL('../review/agreement.worker.ts', import.meta.url), { type: 'module' });
+		this.#worker = worker;
+		worker.onmessage = ({ data }: MessageEvent<AgreementResponse>) => {
+			if ('error' in data) this.workspace.notices.error(`Agreement could not be computed: ${data.error}`);
+			else this.#agreement = data.report;
+			worker.terminate();
+		};
+		const request: AgreementRequest = { dbName: this.workspace.dbName, ids: [...ids] };
+		worker.postMessage(request);
+	}
+
+	destroy(): void {
+		this.#worker?.terminate();
 	}
 }

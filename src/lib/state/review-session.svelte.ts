@@ -6,6 +6,8 @@
  */
 import { buildCandidates, reviewProgress, type Candidate } from '$lib/core/review/candidates';
 import { GOLD_ANNOTATOR } from '$lib/core/review/layers';
+import { computeAgreement } from '$lib/core/agreement/agreement';
+import type { ArticleAgreement } from '$lib/core/agreement/types';
 import type { Span } from '$lib/core/types';
 import { listRejections, setRejection } from '$lib/db';
 import type { ArticleEditor, EditorHost } from '$lib/editor';
@@ -38,6 +40,10 @@ export class ReviewSession implements EditorHost {
 		buildCandidates(this.gold.others, this.annotators, this.gold.spans.all(), this.#rejected)
 	);
 	readonly progress = $derived(reviewProgress(this.candidates));
+	/** Agreement between the annotators on this article (their layers do not change during a review). */
+	readonly agreement: ArticleAgreement = $derived.by(() =>
+		computeAgreement({ articles: [{ id: this.gold.article.id, text: this.gold.article.text, spans: this.gold.others }], annotators: this.annotators })
+	);
 
 	private constructor(workspace: Workspace, gold: ArticleSession, rejected: Set<string>) {
 		this.#workspace = workspace;
