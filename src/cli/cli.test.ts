@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,4 +123,48 @@ describe('round trips through every format', () => {
 			expect(essentials(back.stdout, keepsAnnotator)).toEqual(keepsAnnotator ? original : essentials(readFileSync(fixture('good.jsonl'), 'utf8'), false));
 		});
 	}
+});
+
+describe('spanwise agreement', () => {
+	const maria = join(root, 'tests/fixtures/review-maria.jsonl');
+	const jon = join(root, 'tests/fixtures/review-jon.jsonl');
+
+	it('prints labels, overall and pairs as JSON, with figures counted by hand', () => {
+		const r = spanwise('agreement', maria, jon);
+		expect(r.stderr).toBe('');
+		expect(r.code).toBe(0);
+		const out = JSON.parse(r.stdout);
+		expect(Object.keys(out)).toEqual(['labels', 'overall', 'pairs', 'annotators']);
+		expect(out.annotators).toEqual(['jon', 'maria']);
+		// actor: maria {Mayor Ada Brennan, The fishers' association}, jon {Mayor Ada Brennan, fishers' association, 40 boats}.
+		// exact: 1 match → F1 = 2·1 / (2 + 3) = 0.4; overlap: 2 matches → F1 = 2·2 / 5 = 0.8.
+		expect(out.labels.actor.exact).toMatchObject({ tp: 1, f1: 0.4 });
+		expect(out.labels.actor.overlap).toMatchObject({ tp: 2, f1: 0.8 });
+		// claim: maria 30–89, jon 36–89: no exact match, one overlap → F1 0 and 1.
+		expect(out.labels.claim.exact.f1).toBe(0);
+		expect(out.labels.claim.overlap.f1).toBe(1);
+		// overall micro: exact tp = actor 1 + figure 1 ($12.5 million) = 2 of 5 + 5 spans → F1 = 4/10.
+		expect(out.overall.micro.exact).toMatchObject({ tp: 2, f1: 0.4 });
+		expect(out.overall.micro.fleiss_kappa).toBeNull();
+		expect(out.pairs).toHaveLength(1);
+		expect(out.pairs[0]).toMatchObject({ a: 'jon', b: 'maria' });
+	});
+
+	it('prints a readable table with --table, and names unattributed spans after their file', () => {
+		const r = spanwise('agreement', '--table', maria, jon);
+		expect(r.stdout).toMatch(/^annotators: jon, maria/);
+		expect(r.stdout).toMatch(/actor\s+0\.40\s+0\.80/);
+		expect(r.stdout).toMatch(/jon \/ maria/);
+		// doccano files carry no annotator: one file per person, named after them.
+		const dir = mkdtempSync(join(tmpdir(), 'spanwise-agree-'));
+		for (const [who, file] of [['ann', maria], ['bob', jon]]) {
+			const record = JSON.parse(readFileSync(file, 'utf8'));
+			const utf16 = (cp: number) => Array.from(record.text as string).slice(0, cp).join('').length;
+			const label = record.spans.map((s: any) => [utf16(s.start), utf16(s.end), s.label]);
+			writeFileSync(join(dir, `${who}.jsonl`), JSON.stringify({ text: record.text, label }) + '\n');
+		}
+		const fromDoccano = JSON.parse(spanwise('agreement', '--from', 'doccano', join(dir, 'ann.jsonl'), join(dir, 'bob.jsonl')).stdout);
+		expect(fromDoccano.annotators).toEqual(['ann', 'bob']);
+		expect(fromDoccano.labels.actor.exact.f1).toBe(0.4);
+	});
 });

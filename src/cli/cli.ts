@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { Codec, CodecError, OffsetUnit, SourceFile } from '../lib/core/codecs/codec';
 import { CODECS, codecNamed, detectCodec } from '../lib/core/codecs/formats';
 import type { ArticleRecord } from '../lib/core/types';
+import { agreementReport, agreementTable } from './agreement-command';
 
 /** What the CLI needs from the outside world. */
 export interface CliIO {
@@ -24,6 +25,7 @@ const FORMAT_LIST = CODECS.map((c) => c.name).join(', ');
 export const USAGE = `Usage:
   spanwise convert --from FORMAT --to FORMAT [--offsets utf16|codepoint] [--out DIR] [--skip-bad] FILE...
   spanwise validate [--from FORMAT] [--offsets utf16|codepoint] FILE...
+  spanwise agreement [--from FORMAT] [--offsets utf16|codepoint] [--table] FILE...
   spanwise formats
 
 Formats: ${FORMAT_LIST}. --from is detected from the files when left out.
@@ -32,6 +34,10 @@ Bad records are listed on standard error as FILE:LINE: reason, and the exit code
 without --skip-bad nothing is written then, with it the good records are converted anyway.
 --offsets sets the unit of the offsets read and written by the foreign format
 (defaults: doccano utf16, every other format codepoint).
+agreement compares annotators: one file per annotator (spans without an annotator take the
+file's name) or one file with several; prints {"labels", "overall", "pairs"} as JSON, or a
+table with --table. Exact and overlap precision/recall/F1, Cohen's and Fleiss' kappa and
+Krippendorff's alpha_u: see the README for the definitions.
 `;
 
 function joinPath(dir: string, name: string): string {
@@ -118,7 +124,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 		for (const c of CODECS) io.stdout(`${c.name.padEnd(12)} ${c.title}; offsets ${c.defaultOffsets}; a round trip loses ${c.loses}\n`);
 		return 0;
 	}
-	if (command !== 'convert' && command !== 'validate') return fail(`unknown command "${command}"\n${USAGE}`);
+	if (command !== 'convert' && command !== 'validate' && command !== 'agreement') return fail(`unknown command "${command}"\n${USAGE}`);
 
 	let parsed;
 	try {
@@ -130,7 +136,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 				to: { type: 'string' },
 				offsets: { type: 'string' },
 				out: { type: 'string' },
-				'skip-bad': { type: 'boolean', default: false }
+				'skip-bad': { type: 'boolean', default: false },
+				table: { type: 'boolean', default: false }
 			}
 		});
 	} catch (error) {
@@ -139,6 +146,16 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 	const { values, positionals } = parsed;
 	const offsets = parseOffsets(values.offsets);
 	if (typeof offsets === 'object') return fail(offsets.error);
+
+	if (command === 'agreement') {
+		if (positionals.length === 0) return fail('no input file given');
+		const { files, problems: readProblems } = await readSources(positionals, io);
+		const { report, problems } = agreementReport({ files, from: values.from, offsets });
+		for (const problem of [...readProblems, ...problems]) io.stderr(problem + '\n');
+		if (values.table) io.stdout(agreementTable(report));
+		else io.stdout(JSON.stringify({ labels: report.labels, overall: report.overall, pairs: report.pairs, annotators: report.annotators }, null, 2) + '\n');
+		return readProblems.length + problems.length > 0 ? 1 : 0;
+	}
 
 	if (command === 'validate') {
 		const input = await parseInputs(positionals, values.from, offsets, io);
