@@ -1,16 +1,17 @@
 /** Streaming the corpus out (for export) without loading it all at once. */
+import Dexie from 'dexie';
 import type { Article, Span } from '$lib/core/types';
 import type { ArticleRow, SpanwiseDB } from './database';
 import { byPosition, toArticle } from './rows';
 import { spansOfArticles } from './spans';
 
 /** Articles read per transaction by `forEachArticle`. */
-export const EXPORT_BATCH_SIZE = 100;
+export const EXPORT_BATCH_SIZE = 500;
 
 export interface ForEachArticleOptions {
 	/** Visit only these articles, in this order (repeats visited once; ids with no article skipped). Default: all, by id. */
 	readonly ids?: readonly string[];
-	/** Articles read per transaction (default 100). */
+	/** Articles read per transaction (default 500). */
 	readonly batchSize?: number;
 	/** Called after each batch has been visited. `total` is the count when the walk started (or ids.length). */
 	onProgress?(done: number, total: number): void;
@@ -20,10 +21,27 @@ export interface ForEachArticleOptions {
 
 type Entry = { article: Article; spans: Span[] };
 
-/** Reads the texts and spans of `rows` in one transaction, as articles with spans in text order. */
-async function loadBatch(db: SpanwiseDB, rows: readonly ArticleRow[]): Promise<Entry[]> {
+/** The spans of the articles `ids` (sorted, and every stored article between the first and last), grouped like `ids`. */
+async function spansInIdRange(db: SpanwiseDB, ids: readonly string[]): Promise<Span[][]> {
+	const all = await db.spans
+		.where('[articleId+annotator]')
+		.between([ids[0], Dexie.minKey], [ids[ids.length - 1], Dexie.maxKey], true, true)
+		.toArray();
+	const at = new Map(ids.map((id, i) => [id, i]));
+	const out: Span[][] = ids.map(() => []);
+	for (const span of all) out[at.get(span.articleId) ?? -1]?.push(span);
+	return out;
+}
+
+/**
+ * Reads the texts and spans of `rows` in one transaction, as articles with spans in text order.
+ * `contiguous`: the rows are every article from the first id to the last, so their spans are one
+ * range of the [articleId+annotator] index (one query instead of one per article).
+ */
+async function loadBatch(db: SpanwiseDB, rows: readonly ArticleRow[], contiguous: boolean): Promise<Entry[]> {
 	const ids = rows.map((r) => r.id);
-	const [texts, spans] = await Promise.all([db.texts.bulkGet(ids), spansOfArticles(db, ids)]);
+	const spansRead = contiguous && ids.length > 0 ? spansInIdRange(db, ids) : spansOfArticles(db, ids);
+	const [texts, spans] = await Promise.all([db.texts.bulkGet(ids), spansRead]);
 	return rows.map((row, i) => {
 		const text = texts[i];
 		if (text === undefined) throw new Error(`Article ${row.id} has no stored text`);
@@ -64,7 +82,7 @@ export async function forEachArticle(
 				const range = after === undefined ? db.articles.orderBy(':id') : db.articles.where(':id').above(after);
 				rows = await range.limit(batchSize).toArray();
 			}
-			return loadBatch(db, rows);
+			return loadBatch(db, rows, wanted === undefined);
 		});
 		const last = entries.at(-1);
 		if (wanted === undefined) {

@@ -8,6 +8,7 @@ import { applySpanAction, selectedSpan, spanPlugin, spanState } from './span-plu
 import { annotationKeys, type EditorHost } from './keys';
 import { SpanTooltip } from './tooltip';
 import { liveSelection } from './live-selection';
+import { VisibleLines, initialWindow } from './visible-lines';
 
 export type { EditorHost } from './keys';
 
@@ -38,6 +39,7 @@ export class ArticleEditor {
 	readonly positions: TextPositions;
 	#renderer: SpanRenderer | null = null;
 	readonly #tooltip: SpanTooltip;
+	readonly #visibleLines: VisibleLines;
 	#labels: readonly Label[];
 
 	constructor(mount: HTMLElement, options: ArticleEditorOptions) {
@@ -51,6 +53,8 @@ export class ArticleEditor {
 				annotationKeys(options.host, positions),
 				spanPlugin(options.spans, (view) => {
 					this.#renderer = new HighlightRenderer(view.dom as HTMLElement, positions, this.#labels);
+					const first = initialWindow(positions);
+					this.#renderer.setWindow(first.start, first.end);
 					return this.#renderer;
 				}, () => options.host.spanReleased())
 			]
@@ -67,6 +71,7 @@ export class ArticleEditor {
 			}
 		});
 		this.#tooltip = new SpanTooltip(this.view, positions, () => this.#labels, (span) => this.#renderer?.hover(span));
+		this.#visibleLines = new VisibleLines(this.view.dom as HTMLElement, positions, (start, end) => this.#renderer?.setWindow(start, end));
 	}
 
 	/** Shows `spans` (after `edits`, when given: drawn incrementally) and the selected span. */
@@ -138,7 +143,13 @@ export class ArticleEditor {
 		this.view.focus();
 	}
 
+	/** How many spans are drawn now: those on screen and near it. */
+	get drawnCount(): number {
+		return this.#renderer?.drawnCount ?? 0;
+	}
+
 	destroy(): void {
+		this.#visibleLines.destroy();
 		this.#tooltip.destroy();
 		this.view.destroy();
 	}

@@ -1,4 +1,5 @@
 import type { Label, Span, SpanEdit } from '$lib/core/types';
+import { SpanSet } from '$lib/core/spans/span-set';
 import type { TextPositions } from './positions';
 import { LAYER_COLORS } from '$lib/core/review/layers';
 
@@ -11,9 +12,16 @@ import { LAYER_COLORS } from '$lib/core/review/layers';
  */
 export interface SpanRenderer {
 	/** Replace everything drawn with `spans`. */
-	reset(spans: readonly Span[]): void;
-	/** Draw the effect of `edits` on what is drawn now. */
-	apply(edits: readonly SpanEdit[]): void;
+	reset(spans: SpanSet): void;
+	/** Draw the effect of `edits` (which turned the previous set into `spans`) on what is drawn now. */
+	apply(edits: readonly SpanEdit[], spans: SpanSet): void;
+	/**
+	 * Draw only the spans that intersect [start, end) of the text (what is on screen and near it):
+	 * highlight updates cost what is in view, not the 10,000 spans of a long article.
+	 */
+	setWindow(start: number, end: number): void;
+	/** How many spans are drawn now. */
+	readonly drawnCount: number;
 	/** Mark one span as the selected one (or none). */
 	select(span: Span | null): void;
 	/** Mark the span under the pointer (or none). */
@@ -59,7 +67,10 @@ export class HighlightRenderer implements SpanRenderer {
 	readonly #hovered = new Highlight();
 	readonly #focused = new Highlight();
 	#layers: string[] = [];
-	#spans = new Map<string, Span>();
+	/** Every span of the article; only those in the window are drawn. */
+	#all: SpanSet = SpanSet.empty;
+	// Nothing drawn until the editor says what is in view (setWindow).
+	#window = { start: 0, end: 0 };
 
 	constructor(root: HTMLElement, positions: TextPositions, labels: readonly Label[]) {
 		this.#root = root;
@@ -95,21 +106,20 @@ export class HighlightRenderer implements SpanRenderer {
 			)
 		);
 		this.#sheet.replaceSync(rules.join('\n'));
-		this.reset([...this.#spans.values()]);
+		this.reset(this.#all);
 	}
 
-	reset(spans: readonly Span[]): void {
+	reset(spans: SpanSet): void {
+		this.#all = spans;
 		for (const [name] of this.#byLabel) CSS.highlights.delete(name);
 		this.#byLabel.clear();
 		this.#ranges.clear();
-		this.#spans = new Map();
-		// Build each label's Highlight off-registry, then register once: one style recalc, not 10,000.
+		// Build each label's Highlight off-registry, then register once: one style recalc, not one per span.
 		const pending = new Map<string, StaticRange[]>();
-		for (const span of spans) {
+		for (const span of this.#inWindow(spans)) {
 			const range = this.#range(span.start, span.end);
 			const key = this.#keyOf(span.label);
 			this.#ranges.set(span.id, { range, key });
-			this.#spans.set(span.id, span);
 			let list = pending.get(key);
 			if (!list) pending.set(key, (list = []));
 			list.push(range);
@@ -121,7 +131,8 @@ export class HighlightRenderer implements SpanRenderer {
 		}
 	}
 
-	apply(edits: readonly SpanEdit[]): void {
+	apply(edits: readonly SpanEdit[], spans: SpanSet): void {
+		this.#all = spans;
 		for (const edit of edits) {
 			if (edit.type === 'add') this.#add(edit.span);
 			else if (edit.type === 'remove') this.#remove(edit.span.id);
@@ -130,6 +141,31 @@ export class HighlightRenderer implements SpanRenderer {
 				this.#add(edit.after);
 			}
 		}
+	}
+
+	setWindow(start: number, end: number): void {
+		const w = this.#window;
+		// Already drawn: nothing to do (most scroll frames).
+		if (w.start <= start && end <= w.end) return;
+		// Draw a window twice as wide as asked, so scrolling on redraws only now and then, and then
+		// only the spans that enter or leave it.
+		const pad = end - start;
+		this.#window = { start: Math.max(0, start - pad), end: end + pad };
+		const wanted = this.#all.overlapping(this.#window.start, this.#window.end);
+		const keep = new Set<string>();
+		for (const span of wanted) keep.add(span.id);
+		for (const id of [...this.#ranges.keys()]) if (!keep.has(id)) this.#remove(id);
+		for (const span of wanted) if (!this.#ranges.has(span.id)) this.#add(span);
+	}
+
+	/** How many spans are drawn now (for tests and the benchmark). */
+	get drawnCount(): number {
+		return this.#ranges.size;
+	}
+
+	#inWindow(spans: SpanSet): readonly Span[] {
+		const { start, end } = this.#window;
+		return end === Number.POSITIVE_INFINITY && start === 0 ? spans.all() : spans.overlapping(start, end);
 	}
 
 	select(span: Span | null): void {
@@ -183,10 +219,10 @@ export class HighlightRenderer implements SpanRenderer {
 	}
 
 	#add(span: Span): void {
+		if (span.end <= this.#window.start || span.start >= this.#window.end) return;
 		const range = this.#range(span.start, span.end);
 		const key = this.#keyOf(span.label);
 		this.#ranges.set(span.id, { range, key });
-		this.#spans.set(span.id, span);
 		this.#highlight(key).add(range);
 	}
 
@@ -195,7 +231,6 @@ export class HighlightRenderer implements SpanRenderer {
 		if (!entry) return;
 		this.#byLabel.get(entry.key)?.delete(entry.range);
 		this.#ranges.delete(id);
-		this.#spans.delete(id);
 	}
 
 	/** A static range over text offsets [start, end): the editor's DOM is one `<p>` per line. */

@@ -66,7 +66,7 @@ export function spanPlugin(
 		},
 		view(view) {
 			const renderer = makeRenderer(view);
-			renderer.reset(spanState(view.state).spans.all());
+			renderer.reset(spanState(view.state).spans);
 			return {
 				update(view, prev) {
 					const before = spanPluginKey.getState(prev);
@@ -75,8 +75,8 @@ export function spanPlugin(
 					if (before.spans !== after.spans) {
 						// Incremental when the sync said what changed; a full redraw otherwise.
 						const edits = lastEdits.get(view);
-						if (edits) renderer.apply(edits);
-						else renderer.reset(after.spans.all());
+						if (edits) renderer.apply(edits, after.spans);
+						else renderer.reset(after.spans);
 						lastEdits.delete(view);
 					}
 					if (before.selectedId !== after.selectedId || before.spans !== after.spans) {

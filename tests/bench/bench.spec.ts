@@ -1,0 +1,286 @@
+/**
+ * The benchmark (`npm run bench`): the production build in Chromium, on seeded generated data.
+ * Every figure is measured here, several times, and written to bench/results.json with the machine;
+ * a table is printed. Budgets are in README.md; this file only measures.
+ */
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, tmpdir, platform, release } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { generateBigArticle, generateCorpusLines, prng } from '../support/corpus-generator';
+import { metric, type Metric } from './measure';
+
+const metrics: Record<string, Metric> = {};
+const notes: Record<string, string> = {};
+const dir = mkdtempSync(join(tmpdir(), 'spanwise-bench-'));
+let browserVersion = '';
+
+test.describe.configure({ mode: 'serial' });
+
+test.afterAll(() => {
+	const results = {
+		machine: { platform: `${platform()} ${release()}`, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, browser: browserVersion, headless: true },
+		date: new Date().toISOString(),
+		metrics,
+		notes
+	};
+	mkdirSync('bench', { recursive: true });
+	writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
+	const rows = Object.entries(metrics).map(([name, m]) => `${name.padEnd(24)} ${String(m.median).padStart(10)} ${String(m.p95).padStart(10)} ${m.unit.padEnd(6)} ${String(m.runs).padStart(4)}${m.max !== undefined ? `  max ${m.max}` : ''}`);
+	console.log(['', `${'metric'.padEnd(24)} ${'median'.padStart(10)} ${'p95'.padStart(10)} unit   runs`, ...rows, '', 'written to bench/results.json'].join('\n'));
+});
+
+async function freshPage(browser: Browser): Promise<Page> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const page = await context.newPage();
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+	return page;
+}
+
+async function importFile(page: Page, path: string): Promise<void> {
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Import' }).click();
+	await (await chooser).setFiles(path);
+	await expect(page.getByRole('status').filter({ hasText: /^Imported/ })).toBeVisible();
+}
+
+/** Opens /article?id= and returns the time from navigation start until the article was painted. */
+async function openTimed(page: Page, id: string): Promise<number> {
+	await page.goto(`/article?id=${encodeURIComponent(id)}`);
+	await page.waitForFunction(() => performance.getEntriesByName('spanwise:article-painted').length > 0);
+	return page.evaluate(() => performance.getEntriesByName('spanwise:article-painted')[0].startTime);
+}
+
+/** The number in the side panel's heading: spans of the open article. */
+async function spanTotal(page: Page): Promise<number> {
+	return Number(await page.locator('.span-panel h2 .total').textContent());
+}
+
+const WORDS = 100_000;
+const SPANS = 10_000;
+
+test('big article: open, tag, undo, save, scroll, DOM size', async ({ browser }) => {
+	browserVersion = browser.version();
+	const big = generateBigArticle(7, WORDS, SPANS);
+	const record = { id: big.id, title: big.title, text: big.text, spans: big.spans.map((s) => ({ ...s, annotator: 'bench' })), format: 'spanwise/1', offset_unit: 'codepoint' };
+	const baseline = { id: 'baseline', title: 'Baseline (no spans)', text: 'Baseline copy. ' + big.text, spans: [], format: 'spanwise/1', offset_unit: 'codepoint' };
+	const path = join(dir, 'big.jsonl');
+	writeFileSync(path, JSON.stringify(record) + '\n' + JSON.stringify(baseline) + '\n');
+	const page = await freshPage(browser);
+	// The user works as "bench", so the article view shows the generated layer.
+	await page.getByRole('form', { name: 'Who is annotating' }).getByLabel('Your name').fill('bench');
+	await page.getByRole('button', { name: 'Start annotating' }).click();
+	await importFile(page, path);
+
+	const open: number[] = [];
+	const baseOpen: number[] = [];
+	for (let i = 0; i < 5; i++) {
+		baseOpen.push(await openTimed(page, 'baseline'));
+		open.push(await openTimed(page, big.id));
+	}
+	const drawn = await page.evaluate(() => {
+		let n = 0;
+		CSS.highlights.forEach((h, name) => {
+			if (name.startsWith('sw-label')) n += h.size;
+		});
+		return n;
+	});
+	// Only the spans on screen and a screen around it are drawn (the rest as it scrolls into view).
+	expect(drawn).toBeGreaterThan(20);
+	notes.drawn_at_open = `${drawn} of ${SPANS} spans drawn at open (those within a screen of the viewport)`;
+	metrics.open_ms = metric(open, 'ms');
+	metrics.baseline_open_ms = metric(baseOpen, 'ms');
+	metrics.dom_nodes = metric(
+		[
+			await page.evaluate(() => {
+				const root = document.querySelector('.ProseMirror')!;
+				const walker = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+				let n = 1;
+				while (walker.nextNode()) n++;
+				return n;
+			})
+		],
+		'count'
+	);
+
+	// Tag 50 words at random places: main-thread time of the key handler, and time to the next frame.
+	// Main-thread time of a key: from the first (capturing) keydown listener on window to the last
+	// (bubbling) one, which runs after the editor's handler and the microtasks it queued (Svelte's
+	// update of the side panel included). Paint: from the key to the frame after the next one started.
+	await page.evaluate(() => {
+		const w = window as unknown as { __tags: { t0: number; main: number; paint: number }[]; __t0: number };
+		w.__tags = [];
+		const keys = ['1', '2', '3', 'z'];
+		addEventListener('keydown', (event) => keys.includes(event.key) && (w.__t0 = performance.now()), { capture: true });
+		addEventListener('keydown', (event) => {
+			if (!keys.includes(event.key)) return;
+			const t0 = w.__t0;
+			const main = performance.now() - t0;
+			requestAnimationFrame(() => setTimeout(() => w.__tags.push({ t0, main, paint: performance.now() - t0 }), 0));
+		});
+	});
+	const random = prng(11);
+	const tagMain: number[] = [];
+	const tagPaint: number[] = [];
+	const save: number[] = [];
+	const undo: number[] = [];
+	for (let i = 0; i < 50; i++) {
+		const where = random();
+		const selected = await page.evaluate((where) => {
+			const lines = Array.from(document.querySelectorAll('.ProseMirror > p')).filter((p) => (p.textContent ?? '').length > 40);
+			const p = lines[Math.floor(where * lines.length)];
+			const node = p.firstChild as Text;
+			const text = node.data;
+			let at = Math.floor(((where * 7919) % 1) * (text.length - 20));
+			while (at < text.length && /\S/.test(text[at])) at++;
+			at++;
+			let end = at;
+			while (end < text.length && /[a-z]/i.test(text[end])) end++;
+			const range = document.createRange();
+			range.setStart(node, at);
+			range.setEnd(node, end);
+			const selection = getSelection()!;
+			selection.removeAllRanges();
+			selection.addRange(range);
+			p.scrollIntoView({ block: 'center' });
+			return text.slice(at, end);
+		}, where);
+		expect(selected.length).toBeGreaterThan(0);
+		await page.waitForTimeout(30);
+		const before = await page.evaluate(() => (window as unknown as { __tags: unknown[] }).__tags.length);
+		const spansBefore = await spanTotal(page);
+		await page.keyboard.press(String(1 + (i % 3)));
+		await page.waitForFunction((n) => (window as unknown as { __tags: unknown[] }).__tags.length > n, before);
+		const m = await page.evaluate(() => (window as unknown as { __tags: { t0: number; main: number; paint: number }[] }).__tags.at(-1)!);
+		// A word already tagged with that label is refused: nothing to time.
+		if ((await spanTotal(page)) === spansBefore) continue;
+		tagMain.push(m.main);
+		tagPaint.push(m.paint);
+		await page.waitForFunction((t0) => performance.getEntriesByName('spanwise:saved').some((e) => e.startTime > t0), m.t0);
+		save.push(await page.evaluate((t0) => performance.getEntriesByName('spanwise:saved').find((e) => e.startTime > t0)!.startTime - t0, m.t0));
+		if (i % 2 === 1) {
+			// Undo this tag (and time it), then carry on.
+			const n = await page.evaluate(() => (window as unknown as { __tags: unknown[] }).__tags.length);
+			await page.keyboard.press('Control+z');
+			await page.waitForFunction((n) => (window as unknown as { __tags: unknown[] }).__tags.length > n, n);
+			undo.push(await page.evaluate(() => (window as unknown as { __tags: { main: number }[] }).__tags.at(-1)!.main));
+		}
+	}
+	metrics.tag_main_ms = metric(tagMain, 'ms');
+	metrics.tag_paint_ms = metric(tagPaint, 'ms');
+	metrics.undo_ms = metric(undo, 'ms');
+	metrics.save_ms = metric(save, 'ms');
+
+	// Scroll the whole article, a fixed step per frame, and record the frame times.
+	await openTimed(page, big.id);
+	const frames = await page.evaluate(
+		() =>
+			new Promise<number[]>((resolve) => {
+				const scroller = document.querySelector('.article-region') as HTMLElement;
+				scroller.scrollTop = 0;
+				const times: number[] = [];
+				let last = performance.now();
+				const step = () => {
+					const now = performance.now();
+					times.push(now - last);
+					last = now;
+					if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) return resolve(times.slice(1));
+					scroller.scrollTop += 400;
+					requestAnimationFrame(step);
+				};
+				requestAnimationFrame(step);
+			})
+	);
+	metrics.scroll_frame_p95_ms = metric(frames, 'ms', true);
+	notes.scroll = `${frames.length} frames, 400 px per frame, through the ${WORDS.toLocaleString('en')}-word article`;
+	await page.context().close();
+});
+
+test('corpus: import and export 10,000 articles (~50 MB)', async ({ browser }) => {
+	const lines = generateCorpusLines(3, 10_000, 120, 0.97);
+	const path = join(dir, 'corpus-10k.jsonl');
+	writeFileSync(path, lines.join('\n') + '\n');
+	const megabytes = Buffer.byteLength(lines.join('\n')) / 1e6;
+	const spans = lines.reduce((n, l) => n + (JSON.parse(l).spans as unknown[]).length, 0);
+	notes.corpus = `${lines.length.toLocaleString('en')} articles, ${megabytes.toFixed(1)} MB, ${spans.toLocaleString('en')} spans`;
+	const importMs: number[] = [];
+	const longest: number[] = [];
+	const exportMs: number[] = [];
+	for (let run = 0; run < 2; run++) {
+		const page = await freshPage(browser);
+		await page.evaluate(() => {
+			const w = window as unknown as { __long: number[] };
+			w.__long = [];
+			new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
+		});
+		const chooser = page.waitForEvent('filechooser');
+		await page.getByRole('button', { name: 'Import' }).click();
+		const fileChooser = await chooser;
+		const t0 = Date.now();
+		await fileChooser.setFiles(path);
+		await expect(page.getByRole('status').filter({ hasText: /^Imported 10,000 articles/ })).toBeVisible({ timeout: 300_000 });
+		importMs.push(Date.now() - t0);
+		await expect(page.locator('.match-count')).toHaveText('10,004 of 10,004 articles');
+		longest.push(await page.evaluate(() => Math.max(0, ...(window as unknown as { __long: number[] }).__long)));
+		for (let e = 0; e < 2; e++) {
+			const downloading = page.waitForEvent('download', { timeout: 300_000 });
+			const t1 = Date.now();
+			await page.getByRole('button', { name: 'Export JSONL' }).click();
+			await downloading;
+			exportMs.push(Date.now() - t1);
+		}
+		await page.context().close();
+	}
+	metrics.import_10k_ms = metric(importMs, 'ms');
+	metrics.import_longest_task_ms = metric(longest, 'ms');
+	metrics.export_10k_ms = metric(exportMs, 'ms');
+});
+
+test('agreement: 3 annotators × 1,000 articles', async ({ browser }) => {
+	const base = generateCorpusLines(21, 1_000, 60, 0.4).map((l) => JSON.parse(l));
+	const random = prng(5);
+	const files: string[] = [];
+	for (const who of ['ana', 'ben', 'cy']) {
+		const lines = base.map((r) => {
+			const spans = (r.spans as { start: number; end: number; label: string; text: string }[])
+				.filter(() => random() > 0.1)
+				.map((s) => (random() < 0.1 ? { ...s, label: s.label === 'actor' ? 'figure' : 'actor' } : s))
+				.map((s) => ({ ...s, annotator: who }));
+			return JSON.stringify({ ...r, spans });
+		});
+		const path = join(dir, `${who}.jsonl`);
+		writeFileSync(path, lines.join('\n') + '\n');
+		files.push(path);
+	}
+	const page = await freshPage(browser);
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Import' }).click();
+	await (await chooser).setFiles(files);
+	await expect(page.getByRole('status').filter({ hasText: /^Imported 1,000 articles/ })).toBeVisible({ timeout: 300_000 });
+	const agreement: number[] = [];
+	for (let run = 0; run < 3; run++) {
+		await page.goto('/review');
+		await page.waitForFunction(() => performance.getEntriesByName('spanwise:agreement').length > 0, null, { timeout: 120_000 });
+		agreement.push(await page.evaluate(() => (performance.getEntriesByName('spanwise:agreement')[0] as PerformanceMark).detail.ms as number));
+	}
+	metrics.agreement_3x1000_ms = metric(agreement, 'ms');
+	notes.agreement = 'time the review worker spends in computeAgreement (tokenizing included) for the session of 1,000 articles';
+	await page.context().close();
+});
+
+test('bundle: gzipped JavaScript of the first visit', async ({ browser }) => {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const sizes: Promise<number>[] = [];
+	page.on('response', (response) => {
+		if (response.request().resourceType() === 'script' || response.url().endsWith('.js')) sizes.push(response.body().then((b) => gzipSync(b, { level: 9 }).length));
+	});
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+	await page.waitForLoadState('networkidle');
+	const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+	metrics.bundle_kb_gz = metric([Math.round((total / 1024) * 10) / 10], 'KB');
+	await context.close();
+});
