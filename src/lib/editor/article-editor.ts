@@ -40,6 +40,7 @@ export class ArticleEditor {
 	#renderer: SpanRenderer | null = null;
 	readonly #tooltip: SpanTooltip;
 	readonly #visibleLines: VisibleLines;
+	#frame = 0;
 	#labels: readonly Label[];
 
 	constructor(mount: HTMLElement, options: ArticleEditorOptions) {
@@ -71,7 +72,7 @@ export class ArticleEditor {
 			}
 		});
 		this.#tooltip = new SpanTooltip(this.view, positions, () => this.#labels, (span) => this.#renderer?.hover(span));
-		this.#visibleLines = new VisibleLines(this.view.dom as HTMLElement, positions, (start, end) => this.#renderer?.setWindow(start, end));
+		this.#visibleLines = new VisibleLines(this.view, positions, (start, end) => this.#renderer?.setWindow(start, end));
 	}
 
 	/** Shows `spans` (after `edits`, when given: drawn incrementally) and the selected span. */
@@ -91,12 +92,19 @@ export class ArticleEditor {
 		const tr = this.view.state.tr;
 		const span = id ? spanState(this.view.state).spans.get(id) : undefined;
 		if (!span && !spanState(this.view.state).selectedId) return this.#tooltip.showFor(null);
-		if (span) {
-			tr.setSelection(TextSelection.create(tr.doc, this.positions.toPos(reveal ? span.start : span.end)));
-			if (reveal) tr.scrollIntoView();
-		}
+		if (span && reveal) tr.setSelection(TextSelection.create(tr.doc, this.positions.toPos(span.start))).scrollIntoView();
 		applySpanAction(this.view, { type: 'select', id: span ? span.id : null }, tr);
-		this.#tooltip.showFor(span ?? null);
+		// Moving the browser's selection and placing the label tag both need layout: do them in the
+		// next frame, where layout happens anyway, so a key press returns at once.
+		cancelAnimationFrame(this.#frame);
+		this.#frame = requestAnimationFrame(() => {
+			const selected = selectedSpan(this.view.state);
+			if (span && !reveal && selected?.id === span.id) {
+				const state = this.view.state;
+				this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, this.positions.toPos(span.end))));
+			}
+			this.#tooltip.showFor(selected);
+		});
 	}
 
 	/** The selected span, if any. */
@@ -149,6 +157,7 @@ export class ArticleEditor {
 	}
 
 	destroy(): void {
+		cancelAnimationFrame(this.#frame);
 		this.#visibleLines.destroy();
 		this.#tooltip.destroy();
 		this.view.destroy();

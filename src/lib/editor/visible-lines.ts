@@ -1,57 +1,50 @@
 /**
- * Which lines of the article are on screen or near it, kept by an IntersectionObserver over the
- * line elements (the article's DOM never changes, so they are observed once). Reports the text
- * range they cover, at most once per frame, so the renderer can draw only the spans there.
+ * Which part of the article text is on screen, reported when the user scrolls (at most once per
+ * frame) or resizes. Measured from the scrolling container's edges with `posAtCoords`, so nothing is
+ * computed on frames where nothing moved (an IntersectionObserver over thousands of lines would pay
+ * for its intersections on every frame).
  */
+import type { EditorView } from 'prosemirror-view';
 import type { TextPositions } from './positions';
 
-/** How far beyond the viewport lines count as near (a screen above and below). */
-const MARGIN = '100% 0px 100% 0px';
-
 export class VisibleLines {
-	readonly #observer: IntersectionObserver;
-	readonly #visible = new Set<number>();
-	readonly #index = new WeakMap<Element, number>();
+	readonly #scroller: HTMLElement | null;
+	readonly #resize: ResizeObserver;
+	readonly #onScroll: () => void;
 	#frame = 0;
 
-	constructor(root: HTMLElement, positions: TextPositions, onChange: (start: number, end: number) => void) {
-		const report = () => {
+	constructor(view: EditorView, positions: TextPositions, onChange: (start: number, end: number) => void) {
+		this.#scroller = scrollingAncestor(view.dom as HTMLElement);
+		const target: HTMLElement | Window = this.#scroller ?? window;
+		const measure = () => {
 			this.#frame = 0;
-			if (this.#visible.size === 0) return;
-			let first = Number.POSITIVE_INFINITY;
-			let last = -1;
-			for (const line of this.#visible) {
-				if (line < first) first = line;
-				if (line > last) last = line;
-			}
-			onChange(positions.lines[first].start, positions.lines[last].end);
+			const box = this.#scroller?.getBoundingClientRect() ?? new DOMRect(0, 0, innerWidth, innerHeight);
+			const dom = (view.dom as HTMLElement).getBoundingClientRect();
+			const left = Math.min(Math.max(dom.left + 8, box.left), dom.right - 8);
+			const top = view.posAtCoords({ left, top: Math.max(box.top, dom.top) + 1 });
+			const bottom = view.posAtCoords({ left, top: Math.min(box.bottom, dom.bottom) - 1 });
+			const from = positions.toOffset(top?.pos ?? 0);
+			const to = bottom ? positions.toOffset(bottom.pos) : positions.text.length;
+			// A screen's worth of text before and after, so spans are drawn before they scroll in.
+			const margin = Math.max(2_000, to - from);
+			onChange(Math.max(0, from - margin), Math.min(positions.text.length, to + margin));
 		};
-		this.#observer = new IntersectionObserver(
-			(entries) => {
-				for (const entry of entries) {
-					const line = this.#index.get(entry.target);
-					if (line === undefined) continue;
-					if (entry.isIntersecting) this.#visible.add(line);
-					else this.#visible.delete(line);
-				}
-				if (!this.#frame) this.#frame = requestAnimationFrame(report);
-			},
-			// The scrolling ancestor is the root: it clips the lines, so a margin around the viewport alone would not reach them.
-			{ root: scrollingAncestor(root), rootMargin: MARGIN }
-		);
-		Array.from(root.children).forEach((el, i) => {
-			this.#index.set(el, i);
-			this.#observer.observe(el);
-		});
+		this.#onScroll = () => {
+			if (!this.#frame) this.#frame = requestAnimationFrame(measure);
+		};
+		target.addEventListener('scroll', this.#onScroll, { passive: true });
+		this.#resize = new ResizeObserver(this.#onScroll);
+		this.#resize.observe(this.#scroller ?? (view.dom as HTMLElement));
 	}
 
 	destroy(): void {
 		cancelAnimationFrame(this.#frame);
-		this.#observer.disconnect();
+		(this.#scroller ?? window).removeEventListener('scroll', this.#onScroll);
+		this.#resize.disconnect();
 	}
 }
 
-/** The nearest ancestor that scrolls its content, or null (the viewport). */
+/** The nearest ancestor that scrolls its content, or null (the window). */
 function scrollingAncestor(el: HTMLElement): HTMLElement | null {
 	for (let node = el.parentElement; node; node = node.parentElement) {
 		const { overflowY } = getComputedStyle(node);
