@@ -1,0 +1,56 @@
+/**
+ * Every parser, fed anything: it returns records or errors and never throws, and every span it
+ * returns lies inside its article's text, on grapheme boundaries, with start < end.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { CODECS } from './formats';
+import { isGraphemeBoundary } from '../text/graphemes';
+import { unicodeText } from '../testing/unicode';
+
+/** Inputs that look like each format, with random values where the structure has them. */
+const spanLike = fc.record({
+	start: fc.oneof(fc.integer({ min: -5, max: 60 }), fc.double(), fc.constant(Number.NaN), fc.string()),
+	end: fc.oneof(fc.integer({ min: -5, max: 60 }), fc.double(), fc.string()),
+	label: fc.oneof(fc.constantFrom('actor', 'Claim', 'figure'), fc.string()),
+	text: fc.option(unicodeText(4))
+});
+const recordLike = fc.record({ text: fc.oneof(unicodeText(12), fc.string()), spans: fc.array(spanLike, { maxLength: 4 }) });
+
+const inputs = fc.oneof(
+	fc.string({ unit: 'binary', maxLength: 200 }),
+	fc.jsonValue().map((v) => JSON.stringify(v)),
+	fc.array(recordLike, { maxLength: 3 }).map((rs) => rs.map((r) => JSON.stringify({ ...r, format: 'spanwise/1' })).join('\n')),
+	fc.array(recordLike, { maxLength: 3 }).map((rs) => rs.map((r) => JSON.stringify({ text: r.text, label: r.spans.map((s) => [s.start, s.end, s.label]) })).join('\n')),
+	fc.array(recordLike, { maxLength: 3 }).map((rs) => rs.map((r) => JSON.stringify({ text: r.text, spans: r.spans, tokens: [] })).join('\n')),
+	fc.array(recordLike, { maxLength: 3 }).map((rs) =>
+		JSON.stringify(rs.map((r) => ({ data: { text: r.text }, annotations: [{ result: r.spans.map((s) => ({ type: 'labels', value: { ...s, labels: [s.label] } })) }] })))
+	)
+);
+
+describe('every parser on any input', () => {
+	for (const codec of CODECS) {
+		it(`${codec.name}: never throws, and every span it returns fits its text`, () => {
+			fc.assert(
+				fc.property(inputs, (content) => {
+					const files = codec.multiFile
+						? [
+								{ name: 'a.txt', content: 'Ana met Ben 😀 here.' },
+								{ name: 'a.ann', content }
+							]
+						: [{ name: `input.${codec.extension}`, content }];
+					const result = codec.parse(files, { now: 0, annotator: 'fuzz', source: 'fuzz' });
+					for (const { article, spans } of result.records) {
+						for (const s of spans) {
+							expect(Number.isInteger(s.start) && Number.isInteger(s.end)).toBe(true);
+							expect(0 <= s.start && s.start < s.end && s.end <= article.text.length).toBe(true);
+							expect(isGraphemeBoundary(article.text, s.start) && isGraphemeBoundary(article.text, s.end)).toBe(true);
+						}
+					}
+					for (const e of result.errors) expect(typeof e.message).toBe('string');
+				}),
+				{ numRuns: 150 }
+			);
+		});
+	}
+});

@@ -1,0 +1,42 @@
+/**
+ * bench/results.json (written by `npm run bench`, committed with the figures it measured) must report
+ * every metric of the benchmark with numbers: the shape other tools read.
+ */
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const path = fileURLToPath(new URL('../../bench/results.json', import.meta.url));
+
+export const METRICS = [
+	'open_ms',
+	'baseline_open_ms',
+	'tag_main_ms',
+	'tag_paint_ms',
+	'scroll_frame_p95_ms',
+	'undo_ms',
+	'save_ms',
+	'dom_nodes',
+	'import_10k_ms',
+	'import_longest_task_ms',
+	'export_10k_ms',
+	'agreement_3x1000_ms',
+	'bundle_kb_gz'
+];
+
+describe('bench/results.json', () => {
+	it('has the machine and every metric with a median, a p95 and a unit', () => {
+		expect(existsSync(path), 'run npm run bench to write bench/results.json').toBe(true);
+		const results = JSON.parse(readFileSync(path, 'utf8'));
+		expect(typeof results.machine).toBe('object');
+		expect(results.machine.cpus).toBeGreaterThan(0);
+		for (const name of METRICS) {
+			const m = results.metrics[name];
+			expect(m, name).toBeDefined();
+			expect(Number.isFinite(m.median), `${name}.median`).toBe(true);
+			expect(Number.isFinite(m.p95), `${name}.p95`).toBe(true);
+			expect(m.p95 >= m.median, `${name}: p95 ≥ median`).toBe(true);
+			expect(['ms', 'MB', 'count', 'KB']).toContain(m.unit);
+		}
+	});
+});
