@@ -8,7 +8,7 @@ test('renaming, recolouring and re-keying a label updates existing spans and per
 	await actor.getByLabel('Name').fill('speaker');
 	await actor.getByLabel('Key').fill('s');
 	await actor.getByRole('button', { name: 'Save' }).click();
-	await expect(page.getByRole('status').filter({ hasText: 'Renamed “actor” to “speaker” on 8 spans' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: 'Renamed “\u2068actor\u2069” to “\u2068speaker\u2069” on 8 spans' })).toBeVisible();
 
 	// A duplicate key is refused with a message.
 	const claim = page.getByRole('form', { name: 'Label claim' });

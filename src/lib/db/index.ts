@@ -16,7 +16,7 @@ export {
 	type DuplicatePolicy,
 	type ImportReport
 } from './articles';
-export { listSpans, commitSpanEdits } from './spans';
+export { listSpans, commitSpanEdits, EditConflictError } from './spans';
 export { listLabels, saveLabels, renameLabel } from './labels';
 export { readSetting, writeSetting } from './settings';
 export { seedIfEmpty, SEEDED_KEY } from './seed';

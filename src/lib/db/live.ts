@@ -12,3 +12,9 @@ export function watchArticles(db: SpanwiseDB, onChange: (rows: ArticleRow[]) => 
 	});
 	return () => subscription.unsubscribe();
 }
+
+/** Calls `onChange` with the row of article `id` (undefined once deleted) now and after every change, from any tab. */
+export function watchArticleRow(db: SpanwiseDB, id: string, onChange: (row: ArticleRow | undefined) => void, onError: (error: unknown) => void): () => void {
+	const subscription = liveQuery(() => db.articles.get(id)).subscribe({ next: onChange, error: onError });
+	return () => subscription.unsubscribe();
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SpanEdit } from '$lib/core/types';
 import { createArticles, listArticles } from './articles';
-import { commitSpanEdits, listSpans } from './spans';
+import { EditConflictError, commitSpanEdits, listSpans } from './spans';
 import { freshDb, makeRecord, makeSpan } from './testing';
 
 const TEXT = 'The minister said unemployment fell to 4.2 percent.';
@@ -40,19 +40,27 @@ describe('commitSpanEdits', () => {
 		]);
 	});
 
-	it('keeps counts exact when an add overwrites or a remove finds nothing', async () => {
+	it('refuses edits made against a state that is no longer stored (another tab), writing nothing', async () => {
 		const db = freshDb();
 		await createArticles(db, [makeRecord('a', TEXT, [[4, 12, 'actor']])]);
 		const [minister] = await listSpans(db, 'a');
-		const edits: SpanEdit[] = [
-			{ type: 'add', span: { ...minister, label: 'figure' } },
-			{ type: 'remove', span: makeSpan('a', 'ghost', 0, 3) },
-			{ type: 'add', span: makeSpan('a', 'tmp', 0, 3) },
-			{ type: 'remove', span: makeSpan('a', 'tmp', 0, 3) }
-		];
-		await commitSpanEdits(db, 'a', edits, 5);
-		expect(await rowOf(db, 'a')).toMatchObject({ counts: { figure: 1 }, spanTotal: 1 });
-		expect(await db.spans.count()).toBe(1);
+		const before = await rowOf(db, 'a');
+		// Another tab relabelled the span: an update from the stale state conflicts.
+		await commitSpanEdits(db, 'a', [{ type: 'update', before: minister, after: { ...minister, label: 'claim', updatedAt: 7 } }], 7);
+		const stale: SpanEdit[] = [{ type: 'update', before: minister, after: { ...minister, label: 'figure', updatedAt: 8 } }];
+		await expect(commitSpanEdits(db, 'a', stale, 8)).rejects.toBeInstanceOf(EditConflictError);
+		// Adding over a stored id, or removing what is not there, conflicts too.
+		await expect(commitSpanEdits(db, 'a', [{ type: 'add', span: { ...minister, label: 'figure' } }], 9)).rejects.toThrow(/changed elsewhere/);
+		await expect(commitSpanEdits(db, 'a', [{ type: 'remove', span: makeSpan('a', 'ghost', 0, 3) }], 9)).rejects.toBeInstanceOf(EditConflictError);
+		expect((await listSpans(db, 'a')).map((s) => s.label)).toEqual(['claim']);
+		expect(await rowOf(db, 'a')).toMatchObject({ counts: { claim: 1 }, spanTotal: 1, revision: (before?.revision ?? 0) + 1 });
+	});
+
+	it('accepts a span added and removed within one batch', async () => {
+		const db = freshDb();
+		await createArticles(db, [makeRecord('a', TEXT, [])]);
+		await commitSpanEdits(db, 'a', [{ type: 'add', span: makeSpan('a', 'tmp', 0, 3) }, { type: 'remove', span: makeSpan('a', 'tmp', 0, 3) }], 5);
+		expect(await db.spans.count()).toBe(0);
 	});
 
 	it('keeps a status other than new', async () => {

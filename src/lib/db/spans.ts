@@ -17,6 +17,23 @@ export function spansOfArticles(db: SpanwiseDB, articleIds: readonly string[]): 
 	return Promise.all(articleIds.map((id) => db.spans.where('articleId').equals(id).toArray()));
 }
 
+/**
+ * An edit made against a state of the article that is no longer stored: another tab changed or
+ * removed the span first. Nothing was written; the editor should reload the article.
+ */
+export class EditConflictError extends Error {
+	override readonly name = 'EditConflict';
+	constructor(readonly articleId: string, spanId: string) {
+		super(`Span ${spanId} of article ${articleId} was changed elsewhere (another tab) before this edit`);
+	}
+}
+
+/** The same stored state of a span (its last write included). */
+function sameState(a: Span | undefined, b: Span | undefined): boolean {
+	if (a === undefined || b === undefined) return a === b;
+	return a.start === b.start && a.end === b.end && a.label === b.label && a.annotator === b.annotator && a.updatedAt === b.updatedAt;
+}
+
 function editedSpans(edit: SpanEdit): Span[] {
 	return edit.type === 'update' ? [edit.before, edit.after] : [edit.span];
 }
@@ -29,7 +46,8 @@ function editedSpans(edit: SpanEdit): Span[] {
  * span. Returns the new revision; with no edits, writes nothing and returns the current one.
  * Throws RangeError, writing nothing, if the article does not exist, if a span belongs to another
  * article or lies outside the text, if an update changes a span's id, or if an edited id is stored
- * under another article.
+ * under another article. Throws EditConflictError, writing nothing, if a span is not stored as the
+ * edits expect (added: absent; updated or removed: as it was before), i.e. another tab changed it.
  */
 export async function commitSpanEdits(
 	db: SpanwiseDB,
@@ -60,6 +78,16 @@ export async function commitSpanEdits(
 			}
 			before.set(id, span);
 		});
+
+		// Each span must be stored as the first edit touching it expects: nobody else changed it.
+		const checked = new Set<string>();
+		for (const edit of edits) {
+			const id = edit.type === 'update' ? edit.before.id : edit.span.id;
+			if (checked.has(id)) continue;
+			checked.add(id);
+			const expected = edit.type === 'add' ? undefined : edit.type === 'update' ? edit.before : edit.span;
+			if (!sameState(before.get(id), expected)) throw new EditConflictError(articleId, id);
+		}
 
 		const after = new Map(before);
 		for (const edit of edits) {

@@ -1,4 +1,5 @@
 import type { Article, Span, SpanEdit } from '$lib/core/types';
+import { quoted } from '$lib/core/text/isolate';
 import { SpanSet } from '$lib/core/spans/span-set';
 import { applyEdits } from '$lib/core/spans/edits';
 import { EditHistory } from '$lib/core/spans/history';
@@ -7,6 +8,7 @@ import { serializeArticle } from '$lib/core/codecs/spanwise';
 import { safeFileName } from '$lib/core/codecs/filename';
 import { newId } from '$lib/core/ids';
 import { readArticle } from '$lib/db';
+import { watchArticleRow } from '$lib/db/live';
 import type { ArticleEditor, EditorHost } from '$lib/editor';
 import { downloadFile } from '$lib/export/download';
 import type { Workspace } from './workspace.svelte';
@@ -27,16 +29,24 @@ export class ArticleSession implements EditorHost {
 	#editor: ArticleEditor | null = null;
 
 	/** Spans of the other annotators of this article: not edited here, but kept for export. */
-	readonly others: readonly Span[];
+	#others = $state.raw<readonly Span[]>([]);
+	/** The stored revision this session's spans correspond to. */
+	#revision: number;
+	#unwatch: (() => void) | null = null;
 	/** The annotator whose layer this session edits. */
 	readonly annotator: string;
 
-	private constructor(workspace: Workspace, article: Article, spans: readonly Span[], annotator: string) {
+	private constructor(workspace: Workspace, article: Article, spans: readonly Span[], annotator: string, revision: number) {
 		this.#workspace = workspace;
 		this.article = article;
 		this.annotator = annotator;
+		this.#revision = revision;
 		this.#spans = SpanSet.from(spans.filter((s) => s.annotator === this.annotator));
-		this.others = spans.filter((s) => s.annotator !== this.annotator);
+		this.#others = spans.filter((s) => s.annotator !== this.annotator);
+	}
+
+	get others(): readonly Span[] {
+		return this.#others;
 	}
 
 	/** The other annotators of this article with their span counts, by name. */
@@ -52,7 +62,7 @@ export class ArticleSession implements EditorHost {
 	 */
 	static async open(workspace: Workspace, id: string, annotator = workspace.annotator): Promise<ArticleSession | undefined> {
 		const found = await readArticle(workspace.db, id);
-		return found ? new ArticleSession(workspace, found.article, found.spans, annotator) : undefined;
+		return found ? new ArticleSession(workspace, found.article, found.spans, annotator, found.revision) : undefined;
 	}
 
 	get spans(): SpanSet {
@@ -81,9 +91,53 @@ export class ArticleSession implements EditorHost {
 		this.#helpOpen = open;
 	}
 
-	/** Links the editor view; the session drives what it draws. */
+	/**
+	 * Links the editor view; the session drives what it draws. While linked, the session follows the
+	 * article in storage: a change made in another tab reloads it (and says so), and so does an edit
+	 * of this tab that storage refused because another tab changed the same span first.
+	 */
 	attach(editor: ArticleEditor | null): void {
 		this.#editor = editor;
+		this.#unwatch?.();
+		this.#unwatch = null;
+		if (!editor) return;
+		const stopRow = watchArticleRow(
+			this.#workspace.db,
+			this.article.id,
+			(row) => this.#storedRevision(row?.revision),
+			(error) => this.#workspace.notices.error(`This article could not be followed: ${(error as Error).message}`)
+		);
+		const stopConflicts = this.#workspace.onConflict((id) => {
+			if (id === this.article.id) void this.reload('Your last change was not saved: another tab had changed the same span. This is the latest version.');
+		});
+		this.#unwatch = () => {
+			stopRow();
+			stopConflicts();
+		};
+	}
+
+	#storedRevision(revision: number | undefined): void {
+		if (revision === undefined) return this.notify('This article was deleted in another tab. Export it now if you want to keep it.');
+		if (revision === this.#revision) return;
+		// Our own writes: caught up (or still writing), nothing to reload.
+		if (revision === this.#workspace.committedRevision(this.article.id) || this.#workspace.saver.pending > 0) {
+			this.#revision = revision;
+			return;
+		}
+		void this.reload('Updated with changes made in another tab.');
+	}
+
+	/** Reads the article's spans from storage again (undo history starts afresh), and says why. */
+	async reload(message: string): Promise<void> {
+		const found = await readArticle(this.#workspace.db, this.article.id);
+		if (!found) return;
+		this.#revision = found.revision;
+		this.#spans = SpanSet.from(found.spans.filter((s) => s.annotator === this.annotator));
+		this.#others = found.spans.filter((s) => s.annotator !== this.annotator);
+		this.#history = EditHistory.empty;
+		if (this.#selectedId && !this.#spans.has(this.#selectedId)) this.#selectedId = null;
+		this.#editor?.sync(this.#spans, null);
+		this.notify(message);
 	}
 
 	// —— EditorHost ——
@@ -98,7 +152,7 @@ export class ArticleSession implements EditorHost {
 		if (!snapped) return this.notify('Nothing to tag: the selection is only whitespace.');
 		const duplicate = this.#spans.findDuplicate(snapped.start, snapped.end, label);
 		if (duplicate) {
-			this.notify(`Already tagged as ${label}: “${this.textOf(duplicate, 60)}”.`);
+			this.notify(`Already tagged as ${quoted(label)}: ${quoted(this.textOf(duplicate, 60))}.`);
 			this.select(duplicate.id);
 			return;
 		}
@@ -256,7 +310,7 @@ export class ArticleSession implements EditorHost {
 		const line = serializeArticle(this.article, [...this.#spans.all(), ...this.others]);
 		const name = safeFileName(this.article.title, 'jsonl');
 		downloadFile(name, [line + '\n']);
-		this.#workspace.notices.show('success', `Exported “${this.article.title}” to ${name}.`);
+		this.#workspace.notices.show('success', `Exported ${quoted(this.article.title)} to ${quoted(name)}.`);
 	}
 
 	#commit(edits: readonly SpanEdit[]): void {

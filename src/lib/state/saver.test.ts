@@ -52,3 +52,26 @@ describe('Saver', () => {
 		expect(describeWriteError(new Error('disk on fire'))).toMatch(/disk on fire/);
 	});
 });
+
+describe('Saver: conflicts with another tab', () => {
+	it('drops a batch refused as a conflict, reports the article, and goes on with the next', async () => {
+		const written: string[] = [];
+		const conflicts: string[] = [];
+		const statuses: string[] = [];
+		const saver = new Saver(
+			async (articleId) => {
+				if (articleId === 'stale') throw Object.assign(new Error('changed elsewhere'), { name: 'EditConflict' });
+				written.push(articleId);
+			},
+			(status) => statuses.push(status.kind),
+			(articleId) => conflicts.push(articleId)
+		);
+		const edit = { type: 'add' as const, span: { id: 's', articleId: 'x', start: 0, end: 1, label: 'a', annotator: 'me', createdAt: 0, updatedAt: 0 } };
+		saver.save('stale', [edit]);
+		await saver.save('fresh', [edit]);
+		expect(conflicts).toEqual(['stale']);
+		expect(written).toEqual(['fresh']);
+		expect(saver.pending).toBe(0);
+		expect(statuses.at(-1)).toBe('saved');
+	});
+});

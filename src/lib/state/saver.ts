@@ -22,9 +22,17 @@ export class Saver {
 	#running: Promise<void> | null = null;
 	#failure: string | null = null;
 
-	constructor(commit: CommitEdits, onStatus: (status: SaveStatus) => void) {
+	readonly #onConflict: (articleId: string) => void;
+
+	/**
+	 * `onConflict` hears of a batch refused because another tab changed the same spans first (an
+	 * error named "EditConflict"): that batch is dropped, since retrying it could only fail again,
+	 * and the article should be reloaded.
+	 */
+	constructor(commit: CommitEdits, onStatus: (status: SaveStatus) => void, onConflict: (articleId: string) => void = () => {}) {
 		this.#commit = commit;
 		this.#onStatus = onStatus;
+		this.#onConflict = onConflict;
 	}
 
 	/** Queues a batch and starts writing. Resolves when the queue is empty or a write failed. */
@@ -63,6 +71,11 @@ export class Saver {
 				try {
 					await this.#commit(next.articleId, next.edits);
 				} catch (error) {
+					if ((error as Error)?.name === 'EditConflict') {
+						this.#queue.shift();
+						this.#onConflict(next.articleId);
+						continue;
+					}
 					this.#failure = describeWriteError(error);
 					this.#onStatus({ kind: 'failed', pending: this.#queue.length, message: this.#failure });
 					return;

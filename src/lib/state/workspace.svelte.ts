@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import { quoted } from '$lib/core/text/isolate';
 import type { ArticleRecord, ArticleStatus, Label, SpanEdit } from '$lib/core/types';
 import { DEFAULT_LABELS } from '$lib/core/labels/defaults';
 import { safeFileName } from '$lib/core/codecs/filename';
@@ -45,6 +46,9 @@ export class Workspace {
 	#corpusImport = $state.raw<CorpusImport | null>(null);
 	#exportWorker = $state.raw<Worker | null>(null);
 	#cancelExport: (() => void) | null = null;
+	/** The revision each article reached with this tab's last committed edit. */
+	readonly #committed = new Map<string, number>();
+	readonly #conflictListeners = new Set<(articleId: string) => void>();
 	#ready = $state(false);
 	#fatal = $state<string | null>(null);
 	#labels = $state.raw<readonly Label[]>(DEFAULT_LABELS);
@@ -63,8 +67,9 @@ export class Workspace {
 		this.dbName = dbName;
 		this.db = openDatabase(dbName);
 		this.saver = new Saver(
-			(articleId, edits) => commitSpanEdits(this.db, articleId, edits, Date.now()),
-			(status) => (this.#saveStatus = status)
+			async (articleId, edits) => this.#committed.set(articleId, await commitSpanEdits(this.db, articleId, edits, Date.now())),
+			(status) => (this.#saveStatus = status),
+			(articleId) => this.#conflictListeners.forEach((listener) => listener(articleId))
 		);
 	}
 
@@ -200,6 +205,17 @@ export class Workspace {
 		await writeSetting(this.db, 'snapWords', on);
 	}
 
+	/** The revision this tab's last committed edit of article `id` produced (undefined: none yet). */
+	committedRevision(id: string): number | undefined {
+		return this.#committed.get(id);
+	}
+
+	/** Hears of edits refused because another tab changed the same spans first; returns the unsubscribe. */
+	onConflict(listener: (articleId: string) => void): () => void {
+		this.#conflictListeners.add(listener);
+		return () => this.#conflictListeners.delete(listener);
+	}
+
 	/** Persists a batch of span edits (in order, one transaction each). */
 	persistEdits(articleId: string, edits: readonly SpanEdit[]): Promise<void> {
 		return this.saver.save(articleId, edits);
@@ -302,13 +318,13 @@ export class Workspace {
 	async deleteArticle(id: string): Promise<void> {
 		const record = await destroyArticle(this.db, id);
 		if (!record) return;
-		this.notices.info(`Deleted “${record.article.title}”.`, {
+		this.notices.info(`Deleted ${quoted(record.article.title)}.`, {
 			timeout: 15000,
 			action: {
 				label: 'Undo',
 				run: () => {
 					restoreArticle(this.db, record).then(
-						() => this.notices.info(`Restored “${record.article.title}”.`),
+						() => this.notices.info(`Restored ${quoted(record.article.title)}.`),
 						(error) => this.notices.error(`Could not restore: ${(error as Error).message}`)
 					);
 				}
