@@ -24,3 +24,4 @@ export { forEachArticle, EXPORT_BATCH_SIZE, type ForEachArticleOptions } from '.
 export { watchArticles } from './live';
 export { listAnnotators, renameAnnotator } from './annotators';
 export { listRejections, listRejectionsOf, setRejection } from './decisions';
+export { readWorkspaceExtras, restoreWorkspaceExtras, type WorkspaceExtras } from './backup';

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { readWorkspaceExtras, restoreWorkspaceExtras } from './backup';
+import { setRejection } from './decisions';
+import { saveLabels } from './labels';
+import { writeSetting } from './settings';
+import { freshDb } from './testing';
+
+describe('workspace extras', () => {
+	it('reads labels, settings and decisions, and restores them into an empty database exactly', async () => {
+		const db = freshDb();
+		await saveLabels(db, [{ name: 'speaker', color: '#0072b2', hotkey: 's', description: 'Who speaks' }]);
+		await writeSetting(db, 'annotator', 'maria');
+		await writeSetting(db, 'snapWords', false);
+		await setRejection(db, 'a1', '0:5:actor', true, 42);
+		const extras = await readWorkspaceExtras(db);
+		expect(extras).toEqual({
+			labels: [{ name: 'speaker', color: '#0072b2', hotkey: 's', description: 'Who speaks' }],
+			settings: { annotator: 'maria', snapWords: false },
+			decisions: [{ articleId: 'a1', key: '0:5:actor', decidedAt: 42 }]
+		});
+		const empty = freshDb();
+		await restoreWorkspaceExtras(empty, extras);
+		expect(await readWorkspaceExtras(empty)).toEqual(extras);
+	});
+});
