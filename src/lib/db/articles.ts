@@ -1,6 +1,7 @@
 /** Articles: the library list, reading one with its spans, importing, status changes, delete and undo. */
 import type { Article, ArticleRecord, ArticleStatus, Span } from '$lib/core/types';
 import { ARTICLE_STATUSES } from '$lib/core/types';
+import { SAMPLE_SOURCE } from '$lib/samples/sample-corpus';
 import { textHash } from '$lib/core/text/hash';
 import type { ArticleRow, SpanwiseDB } from './database';
 import { addMissingLabels } from './labels';
@@ -185,4 +186,21 @@ export async function articlesWithAnnotators(db: SpanwiseDB, min: number, except
 /** The rows of `ids` (undefined where there is no such article). */
 export function readArticleRows(db: SpanwiseDB, ids: readonly string[]): Promise<(ArticleRow | undefined)[]> {
 	return db.articles.bulkGet([...ids]);
+}
+
+export { SAMPLE_SOURCE };
+
+/**
+ * Deletes the seeded sample articles that nobody has touched (revision 1) among `ids`: restoring a
+ * backup into a fresh browser then gives back exactly the backed-up articles. Returns how many.
+ */
+export async function removeUntouchedSamples(db: SpanwiseDB, ids: readonly string[]): Promise<number> {
+	return db.transaction('rw', [db.articles, db.texts, db.spans], async () => {
+		const rows = await db.articles.bulkGet([...ids]);
+		const untouched = rows.filter((r): r is ArticleRow => r !== undefined && r.source === SAMPLE_SOURCE && r.revision === 1).map((r) => r.id);
+		for (const id of untouched) await db.spans.where('articleId').equals(id).delete();
+		await db.texts.bulkDelete(untouched);
+		await db.articles.bulkDelete(untouched);
+		return untouched.length;
+	});
 }

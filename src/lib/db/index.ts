@@ -10,6 +10,8 @@ export {
 	listTextIds,
 	readSpansOf,
 	readArticleRows,
+	removeUntouchedSamples,
+	SAMPLE_SOURCE,
 	articlesWithAnnotators,
 	readTexts,
 	IMPORT_CHUNK_SIZE,

@@ -60,6 +60,9 @@ export async function commitSpanEdits(
 			throw new RangeError(`An update changes span id ${edit.before.id} to ${edit.after.id}`);
 		}
 	}
+	// End-to-end tests simulate a full disk here (the Dexie layer), as a browser's quota error would.
+	const injected = (globalThis as { __spanwiseWriteError?: string }).__spanwiseWriteError;
+	if (injected) throw new DOMException(`Injected write failure (${injected})`, injected);
 	return db.transaction('rw', [db.spans, db.articles], async () => {
 		const row = await db.articles.get(articleId);
 		if (row === undefined) throw new RangeError(`No article ${articleId} to edit spans of`);

@@ -7,7 +7,8 @@ import { zipSync, strToU8 } from 'fflate';
 import type { FormatName, OffsetUnit } from '$lib/core/codecs/codec';
 import { codecNamed } from '$lib/core/codecs/formats';
 import type { ArticleRecord } from '$lib/core/types';
-import { forEachArticle, type SpanwiseDB } from '$lib/db';
+import { forEachArticle, readWorkspaceExtras, type SpanwiseDB } from '$lib/db';
+import { serializeBackupHeader } from '$lib/core/codecs/backup';
 
 export interface CorpusExportOptions {
 	readonly format: FormatName;
@@ -17,6 +18,8 @@ export interface CorpusExportOptions {
 	readonly baseName: string;
 	/** Only this annotator's spans (one layer). */
 	readonly annotator?: string;
+	/** A backup of the whole workspace: a header line with labels, settings and decisions first (spanwise only). */
+	readonly backup?: boolean;
 	onProgress?(done: number, total: number): void;
 	readonly signal?: AbortSignal;
 }
@@ -45,6 +48,7 @@ export async function exportCorpus(db: SpanwiseDB, opts: CorpusExportOptions): P
 	const chunks = codec.serialize(records, { offsets: opts.offsets, baseName: opts.baseName });
 	if (!codec.multiFile) {
 		const parts: string[] = [];
+		if (opts.backup) parts.push(serializeBackupHeader({ created_at: new Date().toISOString(), ...(await readWorkspaceExtras(db)) }) + '\n');
 		for (const chunk of chunks) parts.push(chunk.data);
 		const blob = new Blob(parts, { type: TYPES[codec.extension] ?? 'text/plain' });
 		return { blob, fileName: `${opts.baseName}.${codec.extension}`, articles: records.length };

@@ -11,6 +11,8 @@ export type ExportRequest = {
 	readonly baseName: string;
 	/** Only this annotator's spans (a layer: someone's, or gold). */
 	readonly annotator?: string;
+	/** Back up the whole workspace (labels, settings, decisions first). */
+	readonly backup?: boolean;
 };
 export type ExportMessage =
 	| { readonly type: 'progress'; readonly done: number; readonly total: number }

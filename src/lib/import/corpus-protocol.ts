@@ -26,12 +26,14 @@ export type FromWorker =
 			readonly type: 'read';
 			readonly records: number;
 			readonly spans: number;
+			/** The files hold a workspace backup: labels, settings and decisions are restored too. */
+			readonly backup: boolean;
 			/** Records whose text the library already has. */
 			readonly duplicates: number;
 			readonly errors: readonly string[];
 			readonly errorCount: number;
 			readonly formats: Readonly<Record<string, FormatName>>;
 	  }
-	| { readonly type: 'written'; readonly report: ImportReport }
+	| { readonly type: 'written'; readonly report: ImportReport; readonly restoredBackup: boolean }
 	| { readonly type: 'cancelled'; readonly phase: 'reading' | 'writing'; readonly written: number }
 	| { readonly type: 'failed'; readonly message: string };

@@ -7,6 +7,7 @@
 import type { Codec, CodecError, FormatName, OffsetUnit, SourceFile } from '$lib/core/codecs/codec';
 import { codecNamed, detectCodec } from '$lib/core/codecs/formats';
 import { parseSpanwiseLine } from '$lib/core/codecs/spanwise';
+import { looksLikeBackupHeader, parseBackupHeader, type BackupHeader } from '$lib/core/codecs/backup';
 import type { ArticleRecord } from '$lib/core/types';
 
 export interface CorpusReadOptions {
@@ -26,6 +27,8 @@ export interface CorpusRead {
 	readonly errors: string[];
 	/** The format each file was read as. */
 	readonly formats: Record<string, FormatName>;
+	/** The header of a workspace backup among the files (labels, settings, decisions to restore). */
+	readonly backup?: BackupHeader;
 }
 
 /** Extensions of files that hold a corpus (records), as opposed to one document (.txt, .md, .html). */
@@ -66,6 +69,7 @@ export async function readCorpus(files: readonly File[], opts: CorpusReadOptions
 	const records: ArticleRecord[] = [];
 	const errors: string[] = [];
 	const formats: Record<string, FormatName> = {};
+	let backup: BackupHeader | undefined;
 	const total = files.reduce((n, f) => n + f.size, 0);
 	let done = 0;
 	const progress = (bytes: number) => {
@@ -83,6 +87,7 @@ export async function readCorpus(files: readonly File[], opts: CorpusReadOptions
 			records.push(...got.records);
 			errors.push(...got.errors);
 			if (got.format) formats[file.name] = got.format;
+			backup ??= got.backup;
 		} catch (error) {
 			if (opts.signal?.aborted) throw opts.signal.reason;
 			errors.push(`${file.name}: ${error instanceof NotText ? error.message : `could not be read (${(error as Error).message})`}`);
@@ -108,7 +113,7 @@ export async function readCorpus(files: readonly File[], opts: CorpusReadOptions
 			for (const s of sources) formats[s.name] = 'brat';
 		}
 	}
-	return { records, errors, formats };
+	return { records, errors, formats, ...(backup ? { backup } : {}) };
 }
 
 async function readOne(
@@ -116,7 +121,7 @@ async function readOne(
 	forced: Codec | undefined,
 	opts: CorpusReadOptions,
 	progress: (bytes: number) => void
-): Promise<{ records: ArticleRecord[]; errors: string[]; format: FormatName | null }> {
+): Promise<{ records: ArticleRecord[]; errors: string[]; format: FormatName | null; backup?: BackupHeader }> {
 	const records: ArticleRecord[] = [];
 	const errors: string[] = [];
 	let codec = forced;
@@ -126,10 +131,17 @@ async function readOne(
 	let whole = '';
 	const parseOpts = { now: opts.now, annotator: opts.annotator, source: file.name };
 
+	let backup: BackupHeader | undefined;
 	const takeLine = (raw: string) => {
 		lineNo += 1;
 		const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
 		if (!/\S/.test(line)) return;
+		if (lineNo === 1 && looksLikeBackupHeader(line)) {
+			const header = parseBackupHeader(line);
+			if (header.ok) backup = header.ok;
+			else errors.push(`${file.name}: ${header.error}`);
+			return;
+		}
 		const result = parseSpanwiseLine(line, lineNo, parseOpts);
 		if (result.ok) records.push(result.ok);
 		else errors.push(`${file.name}: ${result.error}`);
@@ -166,12 +178,12 @@ async function readOne(
 	if (!codec) return { records, errors: [`${file.name}: the file is empty`], format: null };
 	if (codec.name === 'spanwise') {
 		if (buffer) takeLine(buffer);
-		if (records.length === 0 && errors.length === 0) errors.push(`${file.name}: the file is empty`);
+		if (records.length === 0 && errors.length === 0 && !backup) errors.push(`${file.name}: the file is empty`);
 	} else {
 		if (!/\S/.test(whole)) return { records, errors: [`${file.name}: the file is empty`], format: codec.name };
 		const result = codec.parse([{ name: file.name, content: whole }], { ...parseOpts, offsets: opts.offsets });
 		records.push(...result.records);
 		errors.push(...result.errors.map((e) => describe(file.name, e)));
 	}
-	return { records, errors, format: codec.name };
+	return { records, errors, format: codec.name, ...(backup ? { backup } : {}) };
 }

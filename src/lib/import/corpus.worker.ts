@@ -4,7 +4,8 @@
  * between reading and writing; the page only gets counts and error messages.
  */
 import type { ArticleRecord } from '$lib/core/types';
-import { countStoredTexts, createArticles, openDatabase, type SpanwiseDB } from '$lib/db';
+import { countStoredTexts, createArticles, openDatabase, removeUntouchedSamples, restoreWorkspaceExtras, type SpanwiseDB } from '$lib/db';
+import type { BackupHeader } from '$lib/core/codecs/backup';
 import { readCorpus } from './corpus-reader';
 import { MAX_ERRORS_SHOWN, type FromWorker, type ToWorker } from './corpus-protocol';
 
@@ -12,6 +13,7 @@ const scope = self as unknown as { postMessage(message: FromWorker): void; onmes
 
 let db: SpanwiseDB | null = null;
 let records: ArticleRecord[] = [];
+let backup: BackupHeader | undefined;
 let controller: AbortController | null = null;
 
 /** Posts progress at most every 50 ms (and always at the end), so the page is not flooded. */
@@ -38,10 +40,12 @@ async function read(message: Extract<ToWorker, { type: 'read' }>): Promise<void>
 			signal: controller.signal
 		});
 		records = result.records;
+		backup = result.backup;
 		const duplicates = await countStoredTexts(db, records);
 		scope.postMessage({
 			type: 'read',
 			records: records.length,
+			backup: !!backup,
 			spans: records.reduce((n, r) => n + r.spans.length, 0),
 			duplicates,
 			errors: result.errors.slice(0, MAX_ERRORS_SHOWN),
@@ -61,6 +65,9 @@ async function write(message: Extract<ToWorker, { type: 'write' }>): Promise<voi
 	let written = 0;
 	const progress = throttled('writing');
 	try {
+		// A backup restored into a fresh browser replaces the untouched samples it also holds, so the
+		// result is exactly the backed-up workspace (touched samples are merged like anything else).
+		if (backup) await removeUntouchedSamples(db, records.map((r) => r.article.id));
 		const report = await createArticles(db, records, {
 			duplicates: message.duplicates,
 			signal: controller.signal,
@@ -69,12 +76,14 @@ async function write(message: Extract<ToWorker, { type: 'write' }>): Promise<voi
 				progress(done, total);
 			}
 		});
-		scope.postMessage({ type: 'written', report });
+		if (backup) await restoreWorkspaceExtras(db, { labels: [...backup.labels], settings: { ...backup.settings }, decisions: [...backup.decisions] });
+		scope.postMessage({ type: 'written', report, restoredBackup: !!backup });
 	} catch (error) {
 		if (controller.signal.aborted) scope.postMessage({ type: 'cancelled', phase: 'writing', written });
 		else scope.postMessage({ type: 'failed', message: (error as Error).message ?? String(error) });
 	} finally {
 		records = [];
+		backup = undefined;
 	}
 }
 

@@ -1,5 +1,8 @@
 import type { ArticleRecord, Span } from '$lib/core/types';
 
+/** The source of every seeded sample article (how untouched samples are recognised). */
+export const SAMPLE_SOURCE = 'Spanwise sample corpus';
+
 /**
  * The sample corpus a new workspace starts with: short news-style articles written for Spanwise
  * (fictional places and people), each with a few example spans so the first screen shows what the
@@ -124,7 +127,7 @@ export function sampleCorpus(now: number, annotator: string): ArticleRecord[] {
 				id: sample.id,
 				title: sample.title,
 				text: sample.text,
-				source: 'Spanwise sample corpus',
+				source: SAMPLE_SOURCE,
 				meta: { sample: true },
 				status: spans.length > 0 ? 'in_progress' : 'new',
 				createdAt: now - (SAMPLES.length - i) * 60_000,

@@ -15,6 +15,7 @@ export interface CorpusReview {
 	readonly errors: readonly string[];
 	readonly errorCount: number;
 	readonly fileNames: readonly string[];
+	readonly backup: boolean;
 }
 
 export interface CorpusImportOptions {
@@ -107,7 +108,7 @@ export class CorpusImport {
 			case 'read': {
 				const review: CorpusReview = { ...message, fileNames: this.fileNames };
 				this.#review = review;
-				if (review.records === 0) {
+				if (review.records === 0 && !review.backup) {
 					return this.#finish(null, `Nothing to import: ${review.errorCount ? plural(review.errorCount, 'bad record') : 'no records found'}.`, false);
 				}
 				this.#phase = 'review';
@@ -118,6 +119,7 @@ export class CorpusImport {
 			case 'written': {
 				const r = message.report;
 				const parts = [`Imported ${plural(r.added, 'article')}`];
+				if (message.restoredBackup) parts.push('restored labels, settings and review decisions from the backup');
 				if (r.merged) parts.push(`merged ${r.merged} already in the library (${plural(r.spansAdded, 'new span')}, ${r.spansSkipped} already there)`);
 				else if (r.spansAdded) parts.push(plural(r.spansAdded, 'span'));
 				if (r.skipped) parts.push(`skipped ${plural(r.skipped, 'article')} already in the library`);

@@ -54,6 +54,7 @@ export class Workspace {
 	#labels = $state.raw<readonly Label[]>(DEFAULT_LABELS);
 	#annotator = $state(DEFAULT_ANNOTATOR);
 	#annotatorChosen = $state(true);
+	#lastBackupAt = $state<number | null>(null);
 	#snapWords = $state(true);
 	#articles = $state.raw<readonly ArticleRow[]>([]);
 	#articlesLoaded = $state(false);
@@ -68,7 +69,15 @@ export class Workspace {
 		this.db = openDatabase(dbName);
 		this.saver = new Saver(
 			async (articleId, edits) => this.#committed.set(articleId, await commitSpanEdits(this.db, articleId, edits, Date.now())),
-			(status) => (this.#saveStatus = status),
+			(status) => {
+				// Say it once, when saving starts failing: what happened and what to do.
+				if (status.kind === 'failed' && this.#saveStatus.kind !== 'failed') {
+					this.notices.error(`Your last changes are not saved: ${status.message}`, {
+						action: { label: 'Retry', run: () => void this.saver.retry() }
+					});
+				}
+				this.#saveStatus = status;
+			},
 			(articleId) => this.#conflictListeners.forEach((listener) => listener(articleId))
 		);
 	}
@@ -125,6 +134,7 @@ export class Workspace {
 			this.#annotator = chosen ?? DEFAULT_ANNOTATOR;
 			this.#annotatorChosen = chosen !== null;
 			this.#snapWords = await readSetting(this.db, 'snapWords', true);
+			this.#lastBackupAt = await readSetting<number | null>(this.db, 'lastBackupAt', null);
 		} catch (error) {
 			this.#fatal = `The local database could not be opened: ${(error as Error)?.message ?? error}`;
 			return;
@@ -145,6 +155,18 @@ export class Workspace {
 			},
 			(error) => this.notices.error(`The library could not be read: ${(error as Error).message}`)
 		);
+	}
+
+	/** Labels and preferences as stored (after an import that may have restored a backup). */
+	async #reloadPreferences(): Promise<void> {
+		this.#labels = await listLabels(this.db);
+		const chosen = await readSetting<string | null>(this.db, 'annotator', null);
+		if (chosen !== null) {
+			this.#annotator = chosen;
+			this.#annotatorChosen = true;
+		}
+		this.#snapWords = await readSetting(this.db, 'snapWords', this.#snapWords);
+		this.#lastBackupAt = await readSetting<number | null>(this.db, 'lastBackupAt', this.#lastBackupAt);
 	}
 
 	async #requestPersistence(): Promise<void> {
@@ -261,7 +283,7 @@ export class Workspace {
 				const review = this.#corpusImport?.review;
 				this.#corpusImport = null;
 				this.#watch();
-				if (report) void listLabels(this.db).then((labels) => (this.#labels = labels));
+				if (report) void this.#reloadPreferences();
 				const bad = review && review.errorCount > 0
 					? [...review.errors, ...(review.errorCount > review.errors.length ? [`…and ${review.errorCount - review.errors.length} more`] : [])]
 					: [];
@@ -341,7 +363,7 @@ export class Workspace {
 	 * Exports articles (all, or `ids`; only `annotator`'s spans when given) in `format`, read and serialized in a worker with progress
 	 * (Cancel stops it), and downloads the result.
 	 */
-	exportCorpus(format: FormatName, ids?: readonly string[], fileTitle?: string, annotator?: string): Promise<void> {
+	exportCorpus(format: FormatName, ids?: readonly string[], fileTitle?: string, annotator?: string, backup = false): Promise<void> {
 		if (this.#exportWorker) {
 			this.notices.error('An export is already under way.');
 			return Promise.resolve();
@@ -366,6 +388,7 @@ export class Workspace {
 				if (data.type === 'progress') this.#busy = `Exporting ${data.done.toLocaleString('en')} of ${data.total.toLocaleString('en')} articles…`;
 				else if (data.type === 'done') {
 					downloadFile(data.fileName, [data.blob], data.blob.type);
+					if (backup) void this.#noteBackup();
 					this.notices.show('success', `Exported ${data.articles} article${data.articles === 1 ? '' : 's'} to ${data.fileName}.`);
 					finish();
 				} else {
@@ -377,9 +400,27 @@ export class Workspace {
 				this.notices.error(`Export failed: ${event.message || 'the export worker stopped'}`);
 				finish();
 			};
-			const request: ExportRequest = { dbName: this.dbName, format, ids: ids ? [...ids] : undefined, baseName, annotator };
+			const request: ExportRequest = { dbName: this.dbName, format, ids: ids ? [...ids] : undefined, baseName, annotator, backup };
 			worker.postMessage(request);
 		});
+	}
+
+	/**
+	 * Backs up everything (articles, spans, labels, settings, review decisions) as one JSONL file that
+	 * Import restores into an empty browser exactly.
+	 */
+	backUpEverything(): Promise<void> {
+		return this.exportCorpus('spanwise', undefined, `spanwise-backup-${new Date().toISOString().slice(0, 10)}`, undefined, true);
+	}
+
+	/** When the last backup was made (ms), or null: for the reminder. */
+	get lastBackupAt() {
+		return this.#lastBackupAt;
+	}
+
+	async #noteBackup(): Promise<void> {
+		this.#lastBackupAt = Date.now();
+		await writeSetting(this.db, 'lastBackupAt', this.#lastBackupAt);
 	}
 
 	/** Stops the export under way, if any. */
