@@ -1,4 +1,5 @@
 import type { SpanEdit } from '$lib/core/types';
+import type { Journal } from './journal';
 
 /** Where the saver stands, for the "Saved" indicator. */
 export type SaveStatus =
@@ -18,7 +19,8 @@ export type CommitEdits = (articleId: string, edits: readonly SpanEdit[]) => Pro
 export class Saver {
 	readonly #commit: CommitEdits;
 	readonly #onStatus: (status: SaveStatus) => void;
-	readonly #queue: { articleId: string; edits: readonly SpanEdit[] }[] = [];
+	readonly #queue: { articleId: string; edits: readonly SpanEdit[]; journalKey: string | null }[] = [];
+	readonly #journal: Pick<Journal, 'add' | 'remove'> | null;
 	#running: Promise<void> | null = null;
 	#failure: string | null = null;
 
@@ -29,15 +31,24 @@ export class Saver {
 	 * error named "EditConflict"): that batch is dropped, since retrying it could only fail again,
 	 * and the article should be reloaded.
 	 */
-	constructor(commit: CommitEdits, onStatus: (status: SaveStatus) => void, onConflict: (articleId: string) => void = () => {}) {
+	constructor(
+		commit: CommitEdits,
+		onStatus: (status: SaveStatus) => void,
+		onConflict: (articleId: string) => void = () => {},
+		journal: Pick<Journal, 'add' | 'remove'> | null = null
+	) {
 		this.#commit = commit;
 		this.#onStatus = onStatus;
 		this.#onConflict = onConflict;
+		this.#journal = journal;
 	}
 
-	/** Queues a batch and starts writing. Resolves when the queue is empty or a write failed. */
+	/**
+	 * Journals a batch (synchronously, so it survives the page going away), queues it and starts
+	 * writing. Resolves when the queue is empty or a write failed.
+	 */
 	save(articleId: string, edits: readonly SpanEdit[]): Promise<void> {
-		if (edits.length > 0) this.#queue.push({ articleId, edits });
+		if (edits.length > 0) this.#queue.push({ articleId, edits, journalKey: this.#journal?.add(articleId, edits) ?? null });
 		return this.#drain();
 	}
 
@@ -73,6 +84,7 @@ export class Saver {
 				} catch (error) {
 					if ((error as Error)?.name === 'EditConflict') {
 						this.#queue.shift();
+						this.#journal?.remove(next.journalKey);
 						this.#onConflict(next.articleId);
 						continue;
 					}
@@ -81,6 +93,7 @@ export class Saver {
 					return;
 				}
 				this.#queue.shift();
+				this.#journal?.remove(next.journalKey);
 				// For the benchmark (save_ms) and anyone profiling: when each batch committed.
 				performance.mark('spanwise:saved');
 			}

@@ -31,6 +31,7 @@ import type { FormatName } from '$lib/core/codecs/codec';
 import { sampleCorpus } from '$lib/samples/sample-corpus';
 import { Notices } from './notices.svelte';
 import { Saver, type SaveStatus } from './saver';
+import { Journal, replayJournal } from './journal';
 
 /** The name new users work under until they give theirs; the sample corpus's spans are theirs. */
 export const DEFAULT_ANNOTATOR = 'annotator';
@@ -49,6 +50,7 @@ export class Workspace {
 	/** The revision each article reached with this tab's last committed edit. */
 	readonly #committed = new Map<string, number>();
 	readonly #conflictListeners = new Set<(articleId: string) => void>();
+	readonly #journal = new Journal(typeof localStorage === 'undefined' ? null : localStorage);
 	#ready = $state(false);
 	#fatal = $state<string | null>(null);
 	#labels = $state.raw<readonly Label[]>(DEFAULT_LABELS);
@@ -78,7 +80,8 @@ export class Workspace {
 				}
 				this.#saveStatus = status;
 			},
-			(articleId) => this.#conflictListeners.forEach((listener) => listener(articleId))
+			(articleId) => this.#conflictListeners.forEach((listener) => listener(articleId)),
+			this.#journal
 		);
 	}
 
@@ -129,6 +132,7 @@ export class Workspace {
 		try {
 			await this.db.open();
 			await seedIfEmpty(this.db, sampleCorpus(Date.now(), DEFAULT_ANNOTATOR));
+			await this.#replayJournal();
 			this.#labels = await listLabels(this.db);
 			const chosen = await readSetting<string | null>(this.db, 'annotator', null);
 			this.#annotator = chosen ?? DEFAULT_ANNOTATOR;
@@ -142,6 +146,19 @@ export class Workspace {
 		this.#watch();
 		this.#ready = true;
 		this.#requestPersistence();
+	}
+
+	/**
+	 * Writes the edits a page journaled but could not commit before it went away (reload, navigation,
+	 * closing). An edit that did commit after all, or that another tab has since overtaken, is refused
+	 * by the conflict check and skipped; one that cannot be written now is journaled again.
+	 */
+	async #replayJournal(): Promise<void> {
+		const { written, failed } = await replayJournal(this.#journal, async (articleId, edits, at) =>
+			this.#committed.set(articleId, await commitSpanEdits(this.db, articleId, edits, at))
+		);
+		if (written > 0) this.notices.info(`Saved ${written} change${written === 1 ? '' : 's'} made just before the page last closed.`);
+		if (failed.length > 0) this.notices.error(`Some unsaved changes could not be written yet: ${failed[0]}`);
 	}
 
 	/** Keeps the library list live (this tab, other tabs, the import worker). */

@@ -1,0 +1,97 @@
+/**
+ * A write-ahead journal of annotation edits in localStorage. IndexedDB commits asynchronously, and a
+ * page that reloads, navigates away or closes a moment after an action aborts the transaction in
+ * flight; localStorage writes synchronously. So each batch is journaled before it is written and
+ * dropped once committed; on the next start the batches left over are written then (see
+ * `Workspace.init`), where the storage's conflict check skips those that did commit after all.
+ */
+import type { SpanEdit } from '$lib/core/types';
+
+export interface JournalEntry {
+	readonly key: string;
+	readonly articleId: string;
+	readonly edits: readonly SpanEdit[];
+	readonly at: number;
+}
+
+/** Where entries are kept: localStorage in the app, a Map in tests. */
+export interface JournalStore {
+	getItem(key: string): string | null;
+	setItem(key: string, value: string): void;
+	removeItem(key: string): void;
+	key(index: number): string | null;
+	readonly length: number;
+}
+
+const PREFIX = 'spanwise:journal:';
+
+export class Journal {
+	#next = 0;
+	readonly #tab = Math.random().toString(36).slice(2, 10);
+
+	constructor(private readonly store: JournalStore | null) {}
+
+	/** Records a batch before it is written; returns its key (null when there is no store or it is full). */
+	add(articleId: string, edits: readonly SpanEdit[], now = Date.now()): string | null {
+		if (!this.store) return null;
+		const key = `${PREFIX}${this.#tab}:${now}:${this.#next++}`;
+		try {
+			this.store.setItem(key, JSON.stringify({ articleId, edits, at: now }));
+			return key;
+		} catch {
+			// A full or disabled localStorage: the write to IndexedDB still happens, unjournaled.
+			return null;
+		}
+	}
+
+	/** Forgets a batch once it has committed. */
+	remove(key: string | null): void {
+		if (key && this.store) this.store.removeItem(key);
+	}
+
+	/** Batches left by pages that ended before their writes committed, oldest first (and forgets them). */
+	takeLeftovers(): JournalEntry[] {
+		if (!this.store) return [];
+		const entries: JournalEntry[] = [];
+		const keys: string[] = [];
+		for (let i = 0; i < this.store.length; i++) {
+			const key = this.store.key(i);
+			if (key?.startsWith(PREFIX)) keys.push(key);
+		}
+		for (const key of keys) {
+			try {
+				const { articleId, edits, at } = JSON.parse(this.store.getItem(key) ?? 'null');
+				if (typeof articleId === 'string' && Array.isArray(edits)) entries.push({ key, articleId, edits, at: Number(at) || 0 });
+			} catch {
+				// An unreadable entry cannot be replayed.
+			}
+			this.store.removeItem(key);
+		}
+		return entries.sort((a, b) => a.at - b.at);
+	}
+}
+
+/**
+ * Writes the journaled leftovers with `commit`, oldest first. A batch refused as a conflict (it did
+ * commit after all, or another tab overtook it) or as invalid (RangeError: its article is gone) is
+ * skipped; one that fails otherwise (storage full) is journaled again. Returns what happened.
+ */
+export async function replayJournal(
+	journal: Journal,
+	commit: (articleId: string, edits: readonly SpanEdit[], at: number) => Promise<unknown>
+): Promise<{ written: number; skipped: number; failed: string[] }> {
+	const outcome = { written: 0, skipped: 0, failed: [] as string[] };
+	for (const entry of journal.takeLeftovers()) {
+		try {
+			await commit(entry.articleId, entry.edits, entry.at);
+			outcome.written++;
+		} catch (error) {
+			if ((error as Error)?.name === 'EditConflict' || error instanceof RangeError) outcome.skipped++;
+			else {
+				journal.add(entry.articleId, entry.edits, entry.at);
+				outcome.failed.push((error as Error)?.message ?? String(error));
+			}
+		}
+	}
+	return outcome;
+}
