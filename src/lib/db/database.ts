@@ -89,3 +89,24 @@ export class SpanwiseDB extends Dexie {
 export function openDatabase(name = 'spanwise', options?: DexieOptions): SpanwiseDB {
 	return new SpanwiseDB(name, options);
 }
+
+/**
+ * Null when the opened database has every table and index this version declares, with the same
+ * primary keys; else what differs. Dexie opens a database left by another version as it is, so a
+ * mismatch would otherwise only show later, as failing queries.
+ */
+export function schemaProblem(db: SpanwiseDB): string | null {
+	const backend = db.backendDB();
+	for (const table of db.tables) {
+		if (!backend.objectStoreNames.contains(table.name)) return `the table "${table.name}" is missing`;
+		const store = backend.transaction(table.name, 'readonly').objectStore(table.name);
+		const wantedKey = table.schema.primKey.keyPath ?? null;
+		if (JSON.stringify(store.keyPath) !== JSON.stringify(wantedKey)) {
+			return `the table "${table.name}" is keyed by ${JSON.stringify(store.keyPath)}, not ${JSON.stringify(wantedKey)}`;
+		}
+		for (const index of table.schema.indexes) {
+			if (!store.indexNames.contains(index.name)) return `the table "${table.name}" has no index "${index.name}"`;
+		}
+	}
+	return null;
+}

@@ -1,4 +1,4 @@
-export { SpanwiseDB, openDatabase, type DecisionRow, type ArticleRow, type LabelRow, type SettingRow, type TextRow } from './database';
+export { SpanwiseDB, openDatabase, schemaProblem, type DecisionRow, type ArticleRow, type LabelRow, type SettingRow, type TextRow } from './database';
 export {
 	listArticles,
 	readArticle,

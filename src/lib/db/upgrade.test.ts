@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openDatabase } from './database';
+import { openDatabase, schemaProblem } from './database';
 import { readArticle } from './articles';
 import { listLabels } from './labels';
 import { listRejections } from './decisions';
@@ -36,5 +36,24 @@ describe('schema upgrade', () => {
 		expect([...(await listRejections(db, 'a1'))]).toEqual([]);
 		// The articleId index of version 1 is gone; queries by article still work through the compound index.
 		expect(await db.spans.where('articleId').equals('a1').count()).toBe(1);
+	});
+});
+
+describe('schemaProblem', () => {
+	it('is null for the current schema and names what differs in a foreign one', async () => {
+		const indexedDB = new IDBFactory();
+		const ok = openDatabase('ok', { indexedDB, IDBKeyRange });
+		await ok.open();
+		expect(schemaProblem(ok)).toBeNull();
+		ok.close();
+
+		const other = new Dexie('foreign', { indexedDB, IDBKeyRange });
+		other.version(500).stores({ articles: 'uuid', texts: 'id' });
+		await other.open();
+		other.close();
+		const db = openDatabase('foreign', { indexedDB, IDBKeyRange });
+		await db.open();
+		expect(schemaProblem(db)).toMatch(/^the table "articles" is keyed by "uuid", not "id"$|is missing/);
+		db.close();
 	});
 });

@@ -5,6 +5,7 @@ import { DEFAULT_LABELS } from '$lib/core/labels/defaults';
 import { safeFileName } from '$lib/core/codecs/filename';
 import {
 	openDatabase,
+	schemaProblem,
 	listLabels,
 	saveLabels,
 	renameLabel,
@@ -22,6 +23,7 @@ import {
 	type ArticleRow
 } from '$lib/db';
 import { watchArticles } from '$lib/db/live';
+import { readRawDatabase } from '$lib/db/raw-export';
 import { importFiles, type FileImport } from '$lib/import/import-files';
 import { isCorpusFile } from '$lib/import/corpus-reader';
 import { CorpusImport } from './corpus-import.svelte';
@@ -131,6 +133,12 @@ export class Workspace {
 	async init(): Promise<void> {
 		try {
 			await this.db.open();
+			const problem = schemaProblem(this.db);
+			if (problem) {
+				this.db.close();
+				this.#fatal = `The stored data was written by a different version of Spanwise and cannot be used as it is (${problem}). It has not been changed.`;
+				return;
+			}
 			await seedIfEmpty(this.db, sampleCorpus(Date.now(), DEFAULT_ANNOTATOR));
 			await this.#replayJournal();
 			this.#labels = await listLabels(this.db);
@@ -438,6 +446,19 @@ export class Workspace {
 	async #noteBackup(): Promise<void> {
 		this.#lastBackupAt = Date.now();
 		await writeSetting(this.db, 'lastBackupAt', this.#lastBackupAt);
+	}
+
+	/**
+	 * Downloads everything the database holds, read with the plain IndexedDB API: the way out when
+	 * Spanwise cannot open its storage (the recovery screen).
+	 */
+	async downloadRaw(): Promise<void> {
+		try {
+			const raw = await readRawDatabase(this.dbName);
+			downloadFile(`spanwise-raw-${new Date().toISOString().slice(0, 10)}.json`, [JSON.stringify({ database: this.dbName, ...raw }, null, 1)], 'application/json');
+		} catch (error) {
+			this.notices.error(`The raw copy could not be made: ${(error as Error).message}`);
+		}
 	}
 
 	/** Stops the export under way, if any. */

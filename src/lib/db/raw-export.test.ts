@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { openDatabase } from './database';
+import { createArticles } from './articles';
+import { makeRecord } from './testing';
+import { readRawDatabase } from './raw-export';
+
+describe('readRawDatabase', () => {
+	it('reads every store of a database at its own version, without Dexie', async () => {
+		const indexedDB = new IDBFactory();
+		const db = openDatabase('raw', { indexedDB, IDBKeyRange });
+		await createArticles(db, [makeRecord('a1', 'Ana met Ben.', [[0, 3, 'actor']])]);
+		db.close();
+		const raw = await readRawDatabase('raw', indexedDB);
+		expect(raw.version).toBe(30);
+		expect(raw.stores.texts).toEqual([{ id: 'a1', text: 'Ana met Ben.' }]);
+		expect(raw.stores.spans).toHaveLength(1);
+		expect(Object.keys(raw.stores).sort()).toEqual(['articles', 'decisions', 'labels', 'settings', 'spans', 'texts']);
+	});
+
+	it('does not create a database that is not there', async () => {
+		const indexedDB = new IDBFactory();
+		await expect(readRawDatabase('missing', indexedDB)).rejects.toBeDefined();
+		expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('missing');
+	});
+});
