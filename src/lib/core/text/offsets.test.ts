@@ -92,6 +92,6 @@ describe('OffsetConverter', () => {
 		}
 		const elapsed = performance.now() - began;
 		expect(checksum).toBe(0);
-		expect(elapsed).toBeLessThan(300);
+		expect(elapsed).toBeLessThan(1500);
 	});
 });
