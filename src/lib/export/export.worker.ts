@@ -1,19 +1,9 @@
 /** The export worker: reads and serializes the corpus off the main thread, and hands back a Blob. */
-import type { FormatName, OffsetUnit } from '$lib/core/codecs/codec';
 import { openDatabase } from '$lib/db';
-import { exportCorpus } from './corpus-export';
+import { exportCorpus, type CorpusExportOptions } from './corpus-export';
 
-export type ExportRequest = {
-	readonly dbName: string;
-	readonly format: FormatName;
-	readonly ids?: readonly string[];
-	readonly offsets?: OffsetUnit;
-	readonly baseName: string;
-	/** Only this annotator's spans (a layer: someone's, or gold). */
-	readonly annotator?: string;
-	/** Back up the whole workspace (labels, settings, decisions first). */
-	readonly backup?: boolean;
-};
+/** What to export: the options of `exportCorpus` that can cross postMessage, and the database. */
+export type ExportRequest = Omit<CorpusExportOptions, 'onProgress' | 'signal'> & { readonly dbName: string };
 export type ExportMessage =
 	| { readonly type: 'progress'; readonly done: number; readonly total: number }
 	| { readonly type: 'done'; readonly blob: Blob; readonly fileName: string; readonly articles: number }
