@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readCorpus } from './corpus-reader';
+import { importFiles } from './import-files';
 import { createArticles, readArticle } from '$lib/db';
 import { freshDb, makeRecord } from '$lib/db/testing';
 
@@ -78,4 +79,22 @@ describe('bad input: a clear message, and nothing saved changes', () => {
 			['jon', 'Ben']
 		]);
 	});
+});
+
+describe('bad input: documents (.txt) that are not text', () => {
+	const cases: [string, Uint8Array<ArrayBuffer> | string, RegExp][] = [
+		['paper.txt', new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x2e, 0x34, 0x0a, 0x25, 0xe2, 0xe3, 0xcf, 0xd3]), /^paper\.txt: it is not UTF-8 text/],
+		['image.txt', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), /^image\.txt: it is not UTF-8 text/],
+		['nul.txt', new Uint8Array([0x41, 0x42, 0, 0, 0x43, 0x0a, 0x44]), /^nul\.txt: it looks like a binary file, not text$/],
+		['empty.txt', '', /^empty\.txt: the file is empty$/],
+		['blank.txt', ' \n \t ', /^blank\.txt: the file is empty$/]
+	];
+	for (const [name, content, message] of cases) {
+		it(`${name} is refused by name with a clear reason`, async () => {
+			const [result] = await importFiles([new File([content], name)], { annotator: 'me', now: 1 });
+			expect(result.records).toEqual([]);
+			expect(result.errors).toHaveLength(1);
+			expect(result.errors[0]).toMatch(message);
+		});
+	}
 });
