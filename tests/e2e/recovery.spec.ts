@@ -35,3 +35,25 @@ test('a database this version cannot upgrade shows a recovery screen with a raw 
 	expect(raw.stores.texts).toEqual([{ id: 'a-future', text: 'Written by a newer version.' }]);
 	for (const [name, rows] of Object.entries(raw.stores as Record<string, unknown[]>)) if (!['articles', 'texts'].includes(name)) expect(rows).toEqual([]);
 });
+
+test('an older tab holding the database open: this tab says what to do, and goes on once it lets go', async ({ page, context }) => {
+	// The older tab: a connection at an older version that does not close when asked.
+	const old = await context.newPage();
+	await old.goto('/favicon.svg');
+	await old.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const request = indexedDB.open('spanwise', 1);
+				request.onupgradeneeded = () => request.result.createObjectStore('texts', { keyPath: 'id' });
+				request.onsuccess = () => {
+					(window as unknown as { __db: IDBDatabase }).__db = request.result;
+					resolve();
+				};
+				request.onerror = () => reject(request.error);
+			})
+	);
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: 'Spanwise is waiting for another tab' })).toBeVisible();
+	await old.evaluate(() => (window as unknown as { __db: IDBDatabase }).__db.close());
+	await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+});

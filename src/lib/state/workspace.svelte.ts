@@ -59,6 +59,7 @@ export class Workspace {
 	#annotator = $state(DEFAULT_ANNOTATOR);
 	#annotatorChosen = $state(true);
 	#lastBackupAt = $state<number | null>(null);
+	#blocked = $state(false);
 	#snapWords = $state(true);
 	#articles = $state.raw<readonly ArticleRow[]>([]);
 	#articlesLoaded = $state(false);
@@ -89,6 +90,10 @@ export class Workspace {
 
 	get ready() {
 		return this.#ready;
+	}
+	/** True while another tab keeps the database from opening (an older version of Spanwise). */
+	get blocked() {
+		return this.#blocked;
 	}
 	/** Set when the database cannot be used at all: the app shows a recovery screen. */
 	get fatal() {
@@ -132,7 +137,13 @@ export class Workspace {
 	/** Opens the database, seeds the samples on first run, loads labels and settings. */
 	async init(): Promise<void> {
 		try {
+			// Another tab holding an older version of the database open keeps this one from upgrading:
+			// say so (the open goes on by itself once that tab lets go).
+			this.db.on('blocked', () => {
+				this.#blocked = true;
+			});
 			await this.db.open();
+			this.#blocked = false;
 			const problem = schemaProblem(this.db);
 			if (problem) {
 				this.db.close();
