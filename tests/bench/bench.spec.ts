@@ -4,7 +4,7 @@
  * a table is printed. Budgets are in README.md; this file only measures.
  */
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, tmpdir, platform, release } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,11 +19,13 @@ let browserVersion = '';
 test.describe.configure({ mode: 'serial' });
 
 test.afterAll(() => {
+	// A partial run (--grep) keeps the figures it did not measure from the last full run.
+	const previous = existsSync('bench/results.json') ? JSON.parse(readFileSync('bench/results.json', 'utf8')) : {};
 	const results = {
 		machine: { platform: `${platform()} ${release()}`, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, browser: browserVersion, headless: true },
 		date: new Date().toISOString(),
-		metrics,
-		notes
+		metrics: { ...previous.metrics, ...metrics },
+		notes: { ...previous.notes, ...notes }
 	};
 	mkdirSync('bench', { recursive: true });
 	writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
