@@ -143,7 +143,7 @@ describe('SpanSet', () => {
 				const counts: Record<string, number> = {};
 				for (const s of model) counts[s.label] = (counts[s.label] ?? 0) + 1;
 				expect(set.countsByLabel()).toEqual(counts);
-				for (const s of sorted) expect(set.findDuplicate(s.start, s.end, s.label)).toBe(sorted.find((t) => t.start === s.start && t.end === s.end && t.label === s.label));
+				for (const s of sorted) expect(set.findDuplicate(s.start, s.end, s.label)).toStrictEqual(sorted.find((t) => t.start === s.start && t.end === s.end && t.label === s.label));
 			}),
 			{ numRuns: 200 }
 		);
