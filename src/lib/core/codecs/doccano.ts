@@ -30,7 +30,6 @@
  */
 import * as v from 'valibot';
 import type { Article, ArticleRecord, Span } from '../types';
-import { titleFromText } from '../articles/title';
 import { newId } from '../ids';
 import { offsetRangeProblem } from '../spans/bounds';
 import { compareSpans } from '../spans/span-set';
@@ -42,12 +41,12 @@ import {
 	JsonObject,
 	NonEmptyString,
 	anchorForeignSpan,
-	escapeLineSeparators,
-	expected,
 	firstJsonlObject,
 	readJsonlObjects,
+	foreignArticle,
 	statusOf
-} from './prodigy';
+} from './foreign';
+import { escapeLineSeparators, expected } from './json';
 import { describeIssue } from './spanwise-schema';
 
 const DoccanoLabelSchema = v.tuple(
@@ -126,7 +125,8 @@ function parseRecord(
 		}))
 	];
 
-	const articleId = id ?? newId('a');
+	const article = foreignArticle({ id, title, text, source, meta, status }, opts);
+	const articleId = article.id;
 	const index = new TextIndex(text);
 	const spans: Span[] = [];
 	const seen = new Set<string>();
@@ -139,16 +139,6 @@ function parseRecord(
 		seen.add(key);
 		spans.push({ id: newId('s'), articleId, start, end, label: span.label, annotator, createdAt: opts.now, updatedAt: opts.now });
 	}
-	const article: Article = {
-		id: articleId,
-		title: title ?? titleFromText(text),
-		text,
-		source: source ?? opts.source,
-		meta,
-		status: status ?? 'new',
-		createdAt: opts.now,
-		updatedAt: opts.now
-	};
 	return { article, spans: spans.sort(compareSpans) };
 }
 

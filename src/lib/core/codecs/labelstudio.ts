@@ -36,16 +36,13 @@ import { compareSpans } from '../spans/span-set';
 import { TextIndex, anchorSpan } from './anchor';
 import type { Codec, CodecError, CodecParseOptions, OffsetUnit } from './codec';
 import { describeIssue, issuePath } from './spanwise-schema';
+import { expected, isObject } from './json';
 
 /** Annotator names of predictions start with this; the rest is the model version. */
 export const PREDICTION_PREFIX = 'prediction:';
 
 /** `data` keys this codec writes itself; meta keys with these names are not exported. */
 const RESERVED_DATA_KEYS: ReadonlySet<string> = new Set(['text', 'title', 'spanwise_id', 'spanwise_status', 'spanwise_source']);
-
-function expected(what: string) {
-	return (issue: { readonly received: string }) => `expected ${what}, got ${issue.received}`;
-}
 
 const NonEmptyString = v.pipe(v.string(expected('a string')), v.check((s) => s.trim() !== '', 'must not be empty'));
 const ResultList = v.nullish(v.array(v.unknown(), expected('an array')));
@@ -99,10 +96,6 @@ const LabelsResultSchema = v.object({
 	),
 	meta: v.optional(v.unknown())
 });
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function describeJsonValue(value: unknown): string {
 	return Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;

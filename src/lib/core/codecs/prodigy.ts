@@ -31,131 +31,26 @@
  * title, status or source. (Articles merge only when text and id are both the same.)
  */
 import * as v from 'valibot';
-import type { Article, ArticleRecord, ArticleStatus, Span } from '../types';
-import { ARTICLE_STATUSES } from '../types';
-import { titleFromText } from '../articles/title';
+import type { Article, ArticleRecord, Span } from '../types';
 import { newId } from '../ids';
 import { offsetRangeProblem } from '../spans/bounds';
 import { compareSpans } from '../spans/span-set';
 import { OffsetConverter } from '../text/offsets';
-import { TextIndex, UNIT_HINTS, anchorSpan, resolveOffsets } from './anchor';
-import type { Codec, CodecError, OffsetUnit, SourceFile } from './codec';
+import { TextIndex } from './anchor';
+import type { Codec, CodecError, OffsetUnit } from './codec';
+import {
+	ArticleText,
+	JsonObject,
+	NonEmptyString,
+	anchorForeignSpan,
+	firstJsonlObject,
+	foreignArticle,
+	readJsonlObjects,
+	statusOf
+} from './foreign';
+import { escapeLineSeparators, expected } from './json';
 import { describeIssue } from './spanwise-schema';
 import { spanTokenRange, tokenize } from './tokens';
-
-// ——— Helpers shared by the foreign JSONL codecs (doccano.ts uses them too) ———
-
-/** A valibot message naming what was expected and what came. */
-export function expected(what: string) {
-	return (issue: { readonly received: string }) => `expected ${what}, got ${issue.received}`;
-}
-
-export const NonEmptyString = v.pipe(v.string(expected('a string')), v.check((s) => s.trim() !== '', 'must not be empty'));
-
-export const ArticleText = v.pipe(
-	v.string(expected('a string')),
-	v.check((text) => text !== '', 'is empty (an article needs text)')
-);
-
-export const JsonObject = v.custom<Record<string, unknown>>(
-	(value) => isObject(value),
-	(issue) => `expected an object, got ${issue.received}`
-);
-
-export function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** The article status a foreign value names ("in progress" too), or undefined. */
-export function statusOf(value: unknown): ArticleStatus | undefined {
-	if (value === 'in progress') return 'in_progress';
-	return ARTICLE_STATUSES.find((status) => status === value);
-}
-
-/** Characters JSON leaves raw that split lines for Python's `splitlines` (see spanwise.ts). */
-export function escapeLineSeparators(json: string): string {
-	return json.replace(/[\u0085\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
-/** The lines of a JSONL file (BOM dropped, LF or CRLF), with 1-based numbers, blank lines skipped. Lazy. */
-function* jsonlLines(content: string): Generator<{ line: string; lineNo: number }> {
-	let at = content.startsWith('\ufeff') ? 1 : 0;
-	for (let lineNo = 1; at <= content.length; lineNo++) {
-		const newline = content.indexOf('\n', at);
-		const stop = newline === -1 ? content.length : newline;
-		const line = content.slice(at, stop > at && content[stop - 1] === '\r' ? stop - 1 : stop);
-		if (/\S/.test(line)) yield { line, lineNo };
-		at = stop + 1;
-	}
-}
-
-/**
- * Reads every JSON object line of `file` through `read`, which returns an error message or nothing.
- * Bad JSON, non-objects and an empty file become errors; never throws on the content.
- */
-export function readJsonlObjects(
-	file: SourceFile,
-	read: (raw: Record<string, unknown>, lineNo: number) => string | undefined
-): CodecError[] {
-	const errors: CodecError[] = [];
-	let any = false;
-	for (const { line, lineNo } of jsonlLines(file.content)) {
-		any = true;
-		let raw: unknown;
-		try {
-			raw = JSON.parse(line);
-		} catch (error) {
-			errors.push({ file: file.name, line: lineNo, message: `not valid JSON (${error instanceof Error ? error.message : String(error)})` });
-			continue;
-		}
-		if (!isObject(raw)) {
-			const got = Array.isArray(raw) ? 'an array (JSONL has one object per line)' : raw === null ? 'null' : `a ${typeof raw}`;
-			errors.push({ file: file.name, line: lineNo, message: `expected a JSON object, got ${got}` });
-			continue;
-		}
-		const message = read(raw, lineNo);
-		if (message !== undefined) errors.push({ file: file.name, line: lineNo, message });
-	}
-	if (!any) errors.push({ file: file.name, line: 1, message: 'the file is empty' });
-	return errors;
-}
-
-/** The first JSON object line of a file, or null: what `sniff` looks at. Never throws. */
-export function firstJsonlObject(content: string): Record<string, unknown> | null {
-	for (const { line } of jsonlLines(content)) {
-		try {
-			const raw: unknown = JSON.parse(line);
-			return isObject(raw) && !(typeof raw.format === 'string' && raw.format.startsWith('spanwise/')) ? raw : null;
-		} catch {
-			return null;
-		}
-	}
-	return null;
-}
-
-/**
- * `anchorSpan`, plus the unit hint when the span has no text of its own: offsets that fail in
- * `unit` but fit the other unit on a text where the two differ. `names` renames the fields in the
- * message (doccano's `start_offset`).
- */
-export function anchorForeignSpan(
-	index: TextIndex,
-	unit: OffsetUnit,
-	start: number,
-	end: number,
-	text: string | null | undefined,
-	where: string,
-	names: { readonly start: string; readonly end: string } = { start: 'start', end: 'end' }
-): { ok: { start: number; end: number }; error?: undefined } | { ok?: undefined; error: string } {
-	const anchored = anchorSpan(index, unit, start, end, text, where);
-	if (anchored.error === undefined) return anchored;
-	let error = anchored.error.replace(/^([^:]*)\.(start|end):/, (_, path: string, field: 'start' | 'end') => `${path}.${names[field]}:`);
-	if (text == null && index.converter.hasAstral) {
-		const alt = resolveOffsets(index, unit === 'codepoint' ? 'utf16' : 'codepoint', start, end);
-		if ('start' in alt) error += `; ${UNIT_HINTS[unit]}`;
-	}
-	return { error };
-}
 
 // ——— Prodigy ———
 
@@ -280,7 +175,8 @@ function parseTask(raw: Record<string, unknown>, unit: OffsetUnit, opts: { now: 
 	const stamp = task._timestamp;
 	const at = stamp != null && Number.isFinite(stamp) && Math.abs(stamp * 1000) <= 8.64e15 ? Math.round(stamp * 1000) : opts.now;
 	const annotator = [task._annotator_id, task._session_id].find((name) => name != null && name.trim() !== '') ?? opts.annotator;
-	const articleId = id ?? newId('a');
+	const article = foreignArticle({ id, title, text, source, meta, status: status ?? (task.answer != null ? 'done' : 'new') }, opts);
+	const articleId = article.id;
 	const index = new TextIndex(text);
 	const spans: Span[] = [];
 	for (const [i, span] of (task.spans ?? []).entries()) {
@@ -289,16 +185,6 @@ function parseTask(raw: Record<string, unknown>, unit: OffsetUnit, opts: { now: 
 		const { start, end } = anchored.ok;
 		spans.push({ id: newId('s'), articleId, start, end, label: span.label, annotator, createdAt: at, updatedAt: at });
 	}
-	const article: Article = {
-		id: articleId,
-		title: title ?? titleFromText(text),
-		text,
-		source: source ?? opts.source,
-		meta,
-		status: status ?? (task.answer != null ? 'done' : 'new'),
-		createdAt: opts.now,
-		updatedAt: opts.now
-	};
 	return { key: JSON.stringify([id ?? null, text]), article, spans };
 }
 

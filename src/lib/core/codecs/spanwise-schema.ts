@@ -5,11 +5,7 @@
  */
 import * as v from 'valibot';
 import { ARTICLE_STATUSES } from '../types';
-
-/** A message function naming what was expected and what came (valibot's `received`, e.g. `"1"`, `null`, `Array`). */
-function expected(what: string) {
-	return (issue: { readonly received: string }) => `expected ${what}, got ${issue.received}`;
-}
+import { expected } from './json';
 
 const NonEmptyString = v.pipe(v.string(expected('a string')), v.check((s) => s.trim() !== '', 'must not be empty'));
 

@@ -21,6 +21,7 @@ import { OffsetConverter } from '../text/offsets';
 import { TextIndex, anchorSpan } from './anchor';
 import type { Codec, CodecError, OffsetUnit } from './codec';
 import { SPANWISE_RECORD_KEYS, SpanwiseRecordSchema, describeIssue } from './spanwise-schema';
+import { escapeLineSeparators, isObject } from './json';
 
 /** The format tag written in every record. */
 export const SPANWISE_FORMAT = 'spanwise/1';
@@ -38,14 +39,6 @@ export interface ParseOptions {
 
 function iso(ms: number): string {
 	return new Date(ms).toISOString();
-}
-
-/**
- * Characters JSON leaves raw but that split lines for some readers (Python's `str.splitlines`,
- * JavaScript before ES2019). They only occur inside JSON strings, where an escape means the same.
- */
-function escapeLineSeparators(json: string): string {
-	return json.replace(/[\u0085\u2028\u2029]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
@@ -93,10 +86,6 @@ const UNIT_HINTS: Record<OffsetUnit, string> = {
 	codepoint: 'offsets look like UTF-16 code units, not code points; set offset_unit to utf16',
 	utf16: 'offsets look like code points, not UTF-16 code units; set offset_unit to codepoint'
 };
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function describeJsonValue(value: unknown): string {
 	return Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;

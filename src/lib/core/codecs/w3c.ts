@@ -36,6 +36,7 @@ import { graphemeCeil, graphemeFloor } from '../text/graphemes';
 import { TextIndex, anchorSpan, quoteForMessage, resolveOffsets } from './anchor';
 import type { Codec, CodecError, CodecParseOptions, OffsetUnit } from './codec';
 import { issuePath } from './spanwise-schema';
+import { expected, isObject } from './json';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Prefix that makes span and article ids IRIs. */
@@ -43,10 +44,6 @@ export const SPANWISE_URN = 'urn:spanwise:';
 const ARTICLES_KEY = 'spanwise:articles';
 /** Longest prefix and suffix of a quote, in code points. */
 const CONTEXT_LENGTH = 32;
-
-function expected(what: string) {
-	return (issue: { readonly received: string }) => `expected ${what}, got ${issue.received}`;
-}
 
 const NonEmptyString = v.pipe(v.string(expected('a string')), v.check((s) => s.trim() !== '', 'must not be empty'));
 const Timestamp = v.pipe(
@@ -93,10 +90,6 @@ const QuoteSchema = v.object({
 	prefix: v.nullish(v.string(expected('a string'))),
 	suffix: v.nullish(v.string(expected('a string')))
 });
-
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** `where.path: message` for a schema issue found inside `where`. */
 function issueAt(where: string, issue: v.BaseIssue<unknown>): string {
