@@ -134,7 +134,7 @@ test('big article: open, tag, undo, save, scroll, DOM size', async ({ browser })
 			// The candidate lines are found once: rebuilding the list per tag makes garbage, and the
 			// garbage collections would land in the frames being measured.
 			const w = window as unknown as { __lines?: Element[] };
-			w.__lines ??= Array.from(document.querySelectorAll('.ProseMirror > p')).filter((p) => p.firstChild?.nodeType === Node.TEXT_NODE && (p.firstChild as Text).data.length > 40);
+			w.__lines ??= Array.from(document.querySelectorAll('.ProseMirror .sw-line')).filter((p) => p.firstChild?.nodeType === Node.TEXT_NODE && (p.firstChild as Text).data.length > 40);
 			const lines = w.__lines;
 			const p = lines[Math.floor(where * lines.length)];
 			const node = p.firstChild as Text;

@@ -7,7 +7,7 @@ test('exports code-point offsets after emoji, a flag, a ZWJ family, CRLF, tabs a
 	await openArticle(page, 'Tricky offsets');
 
 	// Whitespace is shown as it stands: the tab and the run of three spaces survive.
-	const shown = await page.locator('.ProseMirror > p').allTextContents();
+	const shown = await page.locator('.ProseMirror .sw-line').allTextContents();
 	expect(shown).toEqual(['Flag 🇺🇦 and family 👨‍👩‍👧 met.', 'Café\tprices rose   12 % 😀 in Kyiv.', '', 'The minister said “enough”.']);
 
 	await dragSelect(page, 'family 👨‍👩‍👧 met');

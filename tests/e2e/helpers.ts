@@ -39,7 +39,7 @@ export function editor(page: Page) {
 export async function dragSelect(page: Page, quote: string, opts: { occurrence?: number; alt?: boolean; trimStart?: number; trimEnd?: number } = {}): Promise<void> {
 	const box = await page.evaluate(
 		({ quote, occurrence, trimStart, trimEnd }) => {
-			const lines = Array.from(document.querySelectorAll('.ProseMirror > p'));
+			const lines = Array.from(document.querySelectorAll('.ProseMirror .sw-line'));
 			let seen = 0;
 			for (const p of lines) {
 				const node = p.firstChild;

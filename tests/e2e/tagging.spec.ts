@@ -65,7 +65,7 @@ test('clicking nested spans selects the inner one first, then the outer one', as
 	await page.keyboard.press('3');
 	await page.keyboard.press('Escape');
 	const word = await page.evaluate(() => {
-		const p = Array.from(document.querySelectorAll('.ProseMirror > p')).find((el) => el.textContent?.includes('$2 million'))!;
+		const p = Array.from(document.querySelectorAll('.ProseMirror .sw-line')).find((el) => el.textContent?.includes('$2 million'))!;
 		const node = p.firstChild!;
 		const at = node.textContent!.indexOf('million') + 2;
 		const r = document.createRange();

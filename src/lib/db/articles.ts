@@ -37,6 +37,28 @@ export async function readArticle(
 }
 
 /**
+ * The article without its spans, and the revision read: what the editor needs to show the text,
+ * so a long article's text is laid out while its spans are still being read (`readArticleSpans`).
+ */
+export async function readArticleText(db: SpanwiseDB, id: string): Promise<{ article: Article; revision: number } | undefined> {
+	return db.transaction('r', [db.articles, db.texts], async () => {
+		// Both asked at once: one round trip, ahead of a long span read started just after.
+		const [row, text] = await Promise.all([db.articles.get(id), db.texts.get(id)]);
+		if (row === undefined) return undefined;
+		if (text === undefined) throw new Error(`Article ${id} has no stored text`);
+		return { article: toArticle(row, text.text), revision: row.revision };
+	});
+}
+
+/** Every span of an article, in text order, with the revision they belong to (undefined: no such article). */
+export async function readArticleSpans(db: SpanwiseDB, id: string): Promise<{ spans: Span[]; revision: number } | undefined> {
+	return db.transaction('r', [db.articles, db.spans], async () => {
+		const [row, spans] = await Promise.all([db.articles.get(id), db.spans.where('articleId').equals(id).toArray()]);
+		return row === undefined ? undefined : { spans: spans.sort(byPosition), revision: row.revision };
+	});
+}
+
+/**
  * Imports `records` in order, `chunkSize` records per transaction (each chunk is all-or-nothing; chunks
  * already written stay if a later one fails), calling `onProgress` after each chunk.
  * A record whose text is already stored (same id with the same text, else any article with the same

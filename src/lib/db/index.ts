@@ -2,6 +2,8 @@ export { SpanwiseDB, openDatabase, schemaProblem, type DecisionRow, type Article
 export {
 	listArticles,
 	readArticle,
+	readArticleText,
+	readArticleSpans,
 	createArticles,
 	updateArticleStatus,
 	destroyArticle,

@@ -9,6 +9,7 @@ import { annotationKeys, type EditorHost } from './keys';
 import { SpanTooltip } from './tooltip';
 import { liveSelection } from './live-selection';
 import { VisibleLines, initialWindow } from './visible-lines';
+import { measureLineLength } from './block-size';
 
 export type { EditorHost } from './keys';
 
@@ -40,6 +41,8 @@ export class ArticleEditor {
 	#renderer: SpanRenderer | null = null;
 	readonly #tooltip: SpanTooltip;
 	readonly #visibleLines: VisibleLines;
+	readonly #widthObserver: ResizeObserver;
+	#width = -1;
 	#frame = 0;
 	#labels: readonly Label[];
 
@@ -73,6 +76,16 @@ export class ArticleEditor {
 		});
 		this.#tooltip = new SpanTooltip(this.view, positions, () => this.#labels, (span) => this.#renderer?.hover(span));
 		this.#visibleLines = new VisibleLines(this.view, positions, (start, end) => this.#renderer?.setWindow(start, end));
+		// Blocks not laid out yet are sized from the characters per line (app.css): measured when the
+		// text first gets a width, and again when the width changes.
+		this.#widthObserver = new ResizeObserver(([entry]) => {
+			const width = Math.round(entry.contentRect.width);
+			if (width === this.#width) return;
+			this.#width = width;
+			const perLine = measureLineLength(this.view.dom as HTMLElement, options.text);
+			if (perLine) mount.style.setProperty('--cpl', String(perLine));
+		});
+		this.#widthObserver.observe(this.view.dom);
 	}
 
 	/** Shows `spans` (after `edits`, when given: drawn incrementally) and the selected span. */
@@ -158,6 +171,7 @@ export class ArticleEditor {
 
 	destroy(): void {
 		cancelAnimationFrame(this.#frame);
+		this.#widthObserver.disconnect();
 		this.#visibleLines.destroy();
 		this.#tooltip.destroy();
 		this.view.destroy();

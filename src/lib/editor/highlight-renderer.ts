@@ -233,7 +233,7 @@ export class HighlightRenderer implements SpanRenderer {
 		this.#ranges.delete(id);
 	}
 
-	/** A static range over text offsets [start, end): the editor's DOM is one `<p>` per line. */
+	/** A static range over text offsets [start, end): the editor's DOM is one `<p>` per line, in blocks. */
 	#range(start: number, end: number): StaticRange {
 		const a = this.#point(start);
 		const b = this.#point(end);
@@ -242,7 +242,8 @@ export class HighlightRenderer implements SpanRenderer {
 
 	#point(offset: number): { node: Node; offset: number } {
 		const { line, column } = this.#positions.locate(offset);
-		const p = this.#root.children[line];
+		const { block, index } = this.#positions.blockOf(line);
+		const p = this.#root.children[block]?.children[index];
 		if (!p) throw new RangeError(`no paragraph ${line} for offset ${offset}`);
 		const text = p.firstChild;
 		if (text && text.nodeType === Node.TEXT_NODE) return { node: text, offset: Math.min(column, (text as Text).length) };

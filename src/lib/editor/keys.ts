@@ -1,4 +1,4 @@
-import { Plugin } from 'prosemirror-state';
+import { Plugin, TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Span } from '$lib/core/types';
 import type { TextPositions } from './positions';
@@ -51,6 +51,12 @@ export function annotationKeys(host: EditorHost, positions: TextPositions): Plug
 			const lower = key.toLowerCase();
 			if (lower === 'z' && !event.shiftKey) return run(() => host.undo());
 			if ((lower === 'z' && event.shiftKey) || (lower === 'y' && !event.shiftKey)) return run(() => host.redo());
+			// To the start or end of the text (Shift: extend the selection there). The browser's own move
+			// stops at a block of lines it has not laid out yet (content-visibility), so it is done here.
+			if (key === 'Home' || key === 'End' || (event.metaKey && (key === 'ArrowUp' || key === 'ArrowDown'))) {
+				rawSelection = false;
+				return run(() => toEdge(view, key === 'End' || key === 'ArrowDown', event.shiftKey));
+			}
 			return false;
 		}
 		if (key.startsWith('Arrow') || key === 'Home' || key === 'End' || key === 'PageUp' || key === 'PageDown') {
@@ -112,6 +118,13 @@ export function annotationKeys(host: EditorHost, positions: TextPositions): Plug
 		if (direction === 1) return all.find((s) => s.start >= caret);
 		for (let i = all.length - 1; i >= 0; i--) if (all[i].start < caret) return all[i];
 		return undefined;
+	}
+
+	function toEdge(view: EditorView, end: boolean, extend: boolean): void {
+		const { doc, selection } = view.state;
+		const head = positions.toPos(end ? positions.text.length : 0);
+		const anchor = extend ? selection.anchor : head;
+		view.dispatch(view.state.tr.setSelection(TextSelection.create(doc, anchor, head)).scrollIntoView());
 	}
 
 	function run(action: () => void): boolean {

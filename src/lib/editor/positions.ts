@@ -2,32 +2,70 @@ import type { Node as PMNode } from 'prosemirror-model';
 import { splitLines, type Line } from '$lib/core/text/lines';
 import { articleSchema } from './schema';
 
+/** A block closes once it holds this many characters (or `MAX_BLOCK_LINES` lines). */
+export const BLOCK_CHARS = 3_000;
+const MAX_BLOCK_LINES = 64;
+
 /**
  * Maps between offsets in the article text (UTF-16) and ProseMirror positions.
- * Line `i` of the text is paragraph `i`; its content starts at `paragraphStart[i] + 1`.
- * Separators (`\n`, `\r\n`, `\r`) have no position of their own: an offset inside one maps to the
- * end of its line, so every offset has a position and every position an offset.
+ * Line `i` of the text is paragraph `i`, inside block `blockOf(i)`; its content starts at
+ * `paragraphStart[i] + 1`. Separators (`\n`, `\r\n`, `\r`) have no position of their own: an offset
+ * inside one maps to the end of its line, so every offset has a position and every position an offset.
  */
 export class TextPositions {
 	readonly lines: readonly Line[];
 	/** ProseMirror position before paragraph i. */
 	readonly #paragraphStart: Uint32Array;
+	/** Block of each line, and each block's first line. */
+	readonly #blockOfLine: Uint32Array;
+	readonly #firstLine: number[] = [];
 	readonly doc: PMNode;
 
-	constructor(readonly text: string) {
+	constructor(
+		readonly text: string,
+		blockChars = BLOCK_CHARS
+	) {
 		this.lines = splitLines(text);
-		this.#paragraphStart = new Uint32Array(this.lines.length + 1);
+		const n = this.lines.length;
+		this.#paragraphStart = new Uint32Array(n + 1);
+		this.#blockOfLine = new Uint32Array(n);
+		const { block, paragraph } = articleSchema.nodes;
+		const blocks: PMNode[] = [];
+		let paragraphs: PMNode[] = [];
+		let chars = 0;
 		let pos = 0;
-		const paragraphs = [];
-		for (let i = 0; i < this.lines.length; i++) {
+		for (let i = 0; i < n; i++) {
+			if (paragraphs.length === 0) {
+				this.#firstLine.push(i);
+				pos += 1; // the block's opening
+			}
 			const line = this.lines[i];
 			this.#paragraphStart[i] = pos;
+			this.#blockOfLine[i] = blocks.length;
 			pos += line.end - line.start + 2;
 			const content = text.slice(line.start, line.end);
-			paragraphs.push(articleSchema.nodes.paragraph.create(null, content ? articleSchema.text(content) : null));
+			paragraphs.push(paragraph.create(null, content ? articleSchema.text(content) : null));
+			chars += content.length;
+			if (i === n - 1 || chars >= blockChars || paragraphs.length >= MAX_BLOCK_LINES) {
+				blocks.push(block.create({ chars, lines: paragraphs.length }, paragraphs));
+				paragraphs = [];
+				chars = 0;
+				pos += 1; // the block's closing
+			}
 		}
-		this.#paragraphStart[this.lines.length] = pos;
-		this.doc = articleSchema.nodes.doc.create(null, paragraphs);
+		this.#paragraphStart[n] = pos;
+		this.doc = articleSchema.nodes.doc.create(null, blocks);
+	}
+
+	/** How many blocks the lines are grouped in. */
+	get blockCount(): number {
+		return this.#firstLine.length;
+	}
+
+	/** The block holding line `line`, and the line's index inside it: how the DOM is addressed. */
+	blockOf(line: number): { block: number; index: number } {
+		const block = this.#blockOfLine[line];
+		return { block, index: line - this.#firstLine[block] };
 	}
 
 	/** Index of the line holding text offset `offset` (an offset in a separator belongs to the line before). */
@@ -43,7 +81,7 @@ export class TextPositions {
 		return lo;
 	}
 
-	/** Index of the paragraph holding ProseMirror position `pos`. */
+	/** Index of the paragraph holding ProseMirror position `pos` (a position between lines belongs to the line before). */
 	lineOfPos(pos: number): number {
 		let lo = 0;
 		let hi = this.lines.length - 1;

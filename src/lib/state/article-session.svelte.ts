@@ -7,7 +7,7 @@ import { snapSelection, nextWordEdge, previousWordEdge } from '$lib/core/text/sn
 import { serializeArticle } from '$lib/core/codecs/spanwise';
 import { safeFileName } from '$lib/core/codecs/filename';
 import { newId } from '$lib/core/ids';
-import { readArticle } from '$lib/db';
+import { readArticleSpans, readArticleText } from '$lib/db';
 import { watchArticleRow } from '$lib/db/live';
 import type { ArticleEditor, EditorHost } from '$lib/editor';
 import { downloadFile } from '$lib/export/download';
@@ -35,14 +35,51 @@ export class ArticleSession implements EditorHost {
 	#unwatch: (() => void) | null = null;
 	/** The annotator whose layer this session edits. */
 	readonly annotator: string;
+	/** True until the spans are read (the text is shown first). */
+	#loading = $state(true);
+	/** Counts reads of the spans: only the latest one is applied. */
+	#reads = 0;
+	/** Settles once the spans are read (or reading them failed). */
+	readonly ready: Promise<void>;
 
-	private constructor(workspace: Workspace, article: Article, spans: readonly Span[], annotator: string, revision: number) {
+	private constructor(
+		workspace: Workspace,
+		article: Article,
+		annotator: string,
+		revision: number,
+		spans: Promise<{ spans: Span[]; revision: number } | undefined>
+	) {
 		this.#workspace = workspace;
 		this.article = article;
 		this.annotator = annotator;
 		this.#revision = revision;
+		const read = ++this.#reads;
+		this.ready = spans.then(
+			(found) => {
+				if (read !== this.#reads) return;
+				if (found) this.#show(found.spans, found.revision);
+				this.#loading = false;
+			},
+			(error) => {
+				this.#workspace.notices.error(`Could not read the spans of this article: ${(error as Error).message}`);
+				this.notify('The spans could not be read. Nothing was changed; reload the page to try again.');
+			}
+		);
+	}
+
+	/** True while the spans are being read: the text is shown, tagging waits. */
+	get loading(): boolean {
+		return this.#loading;
+	}
+
+	/** Shows `spans` as read from storage at `revision` (undo history starts afresh). */
+	#show(spans: readonly Span[], revision: number): void {
+		this.#revision = revision;
 		this.#spans = SpanSet.from(spans.filter((s) => s.annotator === this.annotator));
 		this.#others = spans.filter((s) => s.annotator !== this.annotator);
+		this.#history = EditHistory.empty;
+		if (this.#selectedId && !this.#spans.has(this.#selectedId)) this.#selectedId = null;
+		this.#editor?.sync(this.#spans, null);
 	}
 
 	get others(): readonly Span[] {
@@ -61,8 +98,15 @@ export class ArticleSession implements EditorHost {
 	 * as); undefined when there is no such article.
 	 */
 	static async open(workspace: Workspace, id: string, annotator = workspace.annotator): Promise<ArticleSession | undefined> {
-		const found = await readArticle(workspace.db, id);
-		return found ? new ArticleSession(workspace, found.article, found.spans, annotator, found.revision) : undefined;
+		// A long article's text is shown (and laid out) while its spans, which take longer to read,
+		// are on their way; `ready` says when they are in. The spans are asked for once the text is in
+		// (storage answers in turn: a long span read asked first would hold the text back), and the
+		// session is handed out a task later, so that the request has left before the editor is built.
+		const found = await readArticleText(workspace.db, id);
+		if (!found) return undefined;
+		const spans = readArticleSpans(workspace.db, id);
+		await new Promise((resolve) => setTimeout(resolve, 0));
+		return new ArticleSession(workspace, found.article, annotator, found.revision, spans);
 	}
 
 	get spans(): SpanSet {
@@ -129,14 +173,11 @@ export class ArticleSession implements EditorHost {
 
 	/** Reads the article's spans from storage again (undo history starts afresh), and says why. */
 	async reload(message: string): Promise<void> {
-		const found = await readArticle(this.#workspace.db, this.article.id);
-		if (!found) return;
-		this.#revision = found.revision;
-		this.#spans = SpanSet.from(found.spans.filter((s) => s.annotator === this.annotator));
-		this.#others = found.spans.filter((s) => s.annotator !== this.annotator);
-		this.#history = EditHistory.empty;
-		if (this.#selectedId && !this.#spans.has(this.#selectedId)) this.#selectedId = null;
-		this.#editor?.sync(this.#spans, null);
+		const read = ++this.#reads;
+		const found = await readArticleSpans(this.#workspace.db, this.article.id);
+		if (!found || read !== this.#reads) return;
+		this.#show(found.spans, found.revision);
+		this.#loading = false;
 		this.notify(message);
 	}
 
@@ -148,6 +189,7 @@ export class ArticleSession implements EditorHost {
 
 	/** Tags [start, end) with `label`, snapped per the workspace policy (raw: graphemes only). */
 	tag(start: number, end: number, label: string, raw = false): void {
+		if (this.#loading) return this.notify('Still reading this article’s spans: tag again in a moment.');
 		const snapped = snapSelection(this.article.text, start, end, { words: this.#workspace.snapWords && !raw });
 		if (!snapped) return this.notify('Nothing to tag: the selection is only whitespace.');
 		const duplicate = this.#spans.findDuplicate(snapped.start, snapped.end, label);
@@ -177,6 +219,7 @@ export class ArticleSession implements EditorHost {
 	 * step; those the layer already has are skipped. Returns how many were added.
 	 */
 	addSpans(specs: readonly { start: number; end: number; label: string }[]): number {
+		if (this.#loading) return 0;
 		const now = Date.now();
 		const edits: SpanEdit[] = [];
 		const seen = new Set<string>();

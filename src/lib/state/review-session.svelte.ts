@@ -56,11 +56,17 @@ export class ReviewSession implements EditorHost {
 	static async open(workspace: Workspace, id: string): Promise<ReviewSession | undefined> {
 		const gold = await ArticleSession.open(workspace, id, GOLD_ANNOTATOR);
 		if (!gold) return undefined;
+		// Candidates are made from every layer: wait for the spans.
+		await gold.ready;
 		return new ReviewSession(workspace, gold, await listRejections(workspace.db, id));
 	}
 
 	get article() {
 		return this.gold.article;
+	}
+	/** Settled: the review session opens once every layer is read. */
+	get ready(): Promise<void> {
+		return this.gold.ready;
 	}
 	/** The gold layer's spans: what the editor draws and edits. */
 	get spans() {
