@@ -98,3 +98,61 @@ test('a long article: spans across blocks are drawn, the far end can be tagged, 
 	expect(record.spans[0].text).toBe('plan.');
 	expect(record.spans[0].end).toBe(Array.from(TEXT).length);
 });
+
+/** The stored revision of article `id` and of its span snapshot (undefined: none), read with plain IndexedDB. */
+async function revisions(page: import('@playwright/test').Page, id: string) {
+	return page.evaluate(
+		(id) =>
+			new Promise<{ row?: number; snapshot?: number; spans?: number }>((resolve, reject) => {
+				const open = indexedDB.open('spanwise');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const tx = open.result.transaction(['articles', 'snapshots']);
+					const row = tx.objectStore('articles').get(id);
+					const snapshot = tx.objectStore('snapshots').get(id);
+					tx.oncomplete = () => {
+						open.result.close();
+						resolve({ row: row.result?.revision, snapshot: snapshot.result?.revision, spans: snapshot.result?.spans.length });
+					};
+				};
+			}),
+		id
+	);
+}
+
+test('a long article opens from its span snapshot, and an edit is never hidden by an old one', async ({ page }, testInfo) => {
+	// 600 spans: one per line, on the word "council".
+	const lines = Array.from({ length: 600 }, (_, i) => `Line ${i}: the council said that prices would rise.`);
+	const text = lines.join('\n');
+	const records = lines.map((line, i) => {
+		const at = text.indexOf('council', text.indexOf(`Line ${i}:`));
+		return { start: at, end: at + 7, label: 'actor', text: 'council' };
+	});
+	const path = testInfo.outputPath('snap.jsonl');
+	writeFileSync(path, JSON.stringify({ id: 'snap', title: 'Six hundred councils', text, spans: records, format: 'spanwise/1', offset_unit: 'codepoint' }) + '\n');
+	await openLibrary(page);
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Import' }).click();
+	await (await chooser).setFiles(path);
+	await page.getByRole('link', { name: 'Six hundred councils', exact: true }).click();
+	await expect(page.locator('.span-panel h2 .total')).toHaveText('600');
+	// Made at import, for the revision the article is at.
+	expect(await revisions(page, 'snap')).toEqual({ row: 1, snapshot: 1, spans: 600 });
+
+	// Tag "prices" on the first line; the revision moves past the snapshot's.
+	await editor(page).press('Control+Home');
+	for (let i = 0; i < 6; i++) await page.keyboard.press('Control+ArrowRight');
+	await page.keyboard.press('Control+Shift+ArrowRight');
+	await page.keyboard.press('3');
+	await expect(page.locator('.span-panel h2 .total')).toHaveText('601');
+	await expectSaved(page);
+	expect((await revisions(page, 'snap')).row).toBe(2);
+	// Reopened before the snapshot is remade: read from the rows, the new span is there.
+	await page.reload();
+	await expect(page.locator('.span-panel h2 .total')).toHaveText('601');
+	// Once the edits settle, the snapshot is remade with it, and the next opening reads it.
+	await expect.poll(() => revisions(page, 'snap'), { timeout: 10_000 }).toEqual({ row: 2, snapshot: 2, spans: 601 });
+	await page.reload();
+	await expect(page.locator('.span-panel h2 .total')).toHaveText('601');
+	await expect(page.getByRole('heading', { name: /^figure/ }).locator('.total')).toHaveText('1');
+});

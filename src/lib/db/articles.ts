@@ -3,7 +3,7 @@ import type { Article, ArticleRecord, ArticleStatus, Span } from '$lib/core/type
 import { ARTICLE_STATUSES } from '$lib/core/types';
 import { SAMPLE_SOURCE } from '$lib/samples/sample-corpus';
 import { textHash } from '$lib/core/text/hash';
-import type { ArticleRow, SpanwiseDB } from './database';
+import { SNAPSHOT_MIN_SPANS, type ArticleRow, type SpanwiseDB } from './database';
 import { addMissingLabels } from './labels';
 import { emptyReport, writeRecords, type DuplicatePolicy, type ImportReport } from './merge';
 import { byPosition, checkRecord, toArticle, toRow } from './rows';
@@ -50,11 +50,44 @@ export async function readArticleText(db: SpanwiseDB, id: string): Promise<{ art
 	});
 }
 
-/** Every span of an article, in text order, with the revision they belong to (undefined: no such article). */
-export async function readArticleSpans(db: SpanwiseDB, id: string): Promise<{ spans: Span[]; revision: number } | undefined> {
-	return db.transaction('r', [db.articles, db.spans], async () => {
-		const [row, spans] = await Promise.all([db.articles.get(id), db.spans.where('articleId').equals(id).toArray()]);
-		return row === undefined ? undefined : { spans: spans.sort(byPosition), revision: row.revision };
+/**
+ * Every span of an article, in text order, with the revision they belong to (undefined: no such
+ * article). From the article's snapshot when it is of the current revision (`fromSnapshot`), else
+ * from the span rows; `stale` says a snapshot should be (re)made (`refreshSnapshot`).
+ */
+export async function readArticleSpans(
+	db: SpanwiseDB,
+	id: string
+): Promise<{ spans: Span[]; revision: number; fromSnapshot: boolean; stale: boolean } | undefined> {
+	return db.transaction('r', [db.articles, db.spans, db.snapshots], async () => {
+		const [row, snapshot] = await Promise.all([db.articles.get(id), db.snapshots.get(id)]);
+		if (row === undefined) return undefined;
+		if (snapshot?.revision === row.revision) return { spans: [...snapshot.spans], revision: row.revision, fromSnapshot: true, stale: false };
+		const spans = (await db.spans.where('articleId').equals(id).toArray()).sort(byPosition);
+		return { spans, revision: row.revision, fromSnapshot: false, stale: spans.length >= SNAPSHOT_MIN_SPANS || snapshot !== undefined };
+	});
+}
+
+/**
+ * Makes article `id`'s snapshot from its span rows as they are now (or deletes the snapshot when the
+ * article has become short). Reads, then writes only if the article has not changed in between.
+ * Returns whether a snapshot is now current.
+ */
+export async function refreshSnapshot(db: SpanwiseDB, id: string): Promise<boolean> {
+	const read = await db.transaction('r', [db.articles, db.spans], async () => {
+		const row = await db.articles.get(id);
+		return row && { revision: row.revision, spans: (await db.spans.where('articleId').equals(id).toArray()).sort(byPosition) };
+	});
+	if (!read) return false;
+	return db.transaction('rw', [db.articles, db.snapshots], async () => {
+		const row = await db.articles.get(id);
+		if (row?.revision !== read.revision) return false;
+		if (read.spans.length < SNAPSHOT_MIN_SPANS) {
+			await db.snapshots.delete(id);
+			return false;
+		}
+		await db.snapshots.put({ articleId: id, revision: read.revision, spans: read.spans });
+		return true;
 	});
 }
 
@@ -88,7 +121,7 @@ export async function createArticles(
 		opts.signal?.throwIfAborted();
 		const chunk = records.slice(start, start + chunkSize);
 		// The scope must be an async function: Dexie only follows native awaits inside those.
-		await db.transaction('rw', [db.articles, db.texts, db.spans, db.labels], async () => {
+		await db.transaction('rw', [db.articles, db.texts, db.spans, db.labels, db.snapshots], async () => {
 			await writeRecords(db, chunk, report, Date.now(), opts.duplicates);
 		});
 		opts.onProgress?.(start + chunk.length, records.length);
@@ -134,13 +167,15 @@ export async function updateArticleStatus(db: SpanwiseDB, id: string, status: Ar
  * in text order) that `restoreArticle` puts back; undefined, writing nothing, when there is no such article.
  */
 export async function destroyArticle(db: SpanwiseDB, id: string): Promise<ArticleRecord | undefined> {
-	return db.transaction('rw', [db.articles, db.texts, db.spans], async () => {
+	return db.transaction('rw', [db.articles, db.texts, db.spans, db.snapshots], async () => {
 		const row = await db.articles.get(id);
 		if (row === undefined) return undefined;
 		const text = await db.texts.get(id);
 		if (text === undefined) throw new Error(`Article ${id} has no stored text`);
 		const spans = await db.spans.where('articleId').equals(id).toArray();
 		await db.spans.bulkDelete(spans.map((s) => s.id));
+		// A later article under this id starts again at revision 1: the snapshot must not outlive this one.
+		await db.snapshots.delete(id);
 		await db.texts.delete(id);
 		await db.articles.delete(id);
 		return { article: toArticle(row, text.text), spans: spans.sort(byPosition) };
@@ -217,10 +252,11 @@ export { SAMPLE_SOURCE };
  * backup into a fresh browser then gives back exactly the backed-up articles. Returns how many.
  */
 export async function removeUntouchedSamples(db: SpanwiseDB, ids: readonly string[]): Promise<number> {
-	return db.transaction('rw', [db.articles, db.texts, db.spans], async () => {
+	return db.transaction('rw', [db.articles, db.texts, db.spans, db.snapshots], async () => {
 		const rows = await db.articles.bulkGet([...ids]);
 		const untouched = rows.filter((r): r is ArticleRow => r !== undefined && r.source === SAMPLE_SOURCE && r.revision === 1).map((r) => r.id);
 		for (const id of untouched) await db.spans.where('articleId').equals(id).delete();
+		await db.snapshots.bulkDelete(untouched);
 		await db.texts.bulkDelete(untouched);
 		await db.articles.bulkDelete(untouched);
 		return untouched.length;

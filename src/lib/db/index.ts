@@ -1,9 +1,10 @@
-export { SpanwiseDB, openDatabase, schemaProblem, type DecisionRow, type ArticleRow, type LabelRow, type SettingRow, type TextRow } from './database';
+export { SpanwiseDB, openDatabase, SNAPSHOT_MIN_SPANS, schemaProblem, type DecisionRow, type ArticleRow, type SnapshotRow, type LabelRow, type SettingRow, type TextRow } from './database';
 export {
 	listArticles,
 	readArticle,
 	readArticleText,
 	readArticleSpans,
+	refreshSnapshot,
 	createArticles,
 	updateArticleStatus,
 	destroyArticle,

@@ -6,10 +6,10 @@ import Dexie from 'dexie';
 import type { ArticleRecord, Span } from '$lib/core/types';
 import { textHash } from '$lib/core/text/hash';
 import { newId } from '$lib/core/ids';
-import type { ArticleRow, SpanwiseDB, TextRow } from './database';
+import { SNAPSHOT_MIN_SPANS, type ArticleRow, type SpanwiseDB, type TextRow } from './database';
 import { addMissingLabels } from './labels';
 import { reanchorRecordSpans } from '$lib/core/anchoring/records';
-import { addCount, spanKey } from './rows';
+import { addCount, byPosition, spanKey } from './rows';
 import { spansOfArticles } from './spans';
 
 /** What an import did. `merged === mergedTitles.length`. */
@@ -177,25 +177,43 @@ export async function writeRecords(
 
 	await db.texts.bulkAdd(newTexts);
 	await db.articles.bulkPut([...changed].map((id) => rows.get(id) as ArticleRow));
-	await addSpans(db, newSpans);
+	const storedSpans = await addSpans(db, newSpans);
 	await addMissingLabels(db, labels);
+	// A new long article gets its snapshot now, from the spans just stored: its first opening reads one row.
+	const isNewArticle = new Set(newTexts.map((t) => t.id));
+	const spansOfNew = new Map<string, Span[]>();
+	for (const span of storedSpans) {
+		if (!isNewArticle.has(span.articleId)) continue;
+		let list = spansOfNew.get(span.articleId);
+		if (!list) spansOfNew.set(span.articleId, (list = []));
+		list.push(span);
+	}
+	const snapshots = [...spansOfNew].filter(([, spans]) => spans.length >= SNAPSHOT_MIN_SPANS);
+	if (snapshots.length > 0) {
+		await db.snapshots.bulkPut(snapshots.map(([articleId, spans]) => ({ articleId, revision: (rows.get(articleId) as ArticleRow).revision, spans: spans.sort(byPosition) })));
+	}
 }
 
 /**
  * Adds `spans`; a span whose id is already stored (under another article: imported ids are user data)
  * is added under a fresh id instead. Looking every id up first would cost a read per span; a clash is
- * rare, so the add itself finds it.
+ * rare, so the add itself finds it. Returns the spans as stored (with their fresh ids).
  */
-async function addSpans(db: SpanwiseDB, spans: readonly Span[]): Promise<void> {
+async function addSpans(db: SpanwiseDB, spans: readonly Span[]): Promise<readonly Span[]> {
 	try {
 		await db.spans.bulkAdd(spans as Span[]);
+		return spans;
 	} catch (error) {
 		if (!(error instanceof Dexie.BulkError)) throw error;
 		const again: Span[] = [];
+		const stored = [...spans];
 		for (const [pos, failure] of Object.entries(error.failuresByPos)) {
 			if (failure.name !== 'ConstraintError') throw error;
-			again.push({ ...spans[Number(pos)], id: newId('s') });
+			const span = { ...spans[Number(pos)], id: newId('s') };
+			stored[Number(pos)] = span;
+			again.push(span);
 		}
 		await db.spans.bulkAdd(again);
+		return stored;
 	}
 }

@@ -3,7 +3,7 @@
  * when Spanwise cannot open it (a newer or damaged schema), so nothing stored is ever out of reach.
  */
 
-/** Every object store of database `name` as `{store: rows[]}`, with the version it was found at. */
+/** Every object store of database `name` (but the derived snapshots) as `{store: rows[]}`, with the version it was found at. */
 export function readRawDatabase(name: string, factory: IDBFactory = indexedDB): Promise<{ version: number; stores: Record<string, unknown[]> }> {
 	return new Promise((resolve, reject) => {
 		const request = factory.open(name);
@@ -15,7 +15,8 @@ export function readRawDatabase(name: string, factory: IDBFactory = indexedDB): 
 		};
 		request.onsuccess = () => {
 			const db = request.result;
-			const names = Array.from(db.objectStoreNames);
+			// Snapshots repeat what `spans` holds (derived, see database.ts): left out of the copy.
+			const names = Array.from(db.objectStoreNames).filter((n) => n !== 'snapshots');
 			const stores: Record<string, unknown[]> = {};
 			if (names.length === 0) {
 				db.close();

@@ -26,7 +26,7 @@ describe('schema upgrade', () => {
 
 		const db = openDatabase('spanwise-old', { indexedDB, IDBKeyRange });
 		await db.open();
-		expect(db.verno).toBe(3);
+		expect(db.verno).toBe(4);
 		const read = await readArticle(db, 'a1');
 		expect(read?.article).toMatchObject({ id: 'a1', title: 'Old article', text: 'Ana met Ben.', meta: { desk: 'city' }, status: 'in_progress' });
 		expect(read?.spans).toEqual([span]);

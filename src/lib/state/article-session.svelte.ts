@@ -7,7 +7,7 @@ import { snapSelection, nextWordEdge, previousWordEdge } from '$lib/core/text/sn
 import { serializeArticle } from '$lib/core/codecs/spanwise';
 import { safeFileName } from '$lib/core/codecs/filename';
 import { newId } from '$lib/core/ids';
-import { readArticleSpans, readArticleText } from '$lib/db';
+import { readArticleSpans, readArticleText, SNAPSHOT_MIN_SPANS } from '$lib/db';
 import { watchArticleRow } from '$lib/db/live';
 import type { ArticleEditor, EditorHost } from '$lib/editor';
 import { downloadFile } from '$lib/export/download';
@@ -47,7 +47,7 @@ export class ArticleSession implements EditorHost {
 		article: Article,
 		annotator: string,
 		revision: number,
-		spans: Promise<{ spans: Span[]; revision: number } | undefined>
+		spans: Promise<{ spans: Span[]; revision: number; stale: boolean } | undefined>
 	) {
 		this.#workspace = workspace;
 		this.article = article;
@@ -59,6 +59,8 @@ export class ArticleSession implements EditorHost {
 				if (read !== this.#reads) return;
 				if (found) this.#show(found.spans, found.revision);
 				this.#loading = false;
+				// Read from thousands of rows: remake its snapshot, so the next opening reads one.
+				if (found?.stale) this.#workspace.snapshots.schedule(this.article.id, 0);
 			},
 			(error) => {
 				this.#workspace.notices.error(`Could not read the spans of this article: ${(error as Error).message}`);
@@ -163,6 +165,8 @@ export class ArticleSession implements EditorHost {
 	#storedRevision(revision: number | undefined): void {
 		if (revision === undefined) return this.notify('This article was deleted in another tab. Export it now if you want to keep it.');
 		if (revision === this.#revision) return;
+		// A long article changed: its snapshot is remade once the edits settle.
+		if (this.#spans.size + this.#others.length >= SNAPSHOT_MIN_SPANS) this.#workspace.snapshots.schedule(this.article.id);
 		// Our own writes: caught up (or still writing), nothing to reload.
 		if (revision === this.#workspace.committedRevision(this.article.id) || this.#workspace.saver.pending > 0) {
 			this.#revision = revision;
@@ -178,6 +182,7 @@ export class ArticleSession implements EditorHost {
 		if (!found || read !== this.#reads) return;
 		this.#show(found.spans, found.revision);
 		this.#loading = false;
+		if (found.stale) this.#workspace.snapshots.schedule(this.article.id);
 		this.notify(message);
 	}
 

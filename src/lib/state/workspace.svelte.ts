@@ -33,6 +33,7 @@ import type { FormatName } from '$lib/core/codecs/codec';
 import { sampleCorpus } from '$lib/samples/sample-corpus';
 import { Notices } from './notices.svelte';
 import { Saver, type SaveStatus } from './saver';
+import { SnapshotKeeper } from './snapshots';
 import { Journal, replayJournal } from './journal';
 
 /** The name new users work under until they give theirs; the sample corpus's spans are theirs. */
@@ -67,6 +68,8 @@ export class Workspace {
 	#busy = $state<string | null>(null);
 	#persisted = $state<boolean | null>(null);
 	readonly saver: Saver;
+	/** Keeps long articles' span snapshots current (see SnapshotKeeper). */
+	readonly snapshots: SnapshotKeeper;
 	#unwatch: (() => void) | null = null;
 
 	constructor(dbName = 'spanwise') {
@@ -86,6 +89,7 @@ export class Workspace {
 			(articleId) => this.#conflictListeners.forEach((listener) => listener(articleId)),
 			this.#journal
 		);
+		this.snapshots = new SnapshotKeeper(dbName, () => this.saver.pending);
 	}
 
 	get ready() {
@@ -215,6 +219,7 @@ export class Workspace {
 
 	destroy(): void {
 		this.#unwatch?.();
+		this.snapshots.destroy();
 		this.db.close();
 	}
 
