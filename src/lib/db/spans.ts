@@ -63,16 +63,17 @@ export async function commitSpanEdits(
 	// End-to-end tests simulate a full disk here (the Dexie layer), as a browser's quota error would.
 	const injected = (globalThis as { __spanwiseWriteError?: string }).__spanwiseWriteError;
 	if (injected) throw new DOMException(`Injected write failure (${injected})`, injected);
+	const ids = [...new Set(edits.flatMap((edit) => editedSpans(edit).map((span) => span.id)))];
+	// Two round trips in all (reads, then writes), not one per request: on a busy page each round trip
+	// waits for the main thread, and a save should land within a few frames.
 	return db.transaction('rw', [db.spans, db.articles], async () => {
-		const row = await db.articles.get(articleId);
+		const [row, stored] = await Promise.all([db.articles.get(articleId), db.spans.bulkGet(ids)]);
 		if (row === undefined) throw new RangeError(`No article ${articleId} to edit spans of`);
 		if (edits.length === 0) return row.revision;
 		for (const edit of edits) {
 			for (const span of editedSpans(edit)) checkSpan(span, articleId, row.textLength);
 		}
 
-		const ids = [...new Set(edits.flatMap((edit) => editedSpans(edit).map((span) => span.id)))];
-		const stored = await db.spans.bulkGet(ids);
 		const before = new Map<string, Span | undefined>();
 		ids.forEach((id, i) => {
 			const span = stored[i];
@@ -118,13 +119,15 @@ export async function commitSpanEdits(
 				deletes.push(id);
 			}
 		}
-		await db.spans.bulkDelete(deletes);
-		await db.spans.bulkPut(puts);
-
 		const added = edits.some((edit) => edit.type === 'add');
 		const status = added && row.status === 'new' ? 'in_progress' : row.status;
 		const revision = row.revision + 1;
-		await db.articles.put({ ...row, counts, spanTotal: total, updatedAt: now, revision, status });
+		// Asked together; a transaction carries out its requests in the order they were made.
+		await Promise.all([
+			db.spans.bulkDelete(deletes),
+			db.spans.bulkPut(puts),
+			db.articles.put({ ...row, counts, spanTotal: total, updatedAt: now, revision, status })
+		]);
 		return revision;
 	});
 }
