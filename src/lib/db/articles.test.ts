@@ -242,3 +242,15 @@ describe('createArticles: a teammate’s copy with other line endings', () => {
 		]);
 	});
 });
+
+describe('listArticles', () => {
+	it('reads every row, in pages, newest first', async () => {
+		const db = freshDb();
+		const records = Array.from({ length: 2_100 }, (_, i) => makeRecord(`a${String(i).padStart(4, '0')}`, `Text number ${i}.`, [], { updatedAt: (i * 7919) % 2_100 }));
+		await createArticles(db, records);
+		const rows = await listArticles(db);
+		expect(rows).toHaveLength(2_100);
+		expect(new Set(rows.map((r) => r.id)).size).toBe(2_100);
+		for (let i = 1; i < rows.length; i++) expect(rows[i - 1].updatedAt).toBeGreaterThanOrEqual(rows[i].updatedAt);
+	});
+});

@@ -15,8 +15,20 @@ export const IMPORT_CHUNK_SIZE = 200;
 
 /** Lists every article row (no texts, no spans), most recently updated first. */
 export async function listArticles(db: SpanwiseDB): Promise<ArticleRow[]> {
-	return db.articles.orderBy('updatedAt').reverse().toArray();
+	// Read in pages by id, each answered in its own task: 10,000 rows read at once are one long task
+	// on the main thread (they are read again whenever an import commits another chunk).
+	const rows: ArticleRow[] = [];
+	for (;;) {
+		const last = rows.at(-1)?.id;
+		const page = await (last === undefined ? db.articles.orderBy(':id') : db.articles.where(':id').above(last)).limit(LIST_PAGE).toArray();
+		rows.push(...page);
+		if (page.length < LIST_PAGE) break;
+	}
+	return rows.sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
+
+/** Rows per read of the library list. */
+const LIST_PAGE = 1_000;
 
 /**
  * Reads one article with its text and its spans (in text order) from one consistent snapshot, plus the

@@ -1,12 +1,13 @@
 import { liveQuery } from 'dexie';
 import type { SpanwiseDB, ArticleRow } from './database';
+import { listArticles } from './articles';
 
 /**
  * Calls `onChange` with the library list now and after every change to it, from this tab or
  * another (Dexie's liveQuery). Returns the function that stops watching.
  */
 export function watchArticles(db: SpanwiseDB, onChange: (rows: ArticleRow[]) => void, onError: (error: unknown) => void): () => void {
-	const subscription = liveQuery(() => db.articles.orderBy('updatedAt').reverse().toArray()).subscribe({
+	const subscription = liveQuery(() => listArticles(db)).subscribe({
 		next: onChange,
 		error: onError
 	});
