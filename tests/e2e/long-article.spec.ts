@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page, type TestInfo } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import { editor, expectSaved, openLibrary, pySlice, readJsonl } from './helpers';
 
@@ -15,16 +15,21 @@ function span(startQuote: string, startLine: number, endQuote: string, endLine: 
 	return { start: cp(start), end: cp(end), label, text: TEXT.slice(start, end) };
 }
 
-test('a long article: spans across blocks are drawn, the far end can be tagged, the scrollbar stays about right', async ({ page }, testInfo) => {
-	// Fifty lines: more than a block holds, so the span starts in one block and ends in a later one.
-	const crossing = span('critics', 10, 'homes', 60, 'claim');
-	const path = testInfo.outputPath('long.jsonl');
-	writeFileSync(path, JSON.stringify({ id: 'long', title: 'A long council report', text: TEXT, spans: [crossing], format: 'spanwise/1', offset_unit: 'codepoint' }) + '\n');
+/** Writes `record` as a one-line JSONL file, imports it through the Import button and opens it. */
+async function importAndOpen(page: Page, testInfo: TestInfo, record: { id: string; title: string; text: string; spans: unknown[] }): Promise<void> {
+	const path = testInfo.outputPath(`${record.id}.jsonl`);
+	writeFileSync(path, JSON.stringify({ ...record, format: 'spanwise/1', offset_unit: 'codepoint' }) + '\n');
 	await openLibrary(page);
 	const chooser = page.waitForEvent('filechooser');
 	await page.getByRole('button', { name: 'Import' }).click();
 	await (await chooser).setFiles(path);
-	await page.getByRole('link', { name: 'A long council report', exact: true }).click();
+	await page.getByRole('link', { name: record.title, exact: true }).click();
+}
+
+test('a long article: spans across blocks are drawn, the far end can be tagged, the scrollbar stays about right', async ({ page }, testInfo) => {
+	// Fifty lines: more than a block holds, so the span starts in one block and ends in a later one.
+	const crossing = span('critics', 10, 'homes', 60, 'claim');
+	await importAndOpen(page, testInfo, { id: 'long', title: 'A long council report', text: TEXT, spans: [crossing] });
 	await expect(page.locator('.span-panel h2 .total')).toHaveText('1');
 
 	// The lines are in several blocks, and the span starts in one and ends in the next.
@@ -100,7 +105,7 @@ test('a long article: spans across blocks are drawn, the far end can be tagged, 
 });
 
 /** The stored revision of article `id` and of its span snapshot (undefined: none), read with plain IndexedDB. */
-async function revisions(page: import('@playwright/test').Page, id: string) {
+async function revisions(page: Page, id: string) {
 	return page.evaluate(
 		(id) =>
 			new Promise<{ row?: number; snapshot?: number; spans?: number }>((resolve, reject) => {
@@ -128,13 +133,7 @@ test('a long article opens from its span snapshot, and an edit is never hidden b
 		const at = text.indexOf('council', text.indexOf(`Line ${i}:`));
 		return { start: at, end: at + 7, label: 'actor', text: 'council' };
 	});
-	const path = testInfo.outputPath('snap.jsonl');
-	writeFileSync(path, JSON.stringify({ id: 'snap', title: 'Six hundred councils', text, spans: records, format: 'spanwise/1', offset_unit: 'codepoint' }) + '\n');
-	await openLibrary(page);
-	const chooser = page.waitForEvent('filechooser');
-	await page.getByRole('button', { name: 'Import' }).click();
-	await (await chooser).setFiles(path);
-	await page.getByRole('link', { name: 'Six hundred councils', exact: true }).click();
+	await importAndOpen(page, testInfo, { id: 'snap', title: 'Six hundred councils', text, spans: records });
 	await expect(page.locator('.span-panel h2 .total')).toHaveText('600');
 	// Made at import, for the revision the article is at.
 	expect(await revisions(page, 'snap')).toEqual({ row: 1, snapshot: 1, spans: 600 });

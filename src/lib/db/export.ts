@@ -52,7 +52,8 @@ async function loadBatch(db: SpanwiseDB, rows: readonly ArticleRow[], contiguous
 /**
  * Calls `visit` for each article with its spans (in text order): every article ordered by id, or those
  * of `opts.ids` in that order. Reads `batchSize` articles per read transaction, each batch a consistent
- * snapshot; `visit` runs outside any transaction and is awaited, one article at a time. Articles
+ * snapshot, the next one while the last is visited; `visit` runs outside any transaction and is
+ * awaited, one article at a time. Articles
  * written during the walk may or may not be visited. Rejects with `signal.reason` when aborted, and
  * with whatever `visit` throws.
  */
@@ -69,14 +70,12 @@ export async function forEachArticle(
 	const wanted = opts.ids === undefined ? undefined : [...new Set(opts.ids)];
 	if (wanted?.length === 0) return;
 	const total = wanted?.length ?? (await db.articles.count());
-	let done = 0;
-	let after: string | undefined;
-	for (;;) {
-		signal?.throwIfAborted();
-		const entries = await db.transaction('r', [db.articles, db.texts, db.spans], async () => {
+	/** The batch after `after` (by id), or the batch of `wanted` from `from` on. */
+	const read = (after: string | undefined, from: number): Promise<Entry[]> =>
+		db.transaction('r', [db.articles, db.texts, db.spans], async () => {
 			let rows: ArticleRow[];
 			if (wanted !== undefined) {
-				const found = await db.articles.bulkGet(wanted.slice(done, done + batchSize));
+				const found = await db.articles.bulkGet(wanted.slice(from, from + batchSize));
 				rows = found.filter((row): row is ArticleRow => row !== undefined);
 			} else {
 				const range = after === undefined ? db.articles.orderBy(':id') : db.articles.where(':id').above(after);
@@ -84,17 +83,23 @@ export async function forEachArticle(
 			}
 			return loadBatch(db, rows, wanted === undefined);
 		});
+	let done = 0;
+	let next: Promise<Entry[]> | null = read(undefined, 0);
+	while (next) {
+		signal?.throwIfAborted();
+		const entries: Entry[] = await next;
 		const last = entries.at(-1);
-		if (wanted === undefined) {
-			if (last === undefined) break;
-			after = last.article.id;
-		}
+		if (wanted === undefined && last === undefined) break;
+		const upTo = wanted === undefined ? done + entries.length : Math.min(done + batchSize, wanted.length);
+		// The next batch is read while this one is visited (storage works apart from this thread).
+		const more = wanted === undefined || upTo < wanted.length;
+		next = more ? read(last?.article.id, upTo) : null;
+		next?.catch(() => {});
 		for (const { article, spans } of entries) {
 			signal?.throwIfAborted();
 			await visit(article, spans);
 		}
-		done = wanted === undefined ? done + entries.length : Math.min(done + batchSize, wanted.length);
+		done = upTo;
 		opts.onProgress?.(done, Math.max(done, total));
-		if (wanted !== undefined && done >= wanted.length) break;
 	}
 }

@@ -39,19 +39,28 @@ export async function exportCorpus(db: SpanwiseDB, opts: CorpusExportOptions): P
 	if (!codec) throw new RangeError(`Unknown export format ${JSON.stringify(opts.format)}`);
 	const records: ArticleRecord[] = [];
 	const layer = opts.annotator;
-	await forEachArticle(db, (article, spans) => void records.push({ article, spans: layer === undefined ? spans : spans.filter((s) => s.annotator === layer) }), {
-		ids: opts.ids,
-		signal: opts.signal,
-		onProgress: opts.onProgress
-	});
+	const serializeOptions = { offsets: opts.offsets, baseName: opts.baseName };
+	// Line formats are serialized article by article as they are read (the next batch is read meanwhile).
+	const streamed: string[] | null = codec.perRecord && !codec.multiFile ? [] : null;
+	let count = 0;
+	await forEachArticle(
+		db,
+		(article, spans) => {
+			const record = { article, spans: layer === undefined ? spans : spans.filter((s) => s.annotator === layer) };
+			count += 1;
+			if (streamed) for (const chunk of codec.serialize([record], serializeOptions)) streamed.push(chunk.data);
+			else records.push(record);
+		},
+		{ ids: opts.ids, signal: opts.signal, onProgress: opts.onProgress }
+	);
 	opts.signal?.throwIfAborted();
-	const chunks = codec.serialize(records, { offsets: opts.offsets, baseName: opts.baseName });
+	const chunks = streamed ? streamed.map((data) => ({ file: '', data })) : codec.serialize(records, serializeOptions);
 	if (!codec.multiFile) {
 		const parts: string[] = [];
 		if (opts.backup) parts.push(serializeBackupHeader({ created_at: new Date().toISOString(), ...(await readWorkspaceExtras(db)) }) + '\n');
 		for (const chunk of chunks) parts.push(chunk.data);
 		const blob = new Blob(parts, { type: TYPES[codec.extension] ?? 'text/plain' });
-		return { blob, fileName: `${opts.baseName}.${codec.extension}`, articles: records.length };
+		return { blob, fileName: `${opts.baseName}.${codec.extension}`, articles: count };
 	}
 	const files: Record<string, string[]> = {};
 	for (const chunk of chunks) (files[chunk.file] ??= []).push(chunk.data);

@@ -59,6 +59,11 @@ export interface Codec {
 	readonly extension: string;
 	/** True when one corpus is several files (brat: a .txt and an .ann per article). */
 	readonly multiFile: boolean;
+	/**
+	 * True when `serialize(records)` is `serialize([r])` of each record in turn (one line per record): an
+	 * export can then serialize each article as it is read.
+	 */
+	readonly perRecord?: boolean;
 	readonly defaultOffsets: OffsetUnit;
 	/** What a round trip spanwise → this format → spanwise cannot keep (documentation, shown in --help). */
 	readonly loses: string;

@@ -182,6 +182,7 @@ export const doccanoCodec: Codec = {
 	title: 'doccano JSONL',
 	extension: 'jsonl',
 	multiFile: false,
+	perRecord: true,
 	defaultOffsets: 'utf16',
 	loses:
 		'span ids, notes and timestamps; article timestamps; annotators unless all spans of an article share one; same-offset same-label spans of different annotators (written once); meta keys named source or status; relations are kept in meta only',

@@ -193,6 +193,7 @@ export const prodigyCodec: Codec = {
 	title: 'Prodigy JSONL',
 	extension: 'jsonl',
 	multiFile: false,
+	perRecord: true,
 	defaultOffsets: 'codepoint',
 	loses:
 		'span ids, notes and timestamps; article timestamps; meta keys named id, title, status or source',

@@ -204,6 +204,7 @@ export const spanwiseCodec: Codec = {
 	title: 'Spanwise JSONL',
 	extension: 'jsonl',
 	multiFile: false,
+	perRecord: true,
 	defaultOffsets: 'codepoint',
 	loses: 'nothing: every article field, span field and timestamp comes back',
 	sniff: (file) => /"format"\s*:\s*"spanwise\//.test(file.content.slice(0, 65536)) || /\.jsonl$/i.test(file.name),
