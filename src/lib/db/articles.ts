@@ -7,6 +7,7 @@ import { SNAPSHOT_MIN_SPANS, type ArticleRow, type SpanwiseDB } from './database
 import { addMissingLabels } from './labels';
 import { emptyReport, writeRecords, type DuplicatePolicy, type ImportReport } from './merge';
 import { byPosition, checkRecord, toArticle, toRow } from './rows';
+import { listSpans } from './spans';
 
 export type { DuplicatePolicy, ImportReport } from './merge';
 
@@ -75,7 +76,7 @@ export async function readArticleSpans(
 		const [row, snapshot] = await Promise.all([db.articles.get(id), db.snapshots.get(id)]);
 		if (row === undefined) return undefined;
 		if (snapshot?.revision === row.revision) return { spans: [...snapshot.spans], revision: row.revision, fromSnapshot: true, stale: false };
-		const spans = (await db.spans.where('articleId').equals(id).toArray()).sort(byPosition);
+		const spans = await listSpans(db, id);
 		return { spans, revision: row.revision, fromSnapshot: false, stale: spans.length >= SNAPSHOT_MIN_SPANS || snapshot !== undefined };
 	});
 }
@@ -88,7 +89,7 @@ export async function readArticleSpans(
 export async function refreshSnapshot(db: SpanwiseDB, id: string): Promise<boolean> {
 	const read = await db.transaction('r', [db.articles, db.spans], async () => {
 		const row = await db.articles.get(id);
-		return row && { revision: row.revision, spans: (await db.spans.where('articleId').equals(id).toArray()).sort(byPosition) };
+		return row && { revision: row.revision, spans: await listSpans(db, id) };
 	});
 	if (!read) return false;
 	return db.transaction('rw', [db.articles, db.snapshots], async () => {

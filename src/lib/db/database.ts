@@ -45,15 +45,15 @@ export interface DecisionRow {
 	readonly decidedAt: number;
 }
 
+/** Articles with at least this many spans get a snapshot; reading fewer rows is quick anyway. */
+export const SNAPSHOT_MIN_SPANS = 500;
+
 /**
  * Every span of a long article in one row, as it was at `revision`: opening the article reads this one
  * row instead of thousands (a tenth of the time). Derived data, used only while `revision` equals the
  * article row's (every write to an article or its spans moves its revision; deleting an article deletes
  * its snapshot), and never exported or backed up.
  */
-/** Articles with at least this many spans get a snapshot; reading fewer rows is quick anyway. */
-export const SNAPSHOT_MIN_SPANS = 500;
-
 export interface SnapshotRow {
 	readonly articleId: string;
 	readonly revision: number;

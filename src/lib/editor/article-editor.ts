@@ -164,11 +164,6 @@ export class ArticleEditor {
 		this.view.focus();
 	}
 
-	/** How many spans are drawn now: those on screen and near it. */
-	get drawnCount(): number {
-		return this.#renderer?.drawnCount ?? 0;
-	}
-
 	destroy(): void {
 		cancelAnimationFrame(this.#frame);
 		this.#widthObserver.disconnect();

@@ -20,8 +20,6 @@ export interface SpanRenderer {
 	 * highlight updates cost what is in view, not the 10,000 spans of a long article.
 	 */
 	setWindow(start: number, end: number): void;
-	/** How many spans are drawn now. */
-	readonly drawnCount: number;
 	/** Mark one span as the selected one (or none). */
 	select(span: Span | null): void;
 	/** Mark the span under the pointer (or none). */
@@ -116,7 +114,7 @@ export class HighlightRenderer implements SpanRenderer {
 		this.#ranges.clear();
 		// Build each label's Highlight off-registry, then register once: one style recalc, not one per span.
 		const pending = new Map<string, StaticRange[]>();
-		for (const span of this.#inWindow(spans)) {
+		for (const span of spans.overlapping(this.#window.start, this.#window.end)) {
 			const range = this.#range(span.start, span.end);
 			const key = this.#keyOf(span.label);
 			this.#ranges.set(span.id, { range, key });
@@ -147,8 +145,8 @@ export class HighlightRenderer implements SpanRenderer {
 		const w = this.#window;
 		// Already drawn: nothing to do (most scroll frames).
 		if (w.start <= start && end <= w.end) return;
-		// Draw a window twice as wide as asked, so scrolling on redraws only now and then, and then
-		// only the spans that enter or leave it.
+		// Draw the asked range and as much again on each side, so scrolling on redraws only now and
+		// then, and then only the spans that enter or leave the window.
 		const pad = end - start;
 		this.#window = { start: Math.max(0, start - pad), end: end + pad };
 		const wanted = this.#all.overlapping(this.#window.start, this.#window.end);
@@ -158,15 +156,6 @@ export class HighlightRenderer implements SpanRenderer {
 		for (const span of wanted) if (!this.#ranges.has(span.id)) this.#add(span);
 	}
 
-	/** How many spans are drawn now (for tests and the benchmark). */
-	get drawnCount(): number {
-		return this.#ranges.size;
-	}
-
-	#inWindow(spans: SpanSet): readonly Span[] {
-		const { start, end } = this.#window;
-		return end === Number.POSITIVE_INFINITY && start === 0 ? spans.all() : spans.overlapping(start, end);
-	}
 
 	select(span: Span | null): void {
 		this.#selected.clear();

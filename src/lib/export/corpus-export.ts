@@ -54,16 +54,16 @@ export async function exportCorpus(db: SpanwiseDB, opts: CorpusExportOptions): P
 		{ ids: opts.ids, signal: opts.signal, onProgress: opts.onProgress }
 	);
 	opts.signal?.throwIfAborted();
-	const chunks = streamed ? streamed.map((data) => ({ file: '', data })) : codec.serialize(records, serializeOptions);
 	if (!codec.multiFile) {
 		const parts: string[] = [];
 		if (opts.backup) parts.push(serializeBackupHeader({ created_at: new Date().toISOString(), ...(await readWorkspaceExtras(db)) }) + '\n');
-		for (const chunk of chunks) parts.push(chunk.data);
+		if (streamed) for (const data of streamed) parts.push(data);
+		else for (const chunk of codec.serialize(records, serializeOptions)) parts.push(chunk.data);
 		const blob = new Blob(parts, { type: TYPES[codec.extension] ?? 'text/plain' });
 		return { blob, fileName: `${opts.baseName}.${codec.extension}`, articles: count };
 	}
 	const files: Record<string, string[]> = {};
-	for (const chunk of chunks) (files[chunk.file] ??= []).push(chunk.data);
+	for (const chunk of codec.serialize(records, serializeOptions)) (files[chunk.file] ??= []).push(chunk.data);
 	const zip = zipSync(Object.fromEntries(Object.entries(files).map(([name, parts]) => [name, strToU8(parts.join(''))])));
 	return { blob: new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName: `${opts.baseName}-${codec.name}.zip`, articles: records.length };
 }

@@ -76,7 +76,7 @@ export class Workspace {
 		this.dbName = dbName;
 		this.db = openDatabase(dbName);
 		this.saver = new Saver(
-			async (articleId, edits) => this.#committed.set(articleId, await commitSpanEdits(this.db, articleId, edits, Date.now())),
+			(articleId, edits) => this.#commit(articleId, edits, Date.now()),
 			(status) => {
 				// Say it once, when saving starts failing: what happened and what to do.
 				if (status.kind === 'failed' && this.#saveStatus.kind !== 'failed') {
@@ -177,9 +177,7 @@ export class Workspace {
 	 * by the conflict check and skipped; one that cannot be written now is journaled again.
 	 */
 	async #replayJournal(): Promise<void> {
-		const { written, failed } = await replayJournal(this.#journal, async (articleId, edits, at) =>
-			this.#committed.set(articleId, await commitSpanEdits(this.db, articleId, edits, at))
-		);
+		const { written, failed } = await replayJournal(this.#journal, (articleId, edits, at) => this.#commit(articleId, edits, at));
 		if (written > 0) this.notices.info(`Saved ${written} change${written === 1 ? '' : 's'} made just before the page last closed.`);
 		if (failed.length > 0) this.notices.error(`Some unsaved changes could not be written yet: ${failed[0]}`);
 	}
@@ -266,6 +264,11 @@ export class Workspace {
 	async setSnapWords(on: boolean): Promise<void> {
 		this.#snapWords = on;
 		await writeSetting(this.db, 'snapWords', on);
+	}
+
+	/** Writes one batch of edits and remembers the revision it produced (see committedRevision). */
+	async #commit(articleId: string, edits: readonly SpanEdit[], at: number): Promise<void> {
+		this.#committed.set(articleId, await commitSpanEdits(this.db, articleId, edits, at));
 	}
 
 	/** The revision this tab's last committed edit of article `id` produced (undefined: none yet). */
