@@ -5,7 +5,8 @@ import { findChromium, playwrightChromium } from './tests/setup/browser.mjs';
 // Playwright's own Chromium when it is installed; otherwise a system Chromium (Debian's on CI).
 const bundled: string | undefined = playwrightChromium();
 const executablePath: string | undefined = bundled ? undefined : findChromium();
-const PORT = 4173;
+// SPANWISE_E2E_PORT lets several work trees run their end-to-end tests side by side.
+const PORT = Number(process.env.SPANWISE_E2E_PORT ?? 4173);
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -42,7 +43,7 @@ export default defineConfig({
 		}
 	],
 	webServer: {
-		command: `npm run build && npm run preview`,
+		command: `npm run build && vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
 		url: `http://127.0.0.1:${PORT}`,
 		reuseExistingServer: !process.env.CI,
 		timeout: 180_000,

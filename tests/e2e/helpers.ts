@@ -107,3 +107,6 @@ export async function readJsonl(download: Download): Promise<any[]> {
 export function pySlice(text: string, start: number, end: number): string {
 	return Array.from(text).slice(start, end).join('');
 }
+
+/** The origin the app is served from in end-to-end tests (see playwright.config.ts). */
+export const APP_ORIGIN = `http://127.0.0.1:${process.env.SPANWISE_E2E_PORT ?? 4173}`;

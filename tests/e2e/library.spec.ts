@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { importThroughChooser, openLibrary, openArticle, readJsonl } from './helpers';
+import { APP_ORIGIN, importThroughChooser, openLibrary, openArticle, readJsonl } from './helpers';
 
 test('a new user finds the sample corpus with example spans', async ({ page }) => {
 	await openLibrary(page);
@@ -49,7 +49,7 @@ test('an HTML file never runs its scripts, handlers or fetches', async ({ page }
 	});
 	const external: string[] = [];
 	page.on('request', (r) => {
-		if (!r.url().startsWith('http://127.0.0.1:4173')) external.push(r.url());
+		if (!r.url().startsWith(APP_ORIGIN)) external.push(r.url());
 	});
 	await openLibrary(page);
 	await importThroughChooser(page, ['hostile.html']);

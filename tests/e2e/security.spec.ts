@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { fixture, openLibrary } from './helpers';
+import { APP_ORIGIN, fixture, openLibrary } from './helpers';
 
 /** Collects dialogs, requests beyond the app's origin, and page errors for a whole session. */
 function watch(page: Page) {
@@ -11,7 +11,7 @@ function watch(page: Page) {
 	});
 	page.on('request', (r) => {
 		const url = r.url();
-		if (!url.startsWith('http://127.0.0.1:4173/') && !url.startsWith('blob:http://127.0.0.1:4173/') && !url.startsWith('data:')) seen.foreign.push(url);
+		if (!url.startsWith(`${APP_ORIGIN}/`) && !url.startsWith(`blob:${APP_ORIGIN}/`) && !url.startsWith('data:')) seen.foreign.push(url);
 	});
 	return seen;
 }
