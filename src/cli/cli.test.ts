@@ -1,21 +1,25 @@
 /**
- * The `spanwise` binary as users run it: the built bundle (npm run build:cli) in a child process,
- * on files in tests/fixtures/cli.
+ * The `spanwise` command line on files in tests/fixtures/cli, run in-process: `run(argv, io)` with the
+ * real file system and captured output, so these tests need no build. bundle.test.ts checks the
+ * built binary itself.
  */
 import { describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { run } from './cli';
+import { nodeIO } from './node-io';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const bin = join(root, 'src/cli/bin.mjs');
 const fixture = (name: string) => join(root, 'tests/fixtures/cli', name);
 
-function spanwise(...args: string[]) {
-	const result = spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', cwd: root });
-	return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+/** What the binary would print and exit with for these arguments. */
+async function spanwise(...args: string[]) {
+	let stdout = '';
+	let stderr = '';
+	const code = await run(args, nodeIO({ stdout: (data) => void (stdout += data), stderr: (data) => void (stderr += data) }));
+	return { code, stdout, stderr };
 }
 
 /** Each format, and whether it carries annotators. */
@@ -35,15 +39,15 @@ function jsonLines(text: string): any[] {
 const pySlice = (text: string, start: number, end: number) => Array.from(text).slice(start, end).join('');
 
 describe('spanwise validate', () => {
-	it('accepts a good file with exit 0 and a summary', () => {
-		const r = spanwise('validate', fixture('good.jsonl'));
+	it('accepts a good file with exit 0 and a summary', async () => {
+		const r = await spanwise('validate', fixture('good.jsonl'));
 		expect(r.stderr).toBe('');
 		expect(r.stdout).toBe('spanwise: 2 good records, 3 spans; valid\n');
 		expect(r.code).toBe(0);
 	});
 
-	it('lists each bad record as FILE:LINE: reason and exits 1', () => {
-		const r = spanwise('validate', fixture('bad.jsonl'));
+	it('lists each bad record as FILE:LINE: reason and exits 1', async () => {
+		const r = await spanwise('validate', fixture('bad.jsonl'));
 		expect(r.code).toBe(1);
 		const lines = r.stderr.trim().split('\n');
 		expect(lines).toHaveLength(2);
@@ -54,15 +58,15 @@ describe('spanwise validate', () => {
 });
 
 describe('spanwise convert', () => {
-	it('writes nothing and exits 1 when a record is bad', () => {
-		const r = spanwise('convert', '--from', 'spanwise', '--to', 'spanwise', fixture('bad.jsonl'));
+	it('writes nothing and exits 1 when a record is bad', async () => {
+		const r = await spanwise('convert', '--from', 'spanwise', '--to', 'spanwise', fixture('bad.jsonl'));
 		expect(r.code).toBe(1);
 		expect(r.stdout).toBe('');
 		expect(r.stderr).toContain('nothing written');
 	});
 
-	it('converts the good records with --skip-bad and still lists the bad ones', () => {
-		const r = spanwise('convert', '--from', 'spanwise', '--to', 'spanwise', '--skip-bad', fixture('bad.jsonl'));
+	it('converts the good records with --skip-bad and still lists the bad ones', async () => {
+		const r = await spanwise('convert', '--from', 'spanwise', '--to', 'spanwise', '--skip-bad', fixture('bad.jsonl'));
 		expect(r.code).toBe(1);
 		const records = jsonLines(r.stdout);
 		expect(records.map((x) => x.id)).toEqual(['a-ok']);
@@ -70,14 +74,14 @@ describe('spanwise convert', () => {
 		expect(r.stderr).toMatch(/bad\.jsonl:3:/);
 	});
 
-	it('refuses a multi-file format without --out, and unknown formats', () => {
-		expect(spanwise('convert', '--to', 'nope', fixture('good.jsonl')).code).toBe(2);
-		expect(spanwise('convert', '--to', 'spanwise', '--offsets', 'bytes', fixture('good.jsonl')).stderr).toContain('--offsets must be');
-		expect(spanwise('bogus').code).toBe(2);
+	it('refuses a multi-file format without --out, and unknown formats', async () => {
+		expect((await spanwise('convert', '--to', 'nope', fixture('good.jsonl'))).code).toBe(2);
+		expect((await spanwise('convert', '--to', 'spanwise', '--offsets', 'bytes', fixture('good.jsonl'))).stderr).toContain('--offsets must be');
+		expect((await spanwise('bogus')).code).toBe(2);
 	});
 
-	it('keeps code point offsets exact through a spanwise round trip', () => {
-		const r = spanwise('convert', '--to', 'spanwise', fixture('good.jsonl'));
+	it('keeps code point offsets exact through a spanwise round trip', async () => {
+		const r = await spanwise('convert', '--to', 'spanwise', fixture('good.jsonl'));
 		expect(r.code).toBe(0);
 		const [first] = jsonLines(r.stdout);
 		expect(first.spans.map((s: any) => [s.start, s.end, s.label, s.annotator])).toEqual([
@@ -88,9 +92,9 @@ describe('spanwise convert', () => {
 		for (const s of first.spans) expect(pySlice(first.text, s.start, s.end)).toBe(s.text);
 	});
 
-	it('writes into --out DIR', () => {
+	it('writes into --out DIR', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'spanwise-cli-'));
-		const r = spanwise('convert', '--to', 'spanwise', '--out', dir, fixture('good.jsonl'));
+		const r = await spanwise('convert', '--to', 'spanwise', '--out', dir, fixture('good.jsonl'));
 		expect(r.code).toBe(0);
 		expect(readdirSync(dir)).toEqual(['export.jsonl']);
 		expect(jsonLines(readFileSync(join(dir, 'export.jsonl'), 'utf8'))).toHaveLength(2);
@@ -112,12 +116,12 @@ describe('round trips through every format', () => {
 	const original = essentials(readFileSync(fixture('good.jsonl'), 'utf8'), true);
 
 	for (const [format, keepsAnnotator] of FORMATS_UNDER_TEST) {
-		it(`spanwise → ${format} → spanwise keeps texts, offsets and labels${keepsAnnotator ? ' and annotators' : ''}`, () => {
+		it(`spanwise → ${format} → spanwise keeps texts, offsets and labels${keepsAnnotator ? ' and annotators' : ''}`, async () => {
 			const dir = mkdtempSync(join(tmpdir(), `spanwise-${format}-`));
-			const there = spanwise('convert', '--to', format, '--out', dir, fixture('good.jsonl'));
+			const there = await spanwise('convert', '--to', format, '--out', dir, fixture('good.jsonl'));
 			expect(there.stderr).toMatch(/wrote \d+ file/);
 			expect(there.code).toBe(0);
-			const back = spanwise('convert', '--from', format, '--to', 'spanwise', dir);
+			const back = await spanwise('convert', '--from', format, '--to', 'spanwise', dir);
 			expect(back.stderr).toBe('');
 			expect(back.code).toBe(0);
 			expect(essentials(back.stdout, keepsAnnotator)).toEqual(keepsAnnotator ? original : essentials(readFileSync(fixture('good.jsonl'), 'utf8'), false));
@@ -129,8 +133,8 @@ describe('spanwise agreement', () => {
 	const maria = join(root, 'tests/fixtures/review-maria.jsonl');
 	const jon = join(root, 'tests/fixtures/review-jon.jsonl');
 
-	it('prints labels, overall and pairs as JSON, with figures counted by hand', () => {
-		const r = spanwise('agreement', maria, jon);
+	it('prints labels, overall and pairs as JSON, with figures counted by hand', async () => {
+		const r = await spanwise('agreement', maria, jon);
 		expect(r.stderr).toBe('');
 		expect(r.code).toBe(0);
 		const out = JSON.parse(r.stdout);
@@ -150,8 +154,8 @@ describe('spanwise agreement', () => {
 		expect(out.pairs[0]).toMatchObject({ a: 'jon', b: 'maria' });
 	});
 
-	it('prints a readable table with --table, and names unattributed spans after their file', () => {
-		const r = spanwise('agreement', '--table', maria, jon);
+	it('prints a readable table with --table, and names unattributed spans after their file', async () => {
+		const r = await spanwise('agreement', '--table', maria, jon);
 		expect(r.stdout).toMatch(/^annotators: jon, maria/);
 		expect(r.stdout).toMatch(/actor\s+0\.40\s+0\.80/);
 		expect(r.stdout).toMatch(/jon \/ maria/);
@@ -163,7 +167,7 @@ describe('spanwise agreement', () => {
 			const label = record.spans.map((s: any) => [utf16(s.start), utf16(s.end), s.label]);
 			writeFileSync(join(dir, `${who}.jsonl`), JSON.stringify({ text: record.text, label }) + '\n');
 		}
-		const fromDoccano = JSON.parse(spanwise('agreement', '--from', 'doccano', join(dir, 'ann.jsonl'), join(dir, 'bob.jsonl')).stdout);
+		const fromDoccano = JSON.parse((await spanwise('agreement', '--from', 'doccano', join(dir, 'ann.jsonl'), join(dir, 'bob.jsonl'))).stdout);
 		expect(fromDoccano.annotators).toEqual(['ann', 'bob']);
 		expect(fromDoccano.labels.actor.exact.f1).toBe(0.4);
 	});

@@ -1,6 +1,6 @@
 /** Entry point of the `spanwise` binary: the real process around `run`. */
-import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { run } from './cli';
+import { nodeIO } from './node-io';
 
 // A reader that stops early (`spanwise convert … | head`) is not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -8,12 +8,11 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	throw error;
 });
 
-const code = await run(process.argv.slice(2), {
-	readFile: async (path) => new Uint8Array(await readFile(path)),
-	listDir: async (path) => ((await stat(path)).isDirectory() ? readdir(path) : null),
-	writeFile: (path, data) => writeFile(path, data, 'utf8'),
-	mkdir: async (path) => void (await mkdir(path, { recursive: true })),
-	stdout: (data) => void process.stdout.write(data),
-	stderr: (data) => void process.stderr.write(data)
-});
+const code = await run(
+	process.argv.slice(2),
+	nodeIO({
+		stdout: (data) => void process.stdout.write(data),
+		stderr: (data) => void process.stderr.write(data)
+	})
+);
 process.exitCode = code;
