@@ -287,7 +287,7 @@ describe('parseSpanwiseJsonl', () => {
 		}
 	});
 
-	it('handles a large article quickly', () => {
+	it('reads back a large article exactly (speed: npm run bench)', () => {
 		const sentence = 'The US 🇺🇸 said on Tuesday it would send aid worth $60.84 billion to Kyiv 🇺🇦. ';
 		const text = sentence.repeat(2000);
 		const spans = Array.from({ length: 6000 }, (_, i) => {
@@ -295,11 +295,11 @@ describe('parseSpanwiseJsonl', () => {
 			const [from, length] = i % 3 === 0 ? [0, 6] : i % 3 === 1 ? [50, 14] : [0, sentence.length - 1];
 			return span(`s-${i}`, base + from, base + from + length, ['actor', 'figure', 'claim'][i % 3]);
 		});
-		const began = performance.now();
 		const line = serializeArticle(article(text), spans);
 		const { records, errors } = parseSpanwiseJsonl(line, OPTS);
 		expect(errors).toEqual([]);
 		expect(records[0].spans).toHaveLength(6000);
-		expect(performance.now() - began).toBeLessThan(6000);
+		const key = (s: { start: number; end: number; label: string }) => `${s.start}-${s.end}-${s.label}`;
+		expect(records[0].spans.map(key).sort()).toEqual(spans.map(key).sort());
 	});
 });

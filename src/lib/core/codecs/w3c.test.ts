@@ -300,7 +300,7 @@ describe('w3c round trip', () => {
 });
 
 describe('w3c at scale', () => {
-	it('writes and reads a large article quickly', () => {
+	it('writes and reads a large article exactly (speed: npm run bench)', () => {
 		const sentence = 'The US 🇺🇸 said on Tuesday it would send aid worth $60.84 billion to Kyiv 🇺🇦. ';
 		const text = sentence.repeat(2000);
 		const article: Article = { id: 'a-1', title: 'Big', text, source: 's', meta: {}, status: 'new', createdAt: T1, updatedAt: T1 };
@@ -309,10 +309,10 @@ describe('w3c at scale', () => {
 			const [from, length] = i % 3 === 0 ? [0, 6] : i % 3 === 1 ? [50, 14] : [0, sentence.length - 1];
 			return { id: `s-${i}`, articleId: 'a-1', start: base + from, end: base + from + length, label: ['actor', 'figure', 'claim'][i % 3], annotator: 'maria', createdAt: T1, updatedAt: T1 };
 		});
-		const began = performance.now();
 		const { records, errors } = parse(serialize([{ article, spans }]));
 		expect(errors).toEqual([]);
 		expect(records[0].spans).toHaveLength(6000);
-		expect(performance.now() - began).toBeLessThan(10000);
+		const key = (s: { start: number; end: number; label: string }) => `${s.start}-${s.end}-${s.label}`;
+		expect(records[0].spans.map(key).sort()).toEqual(spans.map(key).sort());
 	});
 });
