@@ -60,9 +60,6 @@ export async function commitSpanEdits(
 			throw new RangeError(`An update changes span id ${edit.before.id} to ${edit.after.id}`);
 		}
 	}
-	// End-to-end tests simulate a full disk here (the Dexie layer), as a browser's quota error would.
-	const injected = (globalThis as { __spanwiseWriteError?: string }).__spanwiseWriteError;
-	if (injected) throw new DOMException(`Injected write failure (${injected})`, injected);
 	const ids = [...new Set(edits.flatMap((edit) => editedSpans(edit).map((span) => span.id)))];
 	// Two round trips in all (reads, then writes), not one per request: on a busy page each round trip
 	// waits for the main thread, and a save should land within a few frames.
