@@ -59,7 +59,10 @@ test('an HTML file never runs its scripts, handlers or fetches', async ({ page }
 	expect(text).toContain('It holds 40,000 books & cost €3 million.');
 	expect(text).not.toContain('pwned');
 	expect(text).not.toContain('Copyright');
-	await page.waitForTimeout(300);
+	// Anything the hostile markup could have started has run: no request is in flight (an image's
+	// onerror fires when its load fails) and the page's task queue has drained to an idle period.
+	await page.waitForLoadState('networkidle');
+	await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => resolve(null))));
 	expect(await page.evaluate(() => (window as any).__pwned)).toBeUndefined();
 	expect(dialogs).toEqual([]);
 	expect(external).toEqual([]);

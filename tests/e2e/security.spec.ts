@@ -43,7 +43,10 @@ test('payloads in every field of an imported file are shown as text: nothing run
 	await page.getByRole('link', { name: /<\/script>/ }).click();
 	await expect(page.getByRole('complementary', { name: 'Candidates' })).toContainText('<svg onload');
 
-	await page.waitForTimeout(300);
+	// Anything the hostile markup could have started has run: no request is in flight (an image's
+	// onerror fires when its load fails) and the page's task queue has drained to an idle period.
+	await page.waitForLoadState('networkidle');
+	await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => resolve(null))));
 	expect(await pwned(page)).toBeUndefined();
 	expect(await page.locator('img, svg[onload], script:not([src])').evaluateAll((els) => els.filter((e) => e.closest('main')).length)).toBe(0);
 	expect(seen.dialogs).toEqual([]);
