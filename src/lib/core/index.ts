@@ -5,3 +5,4 @@ export * from './spans';
 export * from './labels';
 export * from './articles';
 export * from './codecs';
+export * from './theme';

@@ -28,7 +28,7 @@ export const DEFAULT_LABELS: readonly Label[] = [
 ];
 
 /** The rest of the Okabe–Ito palette first, then the default labels' colours. */
-const PALETTE: readonly string[] = ['#E69F00', '#56B4E9', '#CC79A7', '#F0E442', '#000000', '#0072B2', '#D55E00', '#009E73'];
+export const PALETTE: readonly string[] = ['#E69F00', '#56B4E9', '#CC79A7', '#F0E442', '#000000', '#0072B2', '#D55E00', '#009E73'];
 
 /**
  * The colour for a new label: the first palette colour not in `used`; once all are taken, the one

@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_LABELS, PALETTE } from '../labels/defaults';
+import { LAYER_COLORS } from '../review/layers';
+import { colorDifference, composite, contrastRatio, parseHex, simulateColorVision, toHex, type ColorVision, type Rgb } from './color';
+import {
+	ARTICLE_COLORS,
+	SPAN_STATE_STYLES,
+	THEMES,
+	UNDERLINE_CONTRAST,
+	chipTextColor,
+	highlightAlpha,
+	labelHighlightStyle,
+	layerHighlightStyle,
+	parseThemeChoice,
+	themedHighlightRules,
+	underlineColor,
+	unknownLabelStyle,
+	type HighlightStyle,
+	type Theme
+} from './highlight-style';
+
+/** "rgba(r, g, b, a)" or "#rrggbb" → colour and alpha. */
+function parseCss(css: string): { color: Rgb; alpha: number } {
+	const m = /^rgba\((\d+), (\d+), (\d+), ([\d.]+)\)$/.exec(css);
+	if (m) return { color: { r: +m[1], g: +m[2], b: +m[3] }, alpha: +m[4] };
+	return { color: parseHex(css), alpha: 1 };
+}
+
+/** The colour behind the text where `layers` lie over the article page, bottom first. */
+function behindText(theme: Theme, layers: readonly HighlightStyle[]): Rgb {
+	let backdrop = parseHex(ARTICLE_COLORS[theme].paper);
+	for (const layer of layers) {
+		const { color, alpha } = parseCss(layer.background);
+		backdrop = composite(color, alpha, backdrop);
+	}
+	return backdrop;
+}
+
+const textOf = (theme: Theme) => parseHex(ARTICLE_COLORS[theme].text);
+const paperOf = (theme: Theme) => parseHex(ARTICLE_COLORS[theme].paper);
+const underlineOf = (style: HighlightStyle) => parseHex(/#[0-9a-f]{6}/i.exec(style.decoration!)![0]);
+const VISIONS: readonly (ColorVision | 'normal')[] = ['normal', 'protanopia', 'deuteranopia'];
+const seenBy = (color: Rgb, vision: ColorVision | 'normal') => (vision === 'normal' ? color : simulateColorVision(color, vision));
+const hex = fc
+	.tuple(fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }))
+	.map(([r, g, b]) => toHex({ r, g, b }));
+
+describe('label highlights in both themes', () => {
+	const defaults = DEFAULT_LABELS.map((label) => label.color);
+
+	for (const theme of THEMES) {
+		it(`keep the article text at 4.5:1 over every default label, alone and nested, in the ${theme} theme`, () => {
+			const styles = defaults.map((color, i) => labelHighlightStyle(color, theme, i));
+			for (const a of styles) {
+				expect(contrastRatio(textOf(theme), behindText(theme, [a]))).toBeGreaterThanOrEqual(4.5);
+				for (const b of styles) {
+					expect(contrastRatio(textOf(theme), behindText(theme, [a, b]))).toBeGreaterThanOrEqual(4.5);
+				}
+				// Hovered: text colour unchanged; selected: its own text colour.
+				const { hovered, selected } = SPAN_STATE_STYLES[theme];
+				expect(contrastRatio(textOf(theme), behindText(theme, [a, hovered]))).toBeGreaterThanOrEqual(4.5);
+				expect(contrastRatio(parseHex(selected.color!), behindText(theme, [a, selected]))).toBeGreaterThanOrEqual(4.5);
+			}
+			// All three nested (a claim holding an actor holding a figure).
+			expect(contrastRatio(textOf(theme), behindText(theme, styles))).toBeGreaterThanOrEqual(4.5);
+		});
+
+		it(`stay distinguishable with protanopia and deuteranopia in the ${theme} theme`, () => {
+			const styles = defaults.map((color) => labelHighlightStyle(color, theme));
+			for (const vision of VISIONS) {
+				for (let i = 0; i < styles.length; i++) {
+					for (let j = i + 1; j < styles.length; j++) {
+						const pair = `${defaults[i]} / ${defaults[j]} (${vision})`;
+						// The underlines carry the label: far apart (CIE76 ΔE; 2.3 is just noticeable).
+						expect(colorDifference(seenBy(underlineOf(styles[i]), vision), seenBy(underlineOf(styles[j]), vision)), pair).toBeGreaterThan(30);
+						// The tints differ too, if less (they are pale by design).
+						const tint = (s: HighlightStyle) => seenBy(behindText(theme, [s]), vision);
+						expect(colorDifference(tint(styles[i]), tint(styles[j])), pair).toBeGreaterThan(5);
+					}
+				}
+			}
+			// The whole palette (colours new labels get): every pair's underlines apart. Okabe–Ito's orange
+			// and yellow are its closest pair for protanopes (ΔE ≈ 6 once yellow is darkened to show on white).
+			const all = PALETTE.map((color) => underlineColor(parseHex(color), theme));
+			for (const vision of VISIONS) {
+				for (let i = 0; i < all.length; i++) {
+					for (let j = i + 1; j < all.length; j++) {
+						expect(colorDifference(seenBy(all[i], vision), seenBy(all[j], vision)), `${PALETTE[i]} / ${PALETTE[j]} (${vision})`).toBeGreaterThan(5);
+					}
+				}
+			}
+		});
+
+		it(`draw every underline at ${UNDERLINE_CONTRAST[theme]}:1 against the page in the ${theme} theme`, () => {
+			const least = UNDERLINE_CONTRAST[theme];
+			for (const color of PALETTE) expect(contrastRatio(underlineOf(labelHighlightStyle(color, theme)), paperOf(theme)), color).toBeGreaterThanOrEqual(least);
+			for (const [i, color] of LAYER_COLORS.entries()) expect(contrastRatio(underlineOf(layerHighlightStyle(color, theme, i)), paperOf(theme)), color).toBeGreaterThanOrEqual(least);
+			expect(contrastRatio(underlineOf(unknownLabelStyle(theme)), paperOf(theme))).toBeGreaterThanOrEqual(least);
+		});
+	}
+
+	it('keep any colour a user picks readable: text 4.5:1 over two nested layers, underline visible', () => {
+		fc.assert(
+			fc.property(hex, fc.constantFrom(...THEMES), (color, theme) => {
+				const style = labelHighlightStyle(color, theme);
+				expect(contrastRatio(textOf(theme), behindText(theme, [style, style]))).toBeGreaterThanOrEqual(4.5);
+				expect(contrastRatio(underlineOf(style), paperOf(theme))).toBeGreaterThanOrEqual(UNDERLINE_CONTRAST[theme]);
+			}),
+			{ numRuns: 300 }
+		);
+	});
+
+	it('keep a colour as it is where it already has the contrast, and show a tint', () => {
+		expect(labelHighlightStyle('#0072B2', 'light')).toEqual({ background: 'rgba(0, 114, 178, 0.16)', decoration: 'underline 2px #0072b2', underlineOffset: 3 });
+		expect(labelHighlightStyle('#D55E00', 'dark', 2).underlineOffset).toBe(9);
+		for (const theme of THEMES) for (const color of defaults) expect(highlightAlpha(parseHex(color), theme)).toBeGreaterThan(0.1);
+		// Yellow on white cannot be an underline as it is; it darkens towards the text.
+		expect(contrastRatio(parseHex('#F0E442'), paperOf('light'))).toBeLessThan(UNDERLINE_CONTRAST.light);
+		expect(toHex(underlineColor(parseHex('#F0E442'), 'light'))).not.toBe('#f0e442');
+	});
+
+	it('put readable text on label chips', () => {
+		for (const color of [...PALETTE, '#6b6b6b']) expect(contrastRatio(parseHex(chipTextColor(color)), parseHex(color)), color).toBeGreaterThanOrEqual(4.5);
+	});
+});
+
+describe('theme rules and choices', () => {
+	it('writes the light rule, then the dark one for a dark system (unless light is chosen) and for a chosen dark', () => {
+		const rules = themedHighlightRules('sw-label-0', (theme) => labelHighlightStyle('#0072B2', theme));
+		expect(rules).toHaveLength(3);
+		expect(rules[0]).toBe('::highlight(sw-label-0) { background-color: rgba(0, 114, 178, 0.16); text-decoration: underline 2px #0072b2; text-underline-offset: 3px; }');
+		expect(rules[1]).toMatch(/^@media \(prefers-color-scheme: dark\) \{ :root:not\(\[data-theme='light'\]\) ::highlight\(sw-label-0\) \{ background-color: rgba\(0, 114, 178, 0\.26\);/);
+		expect(rules[2]).toMatch(/^:root\[data-theme='dark'\] ::highlight\(sw-label-0\) \{ background-color: rgba\(0, 114, 178, 0\.26\);/);
+	});
+
+	it('reads a stored choice, falling back to the system for anything else', () => {
+		expect(parseThemeChoice('dark')).toBe('dark');
+		expect(parseThemeChoice('light')).toBe('light');
+		expect(parseThemeChoice('system')).toBe('system');
+		expect(parseThemeChoice('sepia')).toBe('system');
+		expect(parseThemeChoice(undefined)).toBe('system');
+	});
+
+	it('uses the page and text colours app.css uses', () => {
+		const css = readFileSync(fileURLToPath(new URL('../../../app.css', import.meta.url)), 'utf8');
+		const variable = (name: string) => new RegExp(`--${name}:\\s*light-dark\\((#[0-9a-f]{6}),\\s*(#[0-9a-f]{6})\\)`, 'i').exec(css)?.slice(1, 3);
+		expect(variable('paper')).toEqual([ARTICLE_COLORS.light.paper, ARTICLE_COLORS.dark.paper]);
+		expect(variable('article-ink')).toEqual([ARTICLE_COLORS.light.text, ARTICLE_COLORS.dark.text]);
+	});
+});

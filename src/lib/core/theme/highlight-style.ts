@@ -1,0 +1,176 @@
+/**
+ * How spans are painted in each theme, as data: a label colour and a theme go in, a highlight style
+ * comes out. The background is the label colour, translucent so nested spans layer, at the strongest
+ * alpha that keeps the article text at WCAG AA (4.5:1) even where two spans of the label nest; the
+ * underline is the label colour, moved towards the text colour until it stands out from the page
+ * (UNDERLINE_CONTRAST). Any colour a user picks gets a readable style this way.
+ */
+import { composite, contrastRatio, mix, parseHex, toHex, type Rgb } from './color';
+
+/** The two looks of the app. The user's choice may also be "system" (see ThemeChoice). */
+export type Theme = 'light' | 'dark';
+export const THEMES: readonly Theme[] = ['light', 'dark'];
+
+/** What the user picks in Settings: follow the system (`prefers-color-scheme`), or one theme always. */
+export type ThemeChoice = 'system' | Theme;
+export const THEME_CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
+
+/** A stored value as a ThemeChoice ('system' for anything unknown, e.g. from an older version). */
+export function parseThemeChoice(value: unknown): ThemeChoice {
+	return THEME_CHOICES.includes(value as ThemeChoice) ? (value as ThemeChoice) : 'system';
+}
+
+/**
+ * The article's page and text colours in each theme. app.css's `--paper` and `--article-ink` hold
+ * the same values (a test checks they agree).
+ */
+export const ARTICLE_COLORS: Readonly<Record<Theme, { readonly paper: string; readonly text: string }>> = {
+	light: { paper: '#ffffff', text: '#111111' },
+	dark: { paper: '#1b2029', text: '#e8eaef' }
+};
+
+/** Contrast the article text keeps over any highlight (WCAG AA for body text). */
+export const TEXT_CONTRAST = 4.5;
+/**
+ * Contrast an underline keeps against the page. Dark: WCAG AA's 3:1 for graphical objects. Light:
+ * 2:1, because 3:1 on white darkens Okabe–Ito's orange until deuteranopes cannot tell it from its
+ * vermillion (ΔE 2.7); at 2:1 every palette pair stays apart for them and the lightest colours
+ * (yellow, sky blue) still get darkened enough to show. The tint under the text carries the label too.
+ */
+export const UNDERLINE_CONTRAST: Readonly<Record<Theme, number>> = { light: 2, dark: 3 };
+/** How many spans of one label may nest at a point with the text still at TEXT_CONTRAST. */
+export const NESTING_KEPT_READABLE = 2;
+
+/** The alpha a label's background starts from in each theme (dark pages need more to show a tint). */
+const PREFERRED_ALPHA: Readonly<Record<Theme, number>> = { light: 0.16, dark: 0.26 };
+
+/** One `::highlight()` style. */
+export interface HighlightStyle {
+	/** A CSS colour (rgba() for translucent backgrounds). */
+	readonly background: string;
+	/** The text colour, if the highlight sets one. */
+	readonly color?: string;
+	/** A CSS `text-decoration` value. */
+	readonly decoration?: string;
+	/** `text-underline-offset` in px. */
+	readonly underlineOffset?: number;
+}
+
+/** `color` at `alpha` as a CSS rgba(). */
+export function rgba(color: Rgb, alpha: number): string {
+	const c = (v: number) => Math.round(v);
+	return `rgba(${c(color.r)}, ${c(color.g)}, ${c(color.b)}, ${Number(alpha.toFixed(3))})`;
+}
+
+/**
+ * The strongest alpha (at most the theme's preferred one, in steps of 0.01) at which `color` can
+ * lie `NESTING_KEPT_READABLE` times over the page with the text still at TEXT_CONTRAST; 0 if none.
+ */
+export function highlightAlpha(color: Rgb, theme: Theme): number {
+	const paper = parseHex(ARTICLE_COLORS[theme].paper);
+	const text = parseHex(ARTICLE_COLORS[theme].text);
+	for (let hundredths = Math.round(PREFERRED_ALPHA[theme] * 100); hundredths > 0; hundredths--) {
+		const alpha = hundredths / 100;
+		let backdrop = paper;
+		for (let layer = 0; layer < NESTING_KEPT_READABLE; layer++) backdrop = composite(color, alpha, backdrop);
+		if (contrastRatio(text, backdrop) >= TEXT_CONTRAST) return alpha;
+	}
+	return 0;
+}
+
+/**
+ * `color`, moved towards `towards` in steps of 5 % until it has `ratio` contrast with `against`
+ * (`towards` itself if it never does before the end).
+ */
+export function withContrast(color: Rgb, against: Rgb, ratio: number, towards: Rgb): Rgb {
+	for (let step = 0; step <= 20; step++) {
+		// Rounded as it will be written (#rrggbb), so the contrast checked is the contrast drawn.
+		const candidate = parseHex(toHex(mix(color, towards, step / 20)));
+		if (contrastRatio(candidate, against) >= ratio) return candidate;
+	}
+	return towards;
+}
+
+/** The underline colour of `color` in `theme`: the colour itself where it already stands out. */
+export function underlineColor(color: Rgb, theme: Theme): Rgb {
+	const { paper, text } = ARTICLE_COLORS[theme];
+	return withContrast(color, parseHex(paper), UNDERLINE_CONTRAST[theme], parseHex(text));
+}
+
+/**
+ * The highlight of a span of a label with `color` (#rrggbb) in `theme`; `depth` (0–3) sets how far
+ * below the text its underline sits, so nested spans of different labels show each line.
+ */
+export function labelHighlightStyle(color: string, theme: Theme, depth = 0): HighlightStyle {
+	const rgb = parseHex(color);
+	return {
+		background: rgba(rgb, highlightAlpha(rgb, theme)),
+		decoration: `underline 2px ${toHex(underlineColor(rgb, theme))}`,
+		underlineOffset: 3 + depth * 3
+	};
+}
+
+/** A span whose label is not in the label set: grey, dotted. */
+export function unknownLabelStyle(theme: Theme): HighlightStyle {
+	const grey = parseHex('#6b6b6b');
+	return {
+		background: rgba(grey, highlightAlpha(grey, theme)),
+		decoration: `underline 2px dotted ${toHex(underlineColor(grey, theme))}`,
+		underlineOffset: 3
+	};
+}
+
+/** Another annotator's layer in review: a dotted underline in the layer's colour, below the labels'. */
+export function layerHighlightStyle(color: string, theme: Theme, index: number): HighlightStyle {
+	return {
+		background: 'transparent',
+		decoration: `underline 2px dotted ${toHex(underlineColor(parseHex(color), theme))}`,
+		underlineOffset: 8 + index * 3
+	};
+}
+
+/**
+ * The span under the pointer, the selected span, and the range under review. The selected span sets
+ * its own text colour on an opaque-enough amber, so it reads the same over any label.
+ */
+export const SPAN_STATE_STYLES: Readonly<Record<Theme, Readonly<Record<'hovered' | 'selected' | 'focused', HighlightStyle>>>> = {
+	light: {
+		hovered: { background: 'rgba(255, 214, 0, 0.28)' },
+		selected: { background: 'rgba(255, 196, 0, 0.55)', color: '#000000' },
+		focused: { background: 'rgba(0, 114, 178, 0.28)', decoration: 'underline 3px wavy #0b4f8a', underlineOffset: 4 }
+	},
+	dark: {
+		hovered: { background: 'rgba(255, 214, 0, 0.16)' },
+		selected: { background: 'rgba(255, 196, 0, 0.8)', color: '#000000' },
+		focused: { background: 'rgba(86, 180, 233, 0.22)', decoration: 'underline 3px wavy #8fd0ff', underlineOffset: 4 }
+	}
+};
+
+/** The text colour (black or white) that reads best on a solid chip of `color` (e.g. a label tag). */
+export function chipTextColor(color: string): '#000000' | '#ffffff' {
+	const rgb = parseHex(color);
+	return contrastRatio(rgb, { r: 0, g: 0, b: 0 }) >= contrastRatio(rgb, { r: 255, g: 255, b: 255 }) ? '#000000' : '#ffffff';
+}
+
+/** The declarations of `style` (without the selector). */
+function declarations(style: HighlightStyle): string {
+	const parts = [`background-color: ${style.background};`];
+	if (style.color) parts.push(`color: ${style.color};`);
+	if (style.decoration) parts.push(`text-decoration: ${style.decoration};`);
+	if (style.underlineOffset !== undefined) parts.push(`text-underline-offset: ${style.underlineOffset}px;`);
+	return parts.join(' ');
+}
+
+/**
+ * CSS rules for the highlight `name` in both themes, matching app.css: the light style by default,
+ * the dark one when the system prefers dark and the user has not chosen light, or when the user has
+ * chosen dark (`data-theme` on the root element).
+ */
+export function themedHighlightRules(name: string, styleFor: (theme: Theme) => HighlightStyle): string[] {
+	const dark = declarations(styleFor('dark'));
+	return [
+		`::highlight(${name}) { ${declarations(styleFor('light'))} }`,
+		`@media (prefers-color-scheme: dark) { :root:not([data-theme='light']) ::highlight(${name}) { ${dark} } }`,
+		`:root[data-theme='dark'] ::highlight(${name}) { ${dark} }`
+	];
+}
