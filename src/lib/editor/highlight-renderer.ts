@@ -2,6 +2,7 @@ import type { Label, Span, SpanEdit } from '$lib/core/types';
 import { SpanSet } from '$lib/core/spans/span-set';
 import type { TextPositions } from './positions';
 import { LAYER_COLORS } from '$lib/core/review/layers';
+import { SPAN_STATE_STYLES, labelHighlightStyle, layerHighlightStyle, themedHighlightRules, unknownLabelStyle } from '$lib/core/theme/highlight-style';
 
 /**
  * Draws spans with the CSS Custom Highlight API: one `Highlight` per label holding a `StaticRange`
@@ -40,13 +41,6 @@ export function highlightsSupported(): boolean {
 }
 
 const PREFIX = 'sw-';
-const UNKNOWN_COLOR = '#6b6b6b';
-
-function rgba(hex: string, alpha: number): string {
-	const m = /^#?([0-9a-f]{6})$/i.exec(hex);
-	const n = m ? parseInt(m[1], 16) : 0x6b6b6b;
-	return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
-}
 
 /** Label name → CSS-safe highlight key (names are user data; keys are ours). */
 function highlightName(index: number): string {
@@ -86,22 +80,18 @@ export class HighlightRenderer implements SpanRenderer {
 	setLabels(labels: readonly Label[]): void {
 		this.#labels = labels;
 		this.#labelIndex = new Map(labels.map((l, i) => [l.name, i]));
+		// Styles per theme are data (core/theme): the dark rules apply under a dark system or data-theme.
 		const rules: string[] = [];
 		labels.forEach((label, i) => {
 			// Underlines sit at increasing depths so nested spans of different labels stay readable.
-			rules.push(
-				`::highlight(${highlightName(i)}) { background-color: ${rgba(label.color, 0.16)}; ` +
-					`text-decoration: underline 2px ${label.color}; text-underline-offset: ${3 + (i % 4) * 3}px; }`
-			);
+			rules.push(...themedHighlightRules(highlightName(i), (theme) => labelHighlightStyle(label.color, theme, i % 4)));
 		});
 		rules.push(
-			`::highlight(${PREFIX}label-unknown) { background-color: ${rgba(UNKNOWN_COLOR, 0.16)}; text-decoration: underline 2px dotted ${UNKNOWN_COLOR}; text-underline-offset: 3px; }`,
-			`::highlight(${PREFIX}hovered) { background-color: rgba(255, 214, 0, 0.28); }`,
-			`::highlight(${PREFIX}selected) { background-color: rgba(255, 196, 0, 0.55); color: #000; }`,
-			`::highlight(${PREFIX}focused) { background-color: rgba(0, 114, 178, 0.28); text-decoration: underline 3px wavy #0b4f8a; text-underline-offset: 4px; }`,
-			...LAYER_COLORS.map(
-				(color, i) => `::highlight(${PREFIX}layer-${i}) { text-decoration: underline 2px dotted ${color}; text-underline-offset: ${8 + i * 3}px; }`
-			)
+			...themedHighlightRules(`${PREFIX}label-unknown`, unknownLabelStyle),
+			...(['hovered', 'selected', 'focused'] as const).flatMap((state) =>
+				themedHighlightRules(`${PREFIX}${state}`, (theme) => SPAN_STATE_STYLES[theme][state])
+			),
+			...LAYER_COLORS.flatMap((color, i) => themedHighlightRules(`${PREFIX}layer-${i}`, (theme) => layerHighlightStyle(color, theme, i)))
 		);
 		this.#sheet.replaceSync(rules.join('\n'));
 		this.reset(this.#all);

@@ -2,6 +2,7 @@ import type { EditorView } from 'prosemirror-view';
 import type { Label, Span } from '$lib/core/types';
 import type { TextPositions } from './positions';
 import { selectedSpan, spanState } from './span-plugin';
+import { chipTextColor } from '$lib/core/theme/highlight-style';
 
 /**
  * Names the spans under the pointer (inner to outer) and the selected span, in a small tag over the
@@ -77,6 +78,7 @@ export class SpanTooltip {
 				chip.textContent = s.label;
 				const color = labels.find((l) => l.name === s.label)?.color ?? '#6b6b6b';
 				chip.style.setProperty('--chip', color);
+				chip.style.setProperty('--chip-ink', chipTextColor(color));
 				return chip;
 			})
 		);

@@ -2,6 +2,7 @@ import { getContext, setContext } from 'svelte';
 import { quoted } from '$lib/core/text/isolate';
 import type { ArticleRecord, ArticleStatus, Label, SpanEdit } from '$lib/core/types';
 import { DEFAULT_LABELS } from '$lib/core/labels/defaults';
+import { parseThemeChoice, type ThemeChoice } from '$lib/core/theme/highlight-style';
 import { safeFileName } from '$lib/core/codecs/filename';
 import {
 	openDatabase,
@@ -62,6 +63,7 @@ export class Workspace {
 	#lastBackupAt = $state<number | null>(null);
 	#blocked = $state(false);
 	#snapWords = $state(true);
+	#theme = $state<ThemeChoice>('system');
 	#articles = $state.raw<readonly ArticleRow[]>([]);
 	#articlesLoaded = $state(false);
 	#saveStatus = $state.raw<SaveStatus>({ kind: 'saved' });
@@ -116,6 +118,10 @@ export class Workspace {
 	get snapWords() {
 		return this.#snapWords;
 	}
+	/** Light, dark, or following the system (Settings → Appearance). */
+	get theme(): ThemeChoice {
+		return this.#theme;
+	}
 	get articles() {
 		return this.#articles;
 	}
@@ -161,6 +167,7 @@ export class Workspace {
 			this.#annotator = chosen ?? DEFAULT_ANNOTATOR;
 			this.#annotatorChosen = chosen !== null;
 			this.#snapWords = await readSetting(this.db, 'snapWords', true);
+			this.#theme = parseThemeChoice(await readSetting<unknown>(this.db, 'theme', 'system'));
 			this.#lastBackupAt = await readSetting<number | null>(this.db, 'lastBackupAt', null);
 		} catch (error) {
 			this.#fatal = `The local database could not be opened: ${(error as Error)?.message ?? error}`;
@@ -204,6 +211,7 @@ export class Workspace {
 			this.#annotatorChosen = true;
 		}
 		this.#snapWords = await readSetting(this.db, 'snapWords', this.#snapWords);
+		this.#theme = parseThemeChoice(await readSetting<unknown>(this.db, 'theme', this.#theme));
 		this.#lastBackupAt = await readSetting<number | null>(this.db, 'lastBackupAt', this.#lastBackupAt);
 	}
 
@@ -264,6 +272,11 @@ export class Workspace {
 	async setSnapWords(on: boolean): Promise<void> {
 		this.#snapWords = on;
 		await writeSetting(this.db, 'snapWords', on);
+	}
+
+	async setTheme(choice: ThemeChoice): Promise<void> {
+		this.#theme = choice;
+		await writeSetting(this.db, 'theme', choice);
 	}
 
 	/** Writes one batch of edits and remembers the revision it produced (see committedRevision). */

@@ -122,6 +122,11 @@ describe('label highlights in both themes', () => {
 		expect(toHex(underlineColor(parseHex('#F0E442'), 'light'))).not.toBe('#f0e442');
 	});
 
+	it('paint a colour that cannot be read (a hand-edited backup) grey, as spans of unknown labels', () => {
+		expect(labelHighlightStyle('tomato', 'light').background).toBe(labelHighlightStyle('#6b6b6b', 'light').background);
+		expect(chipTextColor('')).toBe(chipTextColor('#6b6b6b'));
+	});
+
 	it('put readable text on label chips', () => {
 		for (const color of [...PALETTE, '#6b6b6b']) expect(contrastRatio(parseHex(chipTextColor(color)), parseHex(color)), color).toBeGreaterThanOrEqual(4.5);
 	});

@@ -97,12 +97,20 @@ export function underlineColor(color: Rgb, theme: Theme): Rgb {
 	return withContrast(color, parseHex(paper), UNDERLINE_CONTRAST[theme], parseHex(text));
 }
 
+/** The grey of spans with an unknown label, and of label colours that cannot be read. */
+const GREY = '#6b6b6b';
+
+/** A label's colour; grey for one that is not #rgb / #rrggbb (a hand-edited or foreign backup). */
+export function labelColor(color: string): Rgb {
+	return /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(color) ? parseHex(color) : parseHex(GREY);
+}
+
 /**
  * The highlight of a span of a label with `color` (#rrggbb) in `theme`; `depth` (0–3) sets how far
  * below the text its underline sits, so nested spans of different labels show each line.
  */
 export function labelHighlightStyle(color: string, theme: Theme, depth = 0): HighlightStyle {
-	const rgb = parseHex(color);
+	const rgb = labelColor(color);
 	return {
 		background: rgba(rgb, highlightAlpha(rgb, theme)),
 		decoration: `underline 2px ${toHex(underlineColor(rgb, theme))}`,
@@ -112,7 +120,7 @@ export function labelHighlightStyle(color: string, theme: Theme, depth = 0): Hig
 
 /** A span whose label is not in the label set: grey, dotted. */
 export function unknownLabelStyle(theme: Theme): HighlightStyle {
-	const grey = parseHex('#6b6b6b');
+	const grey = parseHex(GREY);
 	return {
 		background: rgba(grey, highlightAlpha(grey, theme)),
 		decoration: `underline 2px dotted ${toHex(underlineColor(grey, theme))}`,
@@ -124,7 +132,7 @@ export function unknownLabelStyle(theme: Theme): HighlightStyle {
 export function layerHighlightStyle(color: string, theme: Theme, index: number): HighlightStyle {
 	return {
 		background: 'transparent',
-		decoration: `underline 2px dotted ${toHex(underlineColor(parseHex(color), theme))}`,
+		decoration: `underline 2px dotted ${toHex(underlineColor(labelColor(color), theme))}`,
 		underlineOffset: 8 + index * 3
 	};
 }
@@ -148,7 +156,7 @@ export const SPAN_STATE_STYLES: Readonly<Record<Theme, Readonly<Record<'hovered'
 
 /** The text colour (black or white) that reads best on a solid chip of `color` (e.g. a label tag). */
 export function chipTextColor(color: string): '#000000' | '#ffffff' {
-	const rgb = parseHex(color);
+	const rgb = labelColor(color);
 	return contrastRatio(rgb, { r: 0, g: 0, b: 0 }) >= contrastRatio(rgb, { r: 255, g: 255, b: 255 }) ? '#000000' : '#ffffff';
 }
 
