@@ -79,7 +79,7 @@ test('pasting text makes an article; marking done and deleting (with undo) work'
 	const link = page.getByRole('link', { name: 'Pasted headline about rivers' });
 	await expect(link).toBeVisible();
 
-	await page.getByRole('button', { name: 'Mark Pasted headline about rivers done' }).click();
+	await page.getByRole('button', { name: 'Mark done: Pasted headline about rivers' }).click();
 	await expect(page.getByRole('row', { name: /Pasted headline/ })).toContainText('Done');
 
 	await page.getByRole('button', { name: 'Delete Pasted headline about rivers' }).click();
