@@ -6,7 +6,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { importThroughChooser, openArticle, openLibrary } from './helpers';
+import { importThroughChooser, openLibrary } from './helpers';
+import { DEFAULT_LABELS } from '../../src/lib/core/labels/defaults';
+import { labelHighlightStyle } from '../../src/lib/core/theme/highlight-style';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -113,14 +115,14 @@ test('the theme switch in Settings overrides the system, persists across a reloa
 	await expect(page.locator('html')).not.toHaveAttribute('data-theme', /./);
 	await expect.poll(canvas).toBe(dark);
 
-	// Spans in the article take the dark highlight styles (core/theme), not the light ones.
+	// Spans in the article take the dark highlight styles of core/theme, and the light ones once light is chosen.
 	await page.getByRole('link', { name: 'Library' }).click();
-	await openArticle(page, (await page.getByRole('link', { name: /Harbour council approves/ }).textContent())!.trim());
-	const ruleFor = (theme: string) =>
-		page.evaluate((theme) => {
-			const rules = document.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText));
-			return rules.some((text) => text.includes(theme === 'dark' ? "prefers-color-scheme: dark" : '::highlight(sw-label-0)'));
-		}, theme);
-	expect(await ruleFor('dark')).toBe(true);
-	expect(await ruleFor('light')).toBe(true);
+	await page.getByRole('link', { name: /Harbour council approves/ }).click();
+	await expect(page.getByRole('region', { name: 'Article' }).locator('.ProseMirror')).toBeVisible();
+	const actorHighlight = () =>
+		page.evaluate(() => getComputedStyle(document.querySelector('.ProseMirror .sw-line')!, '::highlight(sw-label-0)').backgroundColor);
+	const actor = DEFAULT_LABELS.find((label) => label.name === 'actor')!;
+	await expect.poll(actorHighlight).toBe(labelHighlightStyle(actor.color, 'dark').background);
+	await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+	await expect.poll(actorHighlight).toBe(labelHighlightStyle(actor.color, 'light').background);
 });
