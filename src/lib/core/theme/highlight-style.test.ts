@@ -16,6 +16,7 @@ import {
 	layerHighlightStyle,
 	parseThemeChoice,
 	themedHighlightRules,
+	themedUnderlineColor,
 	underlineColor,
 	unknownLabelStyle,
 	type HighlightStyle,
@@ -125,6 +126,11 @@ describe('label highlights in both themes', () => {
 	it('paint a colour that cannot be read (a hand-edited backup) grey, as spans of unknown labels', () => {
 		expect(labelHighlightStyle('tomato', 'light').background).toBe(labelHighlightStyle('#6b6b6b', 'light').background);
 		expect(chipTextColor('')).toBe(chipTextColor('#6b6b6b'));
+	});
+
+	it('give swatches the underline colour of each theme', () => {
+		expect(themedUnderlineColor('#444444')).toBe(`light-dark(#444444, ${toHex(underlineColor(parseHex('#444444'), 'dark'))})`);
+		expect(themedUnderlineColor('#444444')).not.toBe('light-dark(#444444, #444444)');
 	});
 
 	it('put readable text on label chips', () => {

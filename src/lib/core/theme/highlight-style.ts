@@ -138,6 +138,15 @@ export function layerHighlightStyle(color: string, theme: Theme, index: number):
 }
 
 /**
+ * A CSS colour for a swatch or key that must match a layer's underline in whichever theme shows:
+ * `light-dark()` of the two underline colours (app.css sets the color-scheme it picks by).
+ */
+export function themedUnderlineColor(color: string): string {
+	const [light, dark] = THEMES.map((theme) => toHex(underlineColor(labelColor(color), theme)));
+	return `light-dark(${light}, ${dark})`;
+}
+
+/**
  * The span under the pointer, the selected span, and the range under review. The selected span sets
  * its own text colour on an opaque-enough amber, so it reads the same over any label.
  */
