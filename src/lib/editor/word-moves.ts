@@ -2,12 +2,12 @@
  * Moving the caret, or a selection's head, by one word, where a word is a token of the one tokenizer
  * (core/text/tokenizer.ts): Ctrl+←/→ (Alt+←/→ on a Mac), with Shift extending the selection. So a
  * keyboard user selecting "Ukraine’s" word by word stops after "Ukraine" first and can leave the
- * clitic out, and the stops are the same edges word snapping and the Prodigy tokens use. The
+ * clitic out, and the stops are the token edges word snapping and the Prodigy tokens use. The
  * browser's own word move follows its own word rules and stops at blocks it has not laid out.
  */
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { nextTokenEdge, previousTokenEdge } from '$lib/core/text/tokenizer';
+import { nextTokenEnd, previousTokenStart } from '$lib/core/text/tokenizer';
 import type { TextPositions } from './positions';
 
 /** Which keys move by word: data, so the shortcut overlay can say the same. */
@@ -43,12 +43,15 @@ function liveAnchorHead(view: EditorView): { anchor: number; head: number } {
 	return { anchor: view.state.selection.anchor, head: view.state.selection.head };
 }
 
-/** Moves the caret (or with `extend`, the selection's head) to the previous or next token edge. */
+/**
+ * Moves the caret (or with `extend`, the selection's head) forward to the next token end or back to
+ * the previous token start, as browsers on Linux and macOS move by word.
+ */
 export function moveByWord(view: EditorView, positions: TextPositions, { direction, extend }: WordMoveKey): void {
 	const { anchor, head } = liveAnchorHead(view);
 	const offset = positions.toOffset(head);
 	const text = positions.text;
-	const target = positions.toPos(direction === 1 ? nextTokenEdge(text, offset) : previousTokenEdge(text, offset));
+	const target = positions.toPos(direction === 1 ? nextTokenEnd(text, offset) : previousTokenStart(text, offset));
 	const selection = TextSelection.create(view.state.doc, extend ? anchor : target, target);
 	view.dispatch(view.state.tr.setSelection(selection).scrollIntoView());
 }

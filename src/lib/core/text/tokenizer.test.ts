@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { nextTokenEdge, pieceCuts, previousTokenEdge, tokenAt, tokenOffsets } from './tokenizer';
+import { nextTokenEdge, nextTokenEnd, pieceCuts, previousTokenEdge, previousTokenStart, tokenAt, tokenOffsets } from './tokenizer';
 import { TRICKY_PIECES, allGraphemeBoundaries } from '../testing/unicode';
 
 /** Pieces of news text that exercise the rules, mixed with the pieces that break offset code. */
@@ -99,7 +99,11 @@ describe('windowed questions agree with the whole text', () => {
 	function check(text: string, indices: number[]): void {
 		const whole = pairs(tokenOffsets(text));
 		const edges = whole.flat();
+		const starts = whole.map(([s]) => s);
+		const ends = whole.map(([, e]) => e);
 		for (const index of indices) {
+			expect(nextTokenEnd(text, index)).toBe(ends.find((edge) => edge > index) ?? text.length);
+			expect(previousTokenStart(text, index)).toBe(starts.filter((edge) => edge < index).at(-1) ?? 0);
 			const holding = whole.find(([s, e]) => s <= index && index < e) ?? null;
 			expect(tokenAt(text, index)).toEqual(holding && { start: holding[0], end: holding[1] });
 			expect(nextTokenEdge(text, index)).toBe(edges.find((edge) => edge > index) ?? text.length);
@@ -133,6 +137,16 @@ describe('windowed questions agree with the whole text', () => {
 		const backward = [text.length];
 		while (backward.at(-1)! > 0) backward.push(previousTokenEdge(text, backward.at(-1)!));
 		expect(backward).toEqual([...forward].reverse());
+	});
+
+	it('moves the caret to the next token end and the previous token start, as browsers move by word', () => {
+		const text = 'Ukraine’s army, “said”.';
+		const forward = [0];
+		while (forward.at(-1)! < text.length) forward.push(nextTokenEnd(text, forward.at(-1)!));
+		expect(forward).toEqual([0, 7, 9, 14, 15, 17, 21, 22, 23]);
+		const backward = [text.length];
+		while (backward.at(-1)! > 0) backward.push(previousTokenStart(text, backward.at(-1)!));
+		expect(backward).toEqual([23, 22, 21, 17, 16, 14, 10, 7, 0]);
 	});
 
 	it('throws RangeError outside the text', () => {

@@ -232,34 +232,61 @@ export function tokenAt(text: string, index: number): { start: number; end: numb
 /** Windows are at least this long, so stepping over long white space takes few rounds. */
 const STEP = 256;
 
-/**
- * The first token edge (a start or an end) after `index`, or text.length: where the caret, a
- * selection's head or a span edge goes on one word move forward. "Ukraine’s" has edges before
- * "Ukraine", between it and "’s", and after.
- */
-export function nextTokenEdge(text: string, index: number): number {
+/** Which token edges a move stops at. */
+type Edges = 'any' | 'starts' | 'ends';
+
+function wanted(k: number, edges: Edges): boolean {
+	return edges === 'any' || (edges === 'starts') === (k % 2 === 0);
+}
+
+function nextEdge(text: string, index: number, edges: Edges): number {
 	checkIndex(text, index);
 	let from = safeCutAtOrBefore(text, index);
 	while (from < text.length) {
 		const to = safeCutAtOrAfter(text, Math.min(text.length, Math.max(index + 1, from + STEP)));
 		const offsets = tokenizeRange(text, from, to);
-		for (const edge of offsets) if (edge > index) return edge;
+		for (let k = 0; k < offsets.length; k++) if (offsets[k] > index && wanted(k, edges)) return offsets[k];
 		if (to <= from) break;
 		from = to;
 	}
 	return text.length;
 }
 
-/** The last token edge before `index`, or 0: the backward counterpart of `nextTokenEdge`. */
-export function previousTokenEdge(text: string, index: number): number {
+function previousEdge(text: string, index: number, edges: Edges): number {
 	checkIndex(text, index);
 	let to = safeCutAtOrAfter(text, index);
 	while (to > 0) {
 		const from = safeCutAtOrBefore(text, Math.max(0, Math.min(index - 1, to - STEP)));
 		const offsets = tokenizeRange(text, from, to);
-		for (let k = offsets.length - 1; k >= 0; k--) if (offsets[k] < index) return offsets[k];
+		for (let k = offsets.length - 1; k >= 0; k--) if (offsets[k] < index && wanted(k, edges)) return offsets[k];
 		if (from >= to) break;
 		to = from;
 	}
 	return 0;
+}
+
+/**
+ * The first token edge (a start or an end) after `index`, or text.length: where a span edge goes on
+ * one word move forward. "Ukraine’s" has edges before "Ukraine", between it and "’s", and after.
+ */
+export function nextTokenEdge(text: string, index: number): number {
+	return nextEdge(text, index, 'any');
+}
+
+/** The last token edge before `index`, or 0: the backward counterpart of `nextTokenEdge`. */
+export function previousTokenEdge(text: string, index: number): number {
+	return previousEdge(text, index, 'any');
+}
+
+/**
+ * The first token end after `index`, or text.length: where the caret goes on Ctrl+→ (as browsers on
+ * Linux and macOS move to the end of the next word): after "Ukraine", then after "’s".
+ */
+export function nextTokenEnd(text: string, index: number): number {
+	return nextEdge(text, index, 'ends');
+}
+
+/** The last token start before `index`, or 0: where the caret goes on Ctrl+← (the start of the previous word). */
+export function previousTokenStart(text: string, index: number): number {
+	return previousEdge(text, index, 'starts');
 }
