@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import type { Codec, CodecError, OffsetUnit, SourceFile } from '../lib/core/codecs/codec';
 import { CODECS, codecNamed, detectCodec } from '../lib/core/codecs/formats';
+import { describeSerializeReport, emptySerializeReport } from '../lib/core/codecs/serialize-report';
 import type { ArticleRecord } from '../lib/core/types';
 import { agreementReport, agreementTable } from './agreement-command';
 
@@ -31,6 +32,7 @@ export const USAGE = `Usage:
 Formats: ${FORMAT_LIST}. --from is detected from the files when left out.
 convert writes to standard output (brat, several files per article, needs --out DIR).
 Bad records are listed on standard error as FILE:LINE: reason, and the exit code is 1;
+--to prodigy cuts a token where a span edge falls inside it and says how many on standard error;
 without --skip-bad nothing is written then, with it the good records are converted anyway.
 --offsets sets the unit of the offsets read and written by the foreign format
 (defaults: doccano utf16, every other format codepoint).
@@ -179,7 +181,8 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 		io.stderr(`spanwise: ${input.problems.length} bad record(s); nothing written (--skip-bad converts the good ones)\n`);
 		return 1;
 	}
-	const chunks = target.serialize(input.records, { offsets, baseName: 'export' });
+	const report = emptySerializeReport();
+	const chunks = target.serialize(input.records, { offsets, baseName: 'export', report });
 	if (values.out) {
 		await io.mkdir(values.out);
 		const byFile = new Map<string, string[]>();
@@ -193,5 +196,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 	} else {
 		for (const chunk of chunks) io.stdout(chunk.data);
 	}
+	const adapted = describeSerializeReport(report);
+	if (adapted) io.stderr(`spanwise: ${adapted}\n`);
 	return bad ? 1 : 0;
 }

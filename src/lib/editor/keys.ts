@@ -4,6 +4,7 @@ import type { Span } from '$lib/core/types';
 import type { TextPositions } from './positions';
 import { selectedSpan, spanState } from './span-plugin';
 import { liveSelection } from './live-selection';
+import { moveByWord, wordMoveKey } from './word-moves';
 
 /** What the editor asks of whoever owns the annotations. */
 export interface EditorHost {
@@ -37,7 +38,8 @@ function cycle(candidates: readonly Span[], current: Span | null): Span | undefi
  * Annotation keys and clicks. Plain keys are free because the text cannot be typed into:
  * label keys tag or relabel, Delete removes, Enter selects the span at the caret (again: the
  * next outer one), ] and [ walk spans in reading order, Alt+←/→ move the selected span's end by a
- * word and Alt+Shift+←/→ its start, Escape deselects, ? shows every shortcut.
+ * word and Alt+Shift+←/→ its start, Escape deselects, ? shows every shortcut. Ctrl+←/→ (and Alt+←/→
+ * with no span selected) move by token, Shift extending (word-moves.ts).
  */
 export function annotationKeys(host: EditorHost, positions: TextPositions): Plugin {
 	let rawSelection = false;
@@ -47,6 +49,11 @@ export function annotationKeys(host: EditorHost, positions: TextPositions): Plug
 		const mod = event.ctrlKey || event.metaKey;
 		const key = event.key;
 		const selected = selectedSpan(view.state);
+		const wordMove = wordMoveKey(event, selected !== null);
+		if (wordMove) {
+			rawSelection = false;
+			return run(() => moveByWord(view, positions, wordMove));
+		}
 		if (mod && !event.altKey) {
 			const lower = key.toLowerCase();
 			if (lower === 'z' && !event.shiftKey) return run(() => host.undo());

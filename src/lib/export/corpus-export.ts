@@ -4,7 +4,8 @@
  * Multi-file formats (brat) are packed into a .zip. Runs in the export worker.
  */
 import { zipSync, strToU8 } from 'fflate';
-import type { FormatName, OffsetUnit } from '$lib/core/codecs/codec';
+import type { FormatName, OffsetUnit, SerializeReport } from '$lib/core/codecs/codec';
+import { emptySerializeReport } from '$lib/core/codecs/serialize-report';
 import { codecNamed } from '$lib/core/codecs/formats';
 import type { ArticleRecord } from '$lib/core/types';
 import { forEachArticle, readWorkspaceExtras, type SpanwiseDB } from '$lib/db';
@@ -28,6 +29,8 @@ export interface CorpusExport {
 	readonly blob: Blob;
 	readonly fileName: string;
 	readonly articles: number;
+	/** What the format made the export adapt (Prodigy: tokens cut at span edges), for the summary. */
+	readonly report: SerializeReport;
 }
 
 /** MIME type of each single-file format's output. */
@@ -39,7 +42,8 @@ export async function exportCorpus(db: SpanwiseDB, opts: CorpusExportOptions): P
 	if (!codec) throw new RangeError(`Unknown export format ${JSON.stringify(opts.format)}`);
 	const records: ArticleRecord[] = [];
 	const layer = opts.annotator;
-	const serializeOptions = { offsets: opts.offsets, baseName: opts.baseName };
+	const report = emptySerializeReport();
+	const serializeOptions = { offsets: opts.offsets, baseName: opts.baseName, report };
 	// Line formats are serialized article by article as they are read (the next batch is read meanwhile).
 	const streamed: string[] | null = codec.perRecord && !codec.multiFile ? [] : null;
 	let count = 0;
@@ -60,10 +64,10 @@ export async function exportCorpus(db: SpanwiseDB, opts: CorpusExportOptions): P
 		if (streamed) for (const data of streamed) parts.push(data);
 		else for (const chunk of codec.serialize(records, serializeOptions)) parts.push(chunk.data);
 		const blob = new Blob(parts, { type: TYPES[codec.extension] ?? 'text/plain' });
-		return { blob, fileName: `${opts.baseName}.${codec.extension}`, articles: count };
+		return { blob, fileName: `${opts.baseName}.${codec.extension}`, articles: count, report };
 	}
 	const files: Record<string, string[]> = {};
 	for (const chunk of codec.serialize(records, serializeOptions)) (files[chunk.file] ??= []).push(chunk.data);
 	const zip = zipSync(Object.fromEntries(Object.entries(files).map(([name, parts]) => [name, strToU8(parts.join(''))])));
-	return { blob: new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName: `${opts.baseName}-${codec.name}.zip`, articles: records.length };
+	return { blob: new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName: `${opts.baseName}-${codec.name}.zip`, articles: records.length, report };
 }

@@ -31,6 +31,7 @@ import { CorpusImport } from './corpus-import.svelte';
 import { downloadFile } from '$lib/export/download';
 import type { ExportMessage, ExportRequest } from '$lib/export/export.worker';
 import type { FormatName } from '$lib/core/codecs/codec';
+import { describeSerializeReport } from '$lib/core/codecs/serialize-report';
 import { sampleCorpus } from '$lib/samples/sample-corpus';
 import { Notices } from './notices.svelte';
 import { Saver, type SaveStatus } from './saver';
@@ -446,7 +447,8 @@ export class Workspace {
 				else if (data.type === 'done') {
 					downloadFile(data.fileName, [data.blob], data.blob.type);
 					if (backup) void this.#noteBackup();
-					this.notices.show('success', `Exported ${data.articles} article${data.articles === 1 ? '' : 's'} to ${data.fileName}.`);
+					const adapted = describeSerializeReport(data.report);
+					this.notices.show('success', `Exported ${data.articles} article${data.articles === 1 ? '' : 's'} to ${data.fileName}.${adapted ? ` ${adapted[0].toUpperCase()}${adapted.slice(1)}.` : ''}`);
 					finish();
 				} else {
 					this.notices.error(`Export failed: ${data.message}`);

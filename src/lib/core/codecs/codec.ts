@@ -39,7 +39,19 @@ export interface CodecSerializeOptions {
 	readonly offsets?: OffsetUnit;
 	/** Base name for single-file output ("export" → "export.jsonl"). */
 	readonly baseName?: string;
+	/** Counters the codec adds to while it writes (what it had to adapt), for the summary shown to the user. */
+	readonly report?: SerializeReport;
 }
+
+/**
+ * What a serialization had to adapt to fit the format, counted as it goes (a mutable accumulator:
+ * serializing streams, so the totals are known only at the end).
+ */
+export interface SerializeReport {
+	/** Tokens cut in two or more because a span edge fell inside them (Prodigy's `tokens`). */
+	splitTokens: number;
+}
+
 
 /** A file error: `file` when the format reads several files; `line` is 1-based (record number where there are no lines). */
 export interface CodecError extends RecordError {

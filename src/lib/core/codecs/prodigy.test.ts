@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { fnv1a32, prodigyCodec, prodigyTaskLines } from './prodigy';
 import { spanwiseCodec } from './spanwise';
 import { tokenize } from './tokens';
+import { describeSerializeReport, emptySerializeReport } from './serialize-report';
 import type { CodecParseOptions } from './codec';
 import { ARTICLE_STATUSES, type Article, type ArticleRecord, type Span } from '../types';
 import { allGraphemeBoundaries, unicodeText, unicodeTextWithLoneSurrogates } from '../testing/unicode';
@@ -282,20 +283,44 @@ describe('prodigy round trip', () => {
 		);
 	});
 
-	it('writes token_start / token_end that cover exactly the tokens a span overlaps', () => {
+	it('cuts tokens at span edges: every span starts at tokens[token_start] and ends at tokens[token_end], and the cuts are counted', () => {
 		fc.assert(
-			fc.property(recordArb, (record) => {
-				for (const taskLine of prodigyTaskLines(record.article, record.spans)) {
+			fc.property(recordArb, fc.constantFrom<'codepoint' | 'utf16'>('codepoint', 'utf16'), (record, unit) => {
+				const report = emptySerializeReport();
+				const whole = tokenize(record.article.text, unit);
+				let expectedSplits = 0;
+				for (const taskLine of prodigyTaskLines(record.article, record.spans, unit, report)) {
 					const task = JSON.parse(taskLine);
-					expect(task.tokens).toEqual(tokenize(record.article.text));
+					const tokens = task.tokens as { start: number; end: number; id: number }[];
 					for (const s of task.spans) {
-						const overlapping = (task.tokens as { start: number; end: number; id: number }[]).filter((t) => t.start < s.end && t.end > s.start).map((t) => t.id);
-						if (overlapping.length === 0) expect(s).not.toHaveProperty('token_start');
-						else expect([s.token_start, s.token_end]).toEqual([overlapping[0], overlapping[overlapping.length - 1]]);
+						expect(tokens[s.token_start].start).toBe(s.start);
+						expect(tokens[s.token_end].end).toBe(s.end);
 					}
+					// A token of the text is split exactly when one of this line's span edges falls inside it.
+					const inside = (t: { start: number; end: number }, x: number) => t.start < x && x < t.end;
+					expectedSplits += whole.filter((t) => task.spans.some((s: { start: number; end: number }) => inside(t, s.start) || inside(t, s.end))).length;
+					expect(tokens.every((t, i) => t.id === i && (i === 0 || tokens[i - 1].end <= t.start))).toBe(true);
 				}
+				expect(report.splitTokens).toBe(expectedSplits);
 			}),
 			{ numRuns: 150 }
 		);
+	});
+
+	it('splits "Zelenskyy’s" where a span made with Alt ends, and reports it', () => {
+		const text = 'Zelenskyy’s plan and Ukraine’s army.';
+		const record: ArticleRecord = {
+			article: article({ text }),
+			spans: [span('s-1', 0, 7, 'PERSON', 'maria'), span('s-2', 21, 28, 'GPE', 'maria')]
+		};
+		const report = emptySerializeReport();
+		const out = [...prodigyCodec.serialize([record], { report })].map((c) => c.data).join('');
+		const task = JSON.parse(out);
+		expect(task.tokens.slice(0, 4).map((t: { text: string }) => t.text)).toEqual(['Zelensk', 'yy', '’s', 'plan']);
+		expect(task.spans.map((s: { token_start: number; token_end: number }) => [s.token_start, s.token_end])).toEqual([[0, 0], [5, 5]]);
+		expect(task.tokens[5]).toMatchObject({ text: 'Ukraine', start: 21, end: 28 });
+		expect(report.splitTokens).toBe(1);
+		expect(describeSerializeReport(report)).toBe('1 token was split where a span edge falls inside a word (so every span starts and ends on a token edge)');
+		expect(describeSerializeReport(emptySerializeReport())).toBe('');
 	});
 });

@@ -13,9 +13,10 @@
  * spans (annotators in code unit order); an article without spans gives one line without
  * `_annotator_id` / `_session_id`. `meta` carries the article's id, title, status and source, then its
  * own meta keys (except those four names); `answer` is the article's `meta.answer` when that is
- * "reject" or "ignore" (then not repeated in `meta`), else "accept". Tokens come from `tokenize`
- * (tokens.ts), in the unit of the offsets; a span covering only whitespace has no `token_start` /
- * `token_end`. The hashes are 32-bit FNV-1a (signed, over UTF-8): `_input_hash` of the text,
+ * "reject" or "ignore" (then not repeated in `meta`), else "accept". Tokens come from the tokenizer
+ * (tokens.ts), in the unit of the offsets, cut at the edges of that line's spans (`cutAtSpanEdges`),
+ * so `tokens[token_start].start == start` and `tokens[token_end].end == end` for every span; the
+ * number of tokens cut is added to `opts.report.splitTokens`. The hashes are 32-bit FNV-1a (signed, over UTF-8): `_input_hash` of the text,
  * `_task_hash` of the input hash, a newline and the JSON of the spans' `[start, end, label]` lists:
  * stable, but not the values Prodigy itself would compute.
  *
@@ -37,7 +38,7 @@ import { offsetRangeProblem } from '../spans/bounds';
 import { compareSpans } from '../spans/span-set';
 import { OffsetConverter } from '../text/offsets';
 import { TextIndex } from './anchor';
-import type { Codec, CodecError, OffsetUnit } from './codec';
+import type { Codec, CodecError, OffsetUnit, SerializeReport } from './codec';
 import {
 	ArticleText,
 	JsonObject,
@@ -50,7 +51,8 @@ import {
 } from './foreign';
 import { escapeLineSeparators, expected } from './json';
 import { describeIssue } from './spanwise-schema';
-import { spanTokenRange, tokenize } from './tokens';
+import { cutAtSpanEdges, spanTokenRange, tokensFromOffsets } from './tokens';
+import { tokenOffsets } from '../text/tokenizer';
 
 // ——— Prodigy ———
 
@@ -107,10 +109,10 @@ const ProdigyTaskSchema = v.object({
 });
 
 /** The Prodigy task lines (no newline) of one article: one per annotator, or one without spans. */
-export function prodigyTaskLines(article: Article, spans: readonly Span[], unit: OffsetUnit = 'codepoint'): string[] {
+export function prodigyTaskLines(article: Article, spans: readonly Span[], unit: OffsetUnit = 'codepoint', report?: SerializeReport): string[] {
 	const { text } = article;
 	const converter = unit === 'codepoint' ? new OffsetConverter(text) : null;
-	const tokens = tokenize(text, unit);
+	const offsets = tokenOffsets(text);
 	const inputHash = fnv1a32(text);
 	const byAnnotator = new Map<string, Span[]>();
 	for (const span of [...spans].sort(compareSpans)) {
@@ -125,6 +127,9 @@ export function prodigyTaskLines(article: Article, spans: readonly Span[], unit:
 	const meta = { id: article.id, title: article.title, status: article.status, source: article.source, ...Object.fromEntries(own) };
 	const groups: [string | null, Span[]][] = byAnnotator.size === 0 ? [[null, []]] : [...byAnnotator].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 	return groups.map(([annotator, group]) => {
+		const cut = cutAtSpanEdges(text, offsets, group);
+		if (report) report.splitTokens += cut.split;
+		const tokens = tokensFromOffsets(text, cut.offsets, unit);
 		const written = group.map((span) => {
 			const start = converter ? converter.toCodePoint(span.start) : span.start;
 			const end = converter ? converter.toCodePoint(span.end) : span.end;
@@ -235,7 +240,7 @@ export const prodigyCodec: Codec = {
 		const file = `${opts.baseName ?? 'export'}.jsonl`;
 		const unit = opts.offsets ?? 'codepoint';
 		for (const { article, spans } of records) {
-			yield { file, data: prodigyTaskLines(article, spans, unit).map((line) => line + '\n').join('') };
+			yield { file, data: prodigyTaskLines(article, spans, unit, opts.report).map((line) => line + '\n').join('') };
 		}
 	}
 };

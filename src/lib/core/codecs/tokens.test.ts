@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { spanTokenRange, tokenize } from './tokens';
+import { cutAtSpanEdges, spanTokenRange, tokenize, tokensFromOffsets } from './tokens';
+import { tokenOffsets } from '../text/tokenizer';
+import { splitsSurrogatePair } from '../text/offsets';
 import { unicodeText } from '../testing/unicode';
 
 /**
@@ -33,19 +35,17 @@ describe('tokenize', () => {
 		]);
 	});
 
-	it('makes every punctuation segment a token and keeps numbers and contractions whole', () => {
+	it('follows the tokenizer: punctuation, currency and clitics split, numbers whole', () => {
 		expect(tokenize('"$60.84," don\'t...  go').map((t) => [t.text, t.ws])).toEqual([
-			['"', false], ['$', false], ['60.84', false], [',', false], ['"', true], ["don't", false],
-			['.', false], ['.', false], ['.', true], ['go', false]
+			['"', false], ['$', false], ['60.84', false], [',', false], ['"', true], ['do', false], ["n't", false],
+			['...', true], ['go', false]
 		]);
 	});
 
-	it('trims whitespace off a segment that carries a combining mark', () => {
-		// " \u0301" is one word segment (the mark extends the space); its token is the mark alone.
+	it('keeps a combining mark with the space it extends (one grapheme cluster)', () => {
 		expect(tokenize('a \u0301b')).toEqual([
 			{ text: 'a', start: 0, end: 1, id: 0, ws: true },
-			{ text: '\u0301', start: 2, end: 3, id: 1, ws: false },
-			{ text: 'b', start: 3, end: 4, id: 2, ws: false }
+			{ text: ' \u0301b', start: 1, end: 4, id: 1, ws: false }
 		]);
 	});
 
@@ -103,33 +103,77 @@ describe('spanTokenRange', () => {
 });
 
 describe('tokenize on long texts', () => {
-	/** The rule applied to the whole text at once: what the piecewise segmentation must equal. */
-	function reference(text: string): [string, number][] {
-		const segments = [...new Intl.Segmenter('en', { granularity: 'word' }).segment(text)];
-		return segments.flatMap(({ segment, index }) => [...segment.matchAll(/\S+/gu)].map((m): [string, number] => [m[0], index + m.index]));
-	}
+	it('gives every token of a 300,000-character article, in order', () => {
+		const line = 'Kyiv 🇺🇦 said 😀 the Pentagon’s, "no."\n';
+		const tokens = tokenize(line.repeat(8000));
+		// Kyiv, 🇺🇦, said, 😀, the, Pentagon, ’s, ",", '"', no, ".", '"'
+		expect(tokens).toHaveLength(8000 * 12);
+		const cp = Array.from(line).length;
+		expect(tokens.slice(12 * 7999, 12 * 7999 + 3).map((t) => [t.text, t.start])).toEqual([
+			['Kyiv', cp * 7999], ['🇺🇦', cp * 7999 + 5], ['said', cp * 7999 + 8]
+		]);
+		expect(tokens.every((t, i) => t.id === i)).toBe(true);
+	});
+});
 
-	/** Longer than two pieces, with places to cut. */
-	const longText = fc
-		.array(unicodeText(), { minLength: 400, maxLength: 500 })
-		.map((parts) => parts.join(' '))
-		.filter((text) => text.length > 4096);
+describe('cutAtSpanEdges', () => {
+	const text = 'Zelenskyy’s  plan, said Kyiv-based aides.';
+	const offsets = tokenOffsets(text);
+	const texts = (cut: Int32Array) => {
+		const out: string[] = [];
+		for (let k = 0; k < cut.length; k += 2) out.push(text.slice(cut[k], cut[k + 1]));
+		return out;
+	};
 
-	it('gives the tokens of whole-text segmentation', () => {
-		fc.assert(
-			fc.property(longText, (text) => {
-				const tokens = tokenize(text, 'utf16');
-				expect(tokens.map((t): [string, number] => [t.text, t.start])).toEqual(reference(text));
-			}),
-			{ numRuns: 12 }
-		);
+	it('leaves tokens alone when every edge is a token edge', () => {
+		const result = cutAtSpanEdges(text, offsets, [{ start: 0, end: 9 }, { start: 24, end: 34 }]);
+		expect(result.split).toBe(0);
+		expect([...result.offsets]).toEqual([...offsets]);
 	});
 
-	it('is fast on a 300,000-character article', () => {
-		const started = performance.now();
-		const tokens = tokenize('Kyiv 🇺🇦 said 😀 the Pentagon, "no."\n'.repeat(8000));
-		// Kyiv, 🇺🇦, said, 😀, the, Pentagon, ",", '"', no, ".", '"'
-		expect(tokens).toHaveLength(8000 * 11);
-		expect(performance.now() - started).toBeLessThan(10000);
+	it('cuts a token at an edge inside it and counts it', () => {
+		const result = cutAtSpanEdges(text, offsets, [{ start: 0, end: 7 }]);
+		expect(result.split).toBe(1);
+		expect(texts(result.offsets).slice(0, 3)).toEqual(['Zelensk', 'yy', '’s']);
+		// Two edges in one token: one token split (into three pieces).
+		const twice = cutAtSpanEdges(text, offsets, [{ start: 2, end: 5 }]);
+		expect(twice.split).toBe(1);
+		expect(texts(twice.offsets).slice(0, 3)).toEqual(['Ze', 'len', 'skyy']);
+	});
+
+	it('makes white space a token where a span starts or ends in it', () => {
+		// "  " between "’s" and "plan" is 11–13; a span from the second space, one ending after the first.
+		const result = cutAtSpanEdges(text, offsets, [{ start: 12, end: 17 }, { start: 0, end: 12 }]);
+		expect(result.split).toBe(0);
+		expect(texts(result.offsets).slice(0, 5)).toEqual(['Zelenskyy', '’s', ' ', ' ', 'plan']);
+	});
+
+	it('gives spans their exact token range on random Unicode with random edges', () => {
+		fc.assert(
+			fc.property(unicodeText(), fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }), (text, raw) => {
+				fc.pre(text.length > 0);
+				const spans = raw.map(([a, b]) => {
+					const x = a % (text.length + 1);
+					const y = b % (text.length + 1);
+					return { start: Math.min(x, y), end: Math.max(x, y) };
+				}).filter((s) => s.start < s.end && !splitsSurrogatePair(text, s.start) && !splitsSurrogatePair(text, s.end));
+				const cut = cutAtSpanEdges(text, tokenOffsets(text), spans);
+				const tokens = tokensFromOffsets(text, cut.offsets, 'utf16');
+				for (const span of spans) {
+					const range = spanTokenRange(tokens, span.start, span.end);
+					expect(range, JSON.stringify({ text, span })).not.toBeNull();
+					expect(tokens[range!.token_start].start).toBe(span.start);
+					expect(tokens[range!.token_end].end).toBe(span.end);
+				}
+				// Cut tokens still tile the text in order and cover every non-space code unit.
+				let at = 0;
+				for (const token of tokens) {
+					expect(token.start).toBeGreaterThanOrEqual(at);
+					expect(text.slice(at, token.start)).toMatch(/^\p{White_Space}*$/u);
+					at = token.end;
+				}
+			}),
+			{ numRuns: 300 }
+		);
 	});
 });

@@ -1,18 +1,16 @@
 /**
- * The one tokenizer behind Prodigy's `tokens` (and the `token_start` / `token_end` of its spans).
+ * Prodigy's `tokens` (and the `token_start` / `token_end` of its spans), from the one tokenizer of
+ * Spanwise (../text/tokenizer.ts: spaCy's English rules on news text, never inside a grapheme, no
+ * white-space tokens). A token's `ws` is true when white space follows it. Offsets are code points
+ * by default, as Prodigy (Python) counts them; `id` is the token's position.
  *
- * Rule: the text is cut into Unicode word segments (`Intl.Segmenter('en', {granularity: 'word'})`,
- * UAX #29 as the runtime's ICU implements it) and each maximal run of non-whitespace (JavaScript
- * `\s`) inside a segment is a token; all-whitespace segments give none. So words, numbers ("60.84"),
- * contractions ("don't") and whole emoji, flags and ZWJ sequences are one token each, and every
- * punctuation segment ("$", ".", ":") is a token of its own. A token's `ws` is true when whitespace
- * follows it. Offsets are code points by default, as Prodigy (Python) counts them; `id` is the
- * token's position.
- *
- * This is not spaCy's tokenizer, so Prodigy recipes that re-tokenize may cut differently; the
- * character offsets of spans are the truth and the tokens are a convenience for Prodigy's views.
+ * Spans need not end on token edges (Alt bypasses snapping; imports keep their offsets), so an export
+ * cuts the tokens at every span edge first (`cutAtSpanEdges`): then `tokens[token_start].start ==
+ * start` and `tokens[token_end].end == end` hold for every span, and the number of tokens cut is
+ * reported to the user.
  */
 import { OffsetConverter } from '../text/offsets';
+import { tokenOffsets } from '../text/tokenizer';
 import type { OffsetUnit } from './codec';
 
 /** One token as Prodigy stores it: `[start, end)` in the chosen unit, `id` its index. */
@@ -30,62 +28,87 @@ export interface TokenRange {
 	readonly token_end: number;
 }
 
-const wordSegmenter = new Intl.Segmenter('en', { granularity: 'word' });
-const NON_WHITESPACE = /\S+/gu;
-const WHITESPACE_AT = /\s/uy;
+const WHITE_SPACE_AT = /\p{White_Space}/uy;
 
-/** Length of the pieces long texts are segmented in. */
-const CHUNK = 2048;
-/**
- * A place where UAX #29 always puts a word boundary: after a space, tab or LF (none of them ignored
- * by rule WB4) and before a letter or digit. No rule looks across it, so segmenting the text in
- * pieces cut there gives the segments of the whole.
- */
-const SAFE_CUT = /[ \t\n][\p{L}\p{N}]/gu;
-
-/**
- * The word segments of `text`, with UTF-16 indices. Long texts are segmented in pieces of about
- * `CHUNK` code units cut at `SAFE_CUT`: V8's segment iterator slows down quadratically with the
- * length of the text (a 100,000-character article took seconds).
- */
-function* wordSegments(text: string): Generator<{ segment: string; index: number }> {
-	let from = 0;
-	while (from < text.length) {
-		let cut = text.length;
-		if (text.length - from > 2 * CHUNK) {
-			SAFE_CUT.lastIndex = from + CHUNK;
-			const found = SAFE_CUT.exec(text);
-			if (found) cut = found.index + 1;
-		}
-		for (const { segment, index } of wordSegmenter.segment(text.slice(from, cut))) yield { segment, index: from + index };
-		from = cut;
-	}
-}
-
-/**
- * The tokens of `text`, offsets in `unit` (code points unless told: what Prodigy expects). Each
- * maximal run of non-whitespace inside a word segment is a token: nearly always the whole segment,
- * but a segment such as " \u0301" (a space carrying a combining mark) gives the token "\u0301".
- */
-export function tokenize(text: string, unit: OffsetUnit = 'codepoint'): Token[] {
+/** Prodigy tokens from flat UTF-16 offsets [start₀, end₀, …], offsets written in `unit`. */
+export function tokensFromOffsets(text: string, offsets: ArrayLike<number>, unit: OffsetUnit = 'codepoint'): Token[] {
 	const converter = unit === 'codepoint' ? new OffsetConverter(text) : null;
 	const at = (utf16: number) => (converter ? converter.toCodePoint(utf16) : utf16);
 	const tokens: Token[] = [];
-	for (const { segment, index } of wordSegments(text)) {
-		for (const match of segment.matchAll(NON_WHITESPACE)) {
-			const start = index + match.index;
-			const end = start + match[0].length;
-			WHITESPACE_AT.lastIndex = end;
-			tokens.push({ text: match[0], start: at(start), end: at(end), id: tokens.length, ws: WHITESPACE_AT.test(text) });
-		}
+	for (let k = 0; k < offsets.length; k += 2) {
+		const start = offsets[k];
+		const end = offsets[k + 1];
+		WHITE_SPACE_AT.lastIndex = end;
+		tokens.push({ text: text.slice(start, end), start: at(start), end: at(end), id: tokens.length, ws: WHITE_SPACE_AT.test(text) });
 	}
 	return tokens;
+}
+
+/** The tokens of `text`, offsets in `unit` (code points unless told: what Prodigy expects). */
+export function tokenize(text: string, unit: OffsetUnit = 'codepoint'): Token[] {
+	return tokensFromOffsets(text, tokenOffsets(text), unit);
+}
+
+/** Token offsets cut so that every span edge is a token edge. */
+export interface CutTokens {
+	/** Flat UTF-16 offsets [start₀, end₀, …]. */
+	readonly offsets: Int32Array;
+	/** How many of the tokens had a span edge inside and were cut. */
+	readonly split: number;
+}
+
+/**
+ * Cuts the tokens (flat UTF-16 `offsets` of `text`, as `tokenOffsets` gives) at the edges of
+ * `spans` (UTF-16): a token with an edge strictly inside is cut there ("Zelenskyy’s" with a span
+ * ending after "Zelensk" → "Zelensk", "yy’s") and counted in `split`; white space that holds an edge
+ * (a span that starts or ends with white space, or lies in it) becomes tokens of its own, cut at
+ * the edges, so that every span starts at a token start and ends at a token end.
+ */
+export function cutAtSpanEdges(text: string, offsets: Int32Array, spans: readonly { start: number; end: number }[]): CutTokens {
+	if (spans.length === 0) return { offsets, split: 0 };
+	const starts = new Set<number>();
+	const ends = new Set<number>();
+	for (const span of spans) {
+		starts.add(span.start);
+		ends.add(span.end);
+	}
+	const edges = [...new Set([...starts, ...ends])].sort((a, b) => a - b);
+	const out: number[] = [];
+	let split = 0;
+	let e = 0;
+	/** Emits [from, to) cut at the edges strictly inside it; returns how many cuts it made. */
+	const emit = (from: number, to: number): number => {
+		while (e < edges.length && edges[e] <= from) e++;
+		let at = from;
+		let cuts = 0;
+		for (; e < edges.length && edges[e] < to; e++, cuts++) {
+			out.push(at, edges[e]);
+			at = edges[e];
+		}
+		out.push(at, to);
+		return cuts;
+	};
+	/** White space [from, to) between tokens becomes tokens only when a span edge needs it. */
+	const gap = (from: number, to: number) => {
+		if (from >= to) return;
+		while (e < edges.length && edges[e] <= from) e++;
+		if (starts.has(from) || ends.has(to) || (e < edges.length && edges[e] < to)) emit(from, to);
+	};
+	let last = 0;
+	for (let k = 0; k < offsets.length; k += 2) {
+		gap(last, offsets[k]);
+		if (emit(offsets[k], offsets[k + 1]) > 0) split++;
+		last = offsets[k + 1];
+	}
+	gap(last, text.length);
+	return { offsets: Int32Array.from(out), split };
 }
 
 /**
  * The inclusive token range of the span `[start, end)`, offsets in the unit of `tokens` (UTF-16 for
  * `tokenize(text, 'utf16')`). A boundary inside a token takes that token; whitespace at either edge
- * of the span is skipped. Null when the span covers no token (it is all whitespace).
+ * of the span is skipped. Null when the span covers no token (it is all whitespace). After
+ * `cutAtSpanEdges` over the span, the range starts and ends exactly at the span's edges.
  */
 export function spanTokenRange(tokens: readonly Token[], start: number, end: number): TokenRange | null {
 	// First token ending after `start`: the one containing it, or the next one after whitespace.

@@ -3,3 +3,4 @@ export * from './graphemes';
 export * from './lines';
 export * from './snap';
 export * from './hash';
+export * from './tokenizer';

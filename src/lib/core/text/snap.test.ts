@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { nextWordEdge, previousWordEdge, snapSelection } from './snap';
+import { tokenOffsets } from './tokenizer';
 import { allGraphemeBoundaries, unicodeText } from '../testing/unicode';
 
 const WORDS = { words: true };
 const NO_WORDS = { words: false };
 
-const wordSegmenter = new Intl.Segmenter(undefined, { granularity: 'word' });
-
-/** Word-like segments of the whole text: the reference the windowed code is checked against. */
+/** Tokens of the whole text: the reference the windowed code is checked against. */
 function wordSegments(text: string): Array<{ start: number; end: number }> {
-	return [...wordSegmenter.segment(text)]
-		.filter((segment) => segment.isWordLike)
-		.map((segment) => ({ start: segment.index, end: segment.index + segment.segment.length }));
+	const offsets = tokenOffsets(text);
+	const out: Array<{ start: number; end: number }> = [];
+	for (let k = 0; k < offsets.length; k += 2) out.push({ start: offsets[k], end: offsets[k + 1] });
+	return out;
 }
 
 function snapped(text: string, selected: string, policy = WORDS): string | null {
@@ -64,6 +64,30 @@ describe('snapSelection', () => {
 		expect(snapped(sentence, 'illion.')).toBe('billion.');
 	});
 
+	it('never adds a clitic the user did not select, and takes it whole when part of it is selected', () => {
+		const text = 'Zelenskyy’s proposed talks; Biden\'s aides don’t agree on Ukraine’s, “Kyiv-based” plans.';
+		expect(snapped(text, 'Zelenskyy')).toBe('Zelenskyy');
+		expect(snapped(text, 'elensk')).toBe('Zelenskyy');
+		expect(snapped(text, 'Zelenskyy’')).toBe('Zelenskyy’s');
+		expect(snapped(text, 'y’s propo')).toBe('Zelenskyy’s proposed');
+		expect(snapped(text, 'Biden')).toBe('Biden');
+		expect(snapped(text, 'iden\'')).toBe("Biden's");
+		expect(snapped(text, 'do')).toBe('do');
+		expect(snapped(text, 'on’')).toBe('don’t');
+		expect(snapped(text, 'Ukrain')).toBe('Ukraine');
+		expect(snapped(text, 'Ukraine’s')).toBe('Ukraine’s');
+		expect(snapped(text, 'Kyiv')).toBe('Kyiv');
+		expect(snapped(text, 'Kyiv-bas')).toBe('Kyiv-based');
+		expect(snapped(text, 'yiv-based”')).toBe('Kyiv-based”');
+	});
+
+	it('keeps URLs and e-mail addresses whole, and snaps CJK text to characters', () => {
+		const text = 'See https://nato.int/news?id=5 or write to press@nato.int; 中文新闻.';
+		expect(snapped(text, 'nato.int/ne')).toBe('https://nato.int/news?id=5');
+		expect(snapped(text, 'press@')).toBe('press@nato.int');
+		expect(snapped(text, '文新')).toBe('文新');
+	});
+
 	it('only trims and aligns to graphemes when words are off', () => {
 		expect(snapped(sentence, ' Pentagon Pre', NO_WORDS)).toBe('Pentagon Pre');
 		expect(snapped(sentence, 'ntagon Pre', NO_WORDS)).toBe('ntagon Pre');
@@ -81,7 +105,7 @@ describe('snapSelection', () => {
 		expect(snapSelection('abc', 1, 1, WORDS)).toBeNull();
 	});
 
-	it('keeps astral and CJK words whole', () => {
+	it('keeps astral words and emoji whole', () => {
 		expect(snapped('see 𝔘𝔫𝔦 go', '𝔫')).toBe('𝔘𝔫𝔦');
 		expect(snapped('Kyiv 🇺🇦 today', 'yiv 🇺')).toBe('Kyiv 🇺🇦');
 	});
@@ -126,19 +150,21 @@ describe('word edges', () => {
 		return edges.filter((edge) => edge < index).at(-1) ?? 0;
 	}
 
-	it('step over words and punctuation', () => {
-		const text = 'The US, "said" 60.84.';
+	it('step over tokens: words, clitics and punctuation', () => {
+		const text = 'The US’s "said" 60.84.';
 		const forward = [0];
 		while (forward.at(-1)! < text.length) forward.push(nextWordEdge(text, forward.at(-1)!));
-		expect(forward).toEqual([0, 3, 4, 6, 9, 13, 15, 20, 21]);
+		expect(forward).toEqual([0, 3, 4, 6, 8, 9, 10, 14, 15, 16, 21, 22]);
 		const backward = [text.length];
 		while (backward.at(-1)! > 0) backward.push(previousWordEdge(text, backward.at(-1)!));
-		expect(backward).toEqual([21, 20, 15, 13, 9, 6, 4, 3, 0]);
+		expect(backward).toEqual([...forward].reverse());
 	});
 
-	it('go to the text ends when there are no more words', () => {
-		expect(nextWordEdge('ab ...', 2)).toBe(6);
-		expect(previousWordEdge('... ab', 4)).toBe(0);
+	it('go to the text ends when there are no more tokens', () => {
+		expect(nextWordEdge('ab ...', 2)).toBe(3);
+		expect(nextWordEdge('ab  \n ', 2)).toBe(6);
+		expect(previousWordEdge('... ab', 4)).toBe(3);
+		expect(previousWordEdge(' \n ab', 3)).toBe(0);
 		expect(nextWordEdge('', 0)).toBe(0);
 		expect(previousWordEdge('', 0)).toBe(0);
 	});
@@ -154,8 +180,8 @@ describe('word edges', () => {
 		);
 	});
 
-	it('cross long stretches without words', () => {
-		const text = 'start ' + '. '.repeat(3000) + '😀'.repeat(1500) + ' end';
+	it('cross long stretches of white space', () => {
+		const text = 'start ' + ' \n'.repeat(3000) + '\t'.repeat(1500) + ' end';
 		expect(nextWordEdge(text, 5)).toBe(text.length - 3);
 		expect(previousWordEdge(text, text.length - 3)).toBe(5);
 	});

@@ -1,0 +1,292 @@
+/**
+ * The one tokenizer of Spanwise: the token boundaries behind word snapping, word-wise caret and span
+ * edge moves, Prodigy's `tokens` and token-level agreement. It follows spaCy's English tokenizer on
+ * what matters in news (clitics, quotes, currency, %, hyphens, numbers, URLs); the rules are data in
+ * tokenizer-rules.ts, applied in spaCy's order (see there).
+ *
+ * Two guarantees beyond spaCy's: tokens never cut a grapheme cluster (a cut that would is dropped, so
+ * 👨‍👩‍👧 or e + U+0301 stay in one token), and white space is never a token: tokens cover every
+ * non-white-space character exactly once. Offsets are UTF-16 code units.
+ *
+ * Speed: whitespace-separated pieces are cut one by one with a few regular expressions (plain words
+ * take a fast path), so a whole article costs one linear pass. Questions about one place (snapping,
+ * caret moves) tokenize only a window around it, cut where the result cannot depend on what lies
+ * outside: next to white space, at a certain grapheme boundary.
+ */
+import { graphemeCeil, graphemeFloor } from './graphemes';
+import { KEEP_WHOLE, SPLIT_WHOLE, TIME_PATTERN, TOKENIZER_RULES, type TokenizerRuleKind } from './tokenizer-rules';
+
+function alternation(kind: TokenizerRuleKind): string {
+	return TOKENIZER_RULES.filter((rule) => rule.kind === kind)
+		.map((rule) => `(?:${rule.pattern})`)
+		.join('|');
+}
+
+const PREFIX = new RegExp(`^(?:${alternation('prefix')})`, 'u');
+const SUFFIX = new RegExp(`(?:${alternation('suffix')})$`, 'u');
+const INFIX = new RegExp(alternation('infix'), 'gu');
+const WHOLE = new RegExp(`^(?:${alternation('whole')})$`, 'u');
+const TIME = new RegExp(`^${TIME_PATTERN}$`, 'u');
+/** Only pieces with one of these can be a URL or an e-mail address. */
+const MAYBE_WHOLE = /[.@]/;
+/** Pieces no rule can cut (letters only or digits only, ASCII), unless they are a special case. */
+const SIMPLE = /^(?:[A-Za-z]+|[0-9]+)$/;
+const PIECE = /[^\p{White_Space}]+/gu;
+const WHITE_SPACE = /\p{White_Space}/u;
+
+/** Special cases: a piece → where it is cut (offsets inside it; empty: kept whole). */
+const SPECIAL = new Map<string, readonly number[]>();
+for (const piece of KEEP_WHOLE) SPECIAL.set(piece, []);
+for (const [piece, parts] of Object.entries(SPLIT_WHOLE)) {
+	const cuts: number[] = [];
+	let at = 0;
+	for (const part of parts.slice(0, -1)) cuts.push((at += part.length));
+	SPECIAL.set(piece, cuts);
+}
+
+function special(piece: string): readonly number[] | undefined {
+	const found = SPECIAL.get(piece);
+	if (found) return found;
+	const code = piece.charCodeAt(0);
+	if (code >= 0x30 && code <= 0x39) {
+		const time = TIME.exec(piece);
+		if (time) return [time[1].length];
+	}
+	return undefined;
+}
+
+/**
+ * Where a piece (no white space in it) is cut: offsets strictly inside it, ascending. spaCy's
+ * algorithm: special case, else strip prefixes and suffixes in turn, then keep a URL whole or cut at
+ * infixes.
+ */
+export function pieceCuts(piece: string): number[] {
+	if (SIMPLE.test(piece) && !SPECIAL.has(piece)) return [];
+	const front: number[] = [];
+	const back: number[] = [];
+	let lo = 0;
+	let hi = piece.length;
+	let rest = piece;
+	let inner = special(rest);
+	let lastLength = -1;
+	while (inner === undefined && rest.length > 0 && rest.length !== lastLength) {
+		lastLength = rest.length;
+		const pre = PREFIX.exec(rest)?.[0].length ?? 0;
+		if (pre > 0 && pre < rest.length) {
+			const found = special(rest.slice(pre));
+			if (found) {
+				front.push((lo += pre));
+				rest = piece.slice(lo, hi);
+				inner = found;
+				break;
+			}
+		}
+		const afterPrefix = pre > 0 ? rest.slice(pre) : rest;
+		const match = SUFFIX.exec(afterPrefix);
+		const suf = match ? afterPrefix.length - match.index : 0;
+		if (suf > 0 && suf < rest.length) {
+			const found = special(rest.slice(0, rest.length - suf));
+			if (found) {
+				back.push((hi -= suf));
+				rest = piece.slice(lo, hi);
+				inner = found;
+				break;
+			}
+		}
+		if (pre > 0 && suf > 0 && pre + suf <= rest.length) {
+			front.push((lo += pre));
+			back.push((hi -= suf));
+		} else if (pre > 0) front.push((lo += pre));
+		else if (suf > 0) back.push((hi -= suf));
+		rest = piece.slice(lo, hi);
+		if (rest.length > 0) inner = special(rest);
+	}
+	const cuts = front;
+	if (inner !== undefined) for (const cut of inner) cuts.push(lo + cut);
+	else if (rest.length > 0 && !(MAYBE_WHOLE.test(rest) && WHOLE.test(rest))) {
+		INFIX.lastIndex = 0;
+		for (const infix of rest.matchAll(INFIX)) {
+			if (infix[0].length === 0) continue;
+			cuts.push(lo + infix.index, lo + infix.index + infix[0].length);
+		}
+	}
+	for (let i = back.length - 1; i >= 0; i--) cuts.push(back[i]);
+	// Drop the piece's own edges and repeats (a prefix and a suffix may meet).
+	const inside: number[] = [];
+	for (const cut of cuts) if (cut > 0 && cut < piece.length && cut !== inside[inside.length - 1]) inside.push(cut);
+	return inside;
+}
+
+// ——— grapheme safety and windows ———
+
+/** Code units that never join a neighbour into one grapheme cluster (most Latin, Greek, Cyrillic, CJK, punctuation). */
+function isPlain(code: number): boolean {
+	return (
+		code < 0x300 ||
+		(code >= 0x370 && code <= 0x482) ||
+		(code >= 0x48a && code <= 0x52f) ||
+		(code >= 0x2010 && code <= 0x2027) ||
+		(code >= 0x2030 && code <= 0x205e) ||
+		(code >= 0x20a0 && code <= 0x20c0) ||
+		(code >= 0x3000 && code <= 0x3029) ||
+		(code >= 0x3030 && code <= 0x303f) ||
+		(code >= 0x3041 && code <= 0x3096) ||
+		(code >= 0x30a1 && code <= 0x30fa) ||
+		(code >= 0x4e00 && code <= 0x9fff) ||
+		(code >= 0xff01 && code <= 0xff9d)
+	);
+}
+
+/** True when `index` is a grapheme boundary by the two code units around it alone. */
+function isCertainBoundary(text: string, index: number): boolean {
+	if (index <= 0 || index >= text.length) return true;
+	const before = text.charCodeAt(index - 1);
+	const after = text.charCodeAt(index);
+	if (before === 0x0d) return after !== 0x0a;
+	return isPlain(before) && isPlain(after);
+}
+
+function isSpaceCode(code: number): boolean {
+	if (code === 0x20 || code === 0x0a || code === 0x09 || code === 0x0d) return true;
+	// Every White_Space character is in the BMP.
+	return code > 0x7f && WHITE_SPACE.test(String.fromCharCode(code));
+}
+
+/**
+ * True when tokenizing from or to `index` gives the tokens of the whole text: it is a text edge, or
+ * it touches white space at a certain grapheme boundary (no piece and no cluster straddles it).
+ */
+function isSafeCut(text: string, index: number): boolean {
+	if (index <= 0 || index >= text.length) return true;
+	return (isSpaceCode(text.charCodeAt(index - 1)) || isSpaceCode(text.charCodeAt(index))) && isCertainBoundary(text, index);
+}
+
+/** How far a window reaches for a safe cut before settling for an approximate one. */
+const WINDOW = 1000;
+
+function safeCutAtOrBefore(text: string, index: number): number {
+	const limit = Math.max(0, index - WINDOW);
+	for (let p = index; p > limit; p--) if (isSafeCut(text, p)) return p;
+	return limit;
+}
+
+function safeCutAtOrAfter(text: string, index: number): number {
+	const limit = Math.min(text.length, index + WINDOW);
+	for (let p = index; p < limit; p++) if (isSafeCut(text, p)) return p;
+	return limit;
+}
+
+/** Appends token [start, end) to flat `out`, widened to grapheme boundaries and merged with an overlapped predecessor. */
+function pushToken(text: string, out: number[], start: number, end: number): void {
+	if (!isCertainBoundary(text, start)) start = graphemeFloor(text, start);
+	if (!isCertainBoundary(text, end)) end = graphemeCeil(text, end);
+	const n = out.length;
+	if (n > 0 && start < out[n - 1]) {
+		if (end > out[n - 1]) out[n - 1] = end;
+		return;
+	}
+	out.push(start, end);
+}
+
+/** The tokens of `text` between `from` and `to` (safe cuts give exactly the whole text's tokens there). */
+function tokenizeRange(text: string, from: number, to: number, out: number[] = []): number[] {
+	PIECE.lastIndex = from;
+	for (let match = PIECE.exec(text); match !== null && match.index < to; match = PIECE.exec(text)) {
+		const start = match.index;
+		const end = Math.min(to, start + match[0].length);
+		const piece = end === start + match[0].length ? match[0] : text.slice(start, end);
+		let at = start;
+		for (const cut of pieceCuts(piece)) {
+			pushToken(text, out, at, start + cut);
+			at = start + cut;
+		}
+		pushToken(text, out, at, end);
+		if (end === to) break;
+	}
+	return out;
+}
+
+function checkIndex(text: string, index: number): void {
+	if (!Number.isInteger(index) || index < 0 || index > text.length) {
+		throw new RangeError(`index ${index} is outside the text (length ${text.length})`);
+	}
+}
+
+/** The tokens of the whole text as flat UTF-16 offsets [start₀, end₀, start₁, end₁, …]. */
+export function tokenOffsets(text: string): Int32Array {
+	return Int32Array.from(tokenizeRange(text, 0, text.length));
+}
+
+/** `[start, end)` of the token holding the code unit at `index`, or null when it is white space (or the text end). */
+export function tokenAt(text: string, index: number): { start: number; end: number } | null {
+	checkIndex(text, index);
+	if (index === text.length) return null;
+	const offsets = tokenizeRange(text, safeCutAtOrBefore(text, index), safeCutAtOrAfter(text, index + 1));
+	for (let k = 0; k < offsets.length; k += 2) {
+		if (offsets[k] <= index && index < offsets[k + 1]) return { start: offsets[k], end: offsets[k + 1] };
+		if (offsets[k] > index) break;
+	}
+	return null;
+}
+
+/** Windows are at least this long, so stepping over long white space takes few rounds. */
+const STEP = 256;
+
+/** Which token edges a move stops at. */
+type Edges = 'any' | 'starts' | 'ends';
+
+function wanted(k: number, edges: Edges): boolean {
+	return edges === 'any' || (edges === 'starts') === (k % 2 === 0);
+}
+
+function nextEdge(text: string, index: number, edges: Edges): number {
+	checkIndex(text, index);
+	let from = safeCutAtOrBefore(text, index);
+	while (from < text.length) {
+		const to = safeCutAtOrAfter(text, Math.min(text.length, Math.max(index + 1, from + STEP)));
+		const offsets = tokenizeRange(text, from, to);
+		for (let k = 0; k < offsets.length; k++) if (offsets[k] > index && wanted(k, edges)) return offsets[k];
+		if (to <= from) break;
+		from = to;
+	}
+	return text.length;
+}
+
+function previousEdge(text: string, index: number, edges: Edges): number {
+	checkIndex(text, index);
+	let to = safeCutAtOrAfter(text, index);
+	while (to > 0) {
+		const from = safeCutAtOrBefore(text, Math.max(0, Math.min(index - 1, to - STEP)));
+		const offsets = tokenizeRange(text, from, to);
+		for (let k = offsets.length - 1; k >= 0; k--) if (offsets[k] < index && wanted(k, edges)) return offsets[k];
+		if (from >= to) break;
+		to = from;
+	}
+	return 0;
+}
+
+/**
+ * The first token edge (a start or an end) after `index`, or text.length: where a span edge goes on
+ * one word move forward. "Ukraine’s" has edges before "Ukraine", between it and "’s", and after.
+ */
+export function nextTokenEdge(text: string, index: number): number {
+	return nextEdge(text, index, 'any');
+}
+
+/** The last token edge before `index`, or 0: the backward counterpart of `nextTokenEdge`. */
+export function previousTokenEdge(text: string, index: number): number {
+	return previousEdge(text, index, 'any');
+}
+
+/**
+ * The first token end after `index`, or text.length: where the caret goes on Ctrl+→ (as browsers on
+ * Linux and macOS move to the end of the next word): after "Ukraine", then after "’s".
+ */
+export function nextTokenEnd(text: string, index: number): number {
+	return nextEdge(text, index, 'ends');
+}
+
+/** The last token start before `index`, or 0: where the caret goes on Ctrl+← (the start of the previous word). */
+export function previousTokenStart(text: string, index: number): number {
+	return previousEdge(text, index, 'starts');
+}

@@ -1,0 +1,57 @@
+/**
+ * Moving the caret, or a selection's head, by one word, where a word is a token of the one tokenizer
+ * (core/text/tokenizer.ts): Ctrl+←/→ (Alt+←/→ on a Mac), with Shift extending the selection. So a
+ * keyboard user selecting "Ukraine’s" word by word stops after "Ukraine" first and can leave the
+ * clitic out, and the stops are the token edges word snapping and the Prodigy tokens use. The
+ * browser's own word move follows its own word rules and stops at blocks it has not laid out.
+ */
+import { TextSelection } from 'prosemirror-state';
+import type { EditorView } from 'prosemirror-view';
+import { nextTokenEnd, previousTokenStart } from '$lib/core/text/tokenizer';
+import type { TextPositions } from './positions';
+
+/** Which keys move by word: data, so the shortcut overlay can say the same. */
+export interface WordMoveKey {
+	readonly direction: -1 | 1;
+	readonly extend: boolean;
+}
+
+/**
+ * The word move a key press asks for, or null. Ctrl+←/→ everywhere; Alt+←/→ too (the Mac's word
+ * move) unless `altMovesSpanEdge` (a span is selected: then Alt+←/→ moves that span's edge).
+ */
+export function wordMoveKey(event: KeyboardEvent, altMovesSpanEdge: boolean): WordMoveKey | null {
+	if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return null;
+	if (event.metaKey) return null;
+	const byCtrl = event.ctrlKey && !event.altKey;
+	const byAlt = event.altKey && !event.ctrlKey && !altMovesSpanEdge;
+	if (!byCtrl && !byAlt) return null;
+	return { direction: event.key === 'ArrowLeft' ? -1 : 1, extend: event.shiftKey };
+}
+
+/** The selection's anchor and head as the browser has them now (it may be ahead of ProseMirror's state). */
+function liveAnchorHead(view: EditorView): { anchor: number; head: number } {
+	const root = view.root as Document | ShadowRoot;
+	const selection = 'getSelection' in root && typeof root.getSelection === 'function' ? root.getSelection() : document.getSelection();
+	if (selection?.anchorNode && selection.focusNode && view.dom.contains(selection.anchorNode) && view.dom.contains(selection.focusNode)) {
+		try {
+			return { anchor: view.posAtDOM(selection.anchorNode, selection.anchorOffset), head: view.posAtDOM(selection.focusNode, selection.focusOffset) };
+		} catch {
+			// A node ProseMirror does not map: use its own idea of the selection.
+		}
+	}
+	return { anchor: view.state.selection.anchor, head: view.state.selection.head };
+}
+
+/**
+ * Moves the caret (or with `extend`, the selection's head) forward to the next token end or back to
+ * the previous token start, as browsers on Linux and macOS move by word.
+ */
+export function moveByWord(view: EditorView, positions: TextPositions, { direction, extend }: WordMoveKey): void {
+	const { anchor, head } = liveAnchorHead(view);
+	const offset = positions.toOffset(head);
+	const text = positions.text;
+	const target = positions.toPos(direction === 1 ? nextTokenEnd(text, offset) : previousTokenStart(text, offset));
+	const selection = TextSelection.create(view.state.doc, extend ? anchor : target, target);
+	view.dispatch(view.state.tr.setSelection(selection).scrollIntoView());
+}
