@@ -21,7 +21,7 @@ function record(id: string, text: string, spans: Span[]): ArticleRecord {
 function storeOf(...records: ArticleRecord[]): MergeStore {
 	const articles: StoredArticle[] = [];
 	const texts = new Map<string, string>();
-	const spans = new Map<string, Span[]>();
+	const spans = new Map<string, readonly Span[]>();
 	for (const { article, spans: list } of records) {
 		const { text, ...rest } = article;
 		const counts: Record<string, number> = {};
