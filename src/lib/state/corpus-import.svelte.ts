@@ -130,7 +130,7 @@ export class CorpusImport {
 				if (r.unplaced.length) parts.push(`could not place ${plural(r.unplaced.length, 'span')}`);
 				const bad = this.#review?.errorCount ?? 0;
 				if (bad) parts.push(`left out ${plural(bad, 'bad record')}`);
-				return this.#finish(r, parts.join('; ') + '.', true, [...renewedDetails(r), ...r.unplaced]);
+				return this.#finish(r, parts.join('; ') + '.', true, [...renewedDetails(r, 10), ...r.unplaced]);
 			}
 			case 'cancelled':
 				return this.#finish(

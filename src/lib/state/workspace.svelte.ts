@@ -361,7 +361,7 @@ export class Workspace {
 				if (report.merged > 0) parts.push(`merged ${report.merged} already in the library (${report.spansAdded} new spans, ${report.spansSkipped} already there)`);
 				const renewed = renewedSummary(report);
 				if (renewed) parts.push(renewed);
-				this.notices.show(errors.length ? 'info' : 'success', parts.join('; ') + '.', { details: [...renewedDetails(report).slice(0, 50), ...notes] });
+				this.notices.show(errors.length ? 'info' : 'success', parts.join('; ') + '.', { details: [...renewedDetails(report, 10), ...notes] });
 			} catch (error) {
 				this.notices.error(`Nothing was imported: ${(error as Error).message}`);
 				return;

@@ -67,9 +67,9 @@ export function renewedSummary(report: Pick<ImportReport, 'spanIdsRenewed'>): st
 	return `renewed ${n} span id${n === 1 ? '' : 's'} already used by stored spans of other content (all of those spans were kept)`;
 }
 
-/** One line per renewed span id, as an import summary's details list them. */
-export function renewedDetails(report: Pick<ImportReport, 'spanIdsRenewed' | 'renewedIds'>): string[] {
-	const lines = report.renewedIds.map((line) => `Renewed span id — ${line}`);
-	const more = report.spanIdsRenewed - report.renewedIds.length;
+/** One line per renewed span id (the first `max`), as an import summary's details list them. */
+export function renewedDetails(report: Pick<ImportReport, 'spanIdsRenewed' | 'renewedIds'>, max = RENEWED_LISTED): string[] {
+	const lines = report.renewedIds.slice(0, max).map((line) => `Renewed span id — ${line}`);
+	const more = report.spanIdsRenewed - lines.length;
 	return more > 0 ? [...lines, `…and ${more} more renewed span ids`] : lines;
 }
