@@ -140,8 +140,15 @@ test('gold never holds two overlapping spans of one label by accident; one made 
 	await page.keyboard.press('2');
 	await expect(warnings).toContainText('gold has 1 pair of overlapping spans of one label');
 	await expect(warnings.getByRole('button')).toHaveText('claim “Mayor Ada Brennan said the levy” ⟷ “the levy would raise $4.2 million a year”');
-	await page.keyboard.press('Control+z');
+	// Accepting maria's claim by keyboard now would put a second claim over the hand-made one: refused, said why.
+	await row(page, 'claim', 'Mayor Ada Brennan said the levy would raise $4.2 million a year').locator('.what').click();
+	await page.keyboard.press('a');
+	await expect(page.getByRole('status').filter({ hasText: 'Gold already has claim “Mayor Ada Brennan said the levy” over part of this' })).toBeVisible();
+	await expect(row(page, 'claim', 'Mayor Ada Brennan said the levy would raise $4.2 million a year')).toHaveClass(/rejected/);
+	await expect(warnings.getByRole('button')).toHaveCount(1);
+	await page.keyboard.press('Control+z'); // the hand-made claim
 	await expect(warnings).toHaveCount(0);
+	await expect(row(page, 'claim', 'the levy would raise $4.2 million a year')).toContainText('accepted');
 });
 
 for (const [width, height] of [

@@ -140,13 +140,21 @@ export class ReviewSession implements EditorHost {
 	/**
 	 * Accepts the current candidate (or `key`) into gold, settling its conflict: the candidates that
 	 * contradict it are rejected (and leave gold if they were in it), all in one undo step. A rejection
-	 * of it is withdrawn.
+	 * of it is withdrawn. When gold holds a span of its label over part of it that is none of those
+	 * (one tagged or moved by hand), nothing happens unless `overlap` confirms both are meant (its ✓
+	 * button): gold gets overlapping spans of one label only by the reviewer's explicit choice.
 	 */
-	accept(key = this.#currentKey): void {
+	accept(key = this.#currentKey, opts: { overlap?: boolean } = {}): void {
 		const c = this.candidates.find((x) => x.key === key);
 		if (!c) return this.gold.notify('Choose a candidate first (j / k, or n / p for conflicts).');
 		const { others, leaveGold } = acceptEffect(this.candidates, c.key);
 		const leaving = leaveGold.flatMap((o) => this.gold.spans.findDuplicate(o.start, o.end, o.label)?.id ?? []);
+		const staying = this.gold.spans.all().filter((s) => !leaving.includes(s.id));
+		if (c.settled !== 'accepted' && !opts.overlap && overlapsGold(staying, c)) {
+			this.focus(c.key);
+			const other = staying.find((s) => overlapsGold([s], c)) as Span;
+			return this.gold.notify(`Gold already has ${c.label} “${this.gold.textOf(other, 60)}” over part of this: edit that span, or click ✓ to keep both.`);
+		}
 		const gold = this.#changeGold(() => this.gold.replaceSpans(leaving, [c]));
 		const rejected = others.filter((o) => o.settled !== 'rejected').map((o) => o.key);
 		const unrejected = c.settled === 'rejected' ? [c.key] : [];
