@@ -22,7 +22,8 @@ test('two annotators compared, conflicts adjudicated by keyboard, gold exported 
 
 	await page.keyboard.press('Shift+A'); // both unanimous candidates
 	await expect(page.getByRole('status', { name: 'Review progress' })).toHaveText('2 of 8 candidates settled · 0 of 6 conflicts');
-	for (const key of ['a', 'x', 'x', 'a', 'x', 'a']) await page.keyboard.press(key);
+	// Accepting maria's claim rejects jon's; then each conflict's sides in turn.
+	for (const key of ['a', 'x', 'a', 'x', 'a']) await page.keyboard.press(key);
 	await expect(page.getByRole('status', { name: 'Review progress' })).toHaveText('8 of 8 candidates settled · 6 of 6 conflicts');
 
 	// Undo and redo the last decision.
@@ -31,8 +32,10 @@ test('two annotators compared, conflicts adjudicated by keyboard, gold exported 
 	await page.keyboard.press('Control+Shift+z');
 	await expect(page.getByRole('status', { name: 'Review progress' })).toHaveText('8 of 8 candidates settled · 6 of 6 conflicts');
 
-	// The agreement of this article is shown as a table and pictures.
+	// The agreement of this article is shown as a table and pictures, in a panel the reviewer opens.
 	const agreement = page.getByRole('region', { name: 'Agreement on this article' });
+	await expect(agreement).toHaveCount(0);
+	await page.getByRole('button', { name: 'Agreement', exact: true }).click();
 	await expect(agreement.getByRole('row', { name: /^actor/ })).toContainText('0.40');
 	await expect(agreement.getByRole('img', { name: /Pairwise agreement heatmap/ })).toBeVisible();
 

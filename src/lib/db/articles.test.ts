@@ -25,7 +25,7 @@ describe('createArticles / readArticle', () => {
 			[41, 43, 'actor']
 		]);
 		const report = await createArticles(db, [record]);
-		expect(report).toEqual({ added: 1, merged: 0, spansAdded: 4, spansSkipped: 0, mergedTitles: [], skipped: 0, reanchored: 0, flagged: 0, unplaced: [] });
+		expect(report).toEqual({ added: 1, merged: 0, spansAdded: 4, spansSkipped: 0, spanIdsRenewed: 0, renewedIds: [], mergedTitles: [], skipped: 0, reanchored: 0, flagged: 0, unplaced: [] });
 
 		const read = await readArticle(db, 'a1');
 		expect(read?.article).toEqual(record.article);
@@ -55,22 +55,28 @@ describe('createArticles / readArticle', () => {
 		const again = {
 			article: { ...makeRecord('a1', TEXT).article, title: 'Other', status: 'new' as const, meta: { x: 2 } },
 			spans: [
-				makeSpan('a1', 'a1-s0', 0, 5, 'figure'), // same id, relabelled: skipped
+				makeSpan('a1', 'a1-s0', 0, 5, 'figure'), // same id, relabelled: comes in under a fresh id
 				makeSpan('a1', 'other', 15, 18, 'claim'), // same place, label, annotator: skipped
 				makeSpan('a1', 'new', 24, 26, 'figure'),
 				makeSpan('a1', 'new2', 15, 18, 'claim', { annotator: 'someone else' })
 			]
 		};
 		const report = await createArticles(db, [again]);
-		expect(report).toEqual({ added: 0, merged: 1, spansAdded: 2, spansSkipped: 2, mergedTitles: ['Title a1'], skipped: 0, reanchored: 0, flagged: 0, unplaced: [] });
+		const fresh = report.renewedIds[0]?.split(' → ')[1] ?? '';
+		expect(report).toEqual({
+			added: 0, merged: 1, spansAdded: 3, spansSkipped: 1, spanIdsRenewed: 1, renewedIds: [`Title a1: a1-s0 → ${fresh}`],
+			mergedTitles: ['Title a1'], skipped: 0, reanchored: 0, flagged: 0, unplaced: []
+		});
+		expect(fresh).toMatch(/^s-/);
 
 		const read = await readArticle(db, 'a1');
 		expect(read?.article).toMatchObject({ title: 'Title a1', status: 'done', meta: { n: 1 } });
 		expect(read?.revision).toBe(2);
 		expect(read?.spans.find((s) => s.id === 'a1-s0')?.label).toBe('actor');
-		expect(read?.spans.map((s) => s.id).sort()).toEqual(['a1-s0', 'a1-s1', 'new', 'new2']);
+		expect(read?.spans.find((s) => s.id === fresh)).toMatchObject({ start: 0, end: 5, label: 'figure' });
+		expect(read?.spans.map((s) => s.id).sort()).toEqual(['a1-s0', 'a1-s1', 'new', 'new2', fresh].sort());
 		const [row] = await listArticles(db);
-		expect(row).toMatchObject({ spanTotal: 4, counts: { actor: 1, claim: 2, figure: 1 } });
+		expect(row).toMatchObject({ spanTotal: 5, counts: { actor: 1, claim: 2, figure: 2 } });
 	});
 
 	it('merges a record with identical text into the stored article', async () => {
@@ -89,12 +95,13 @@ describe('createArticles / readArticle', () => {
 	it('merges duplicates inside one import, across chunks too', async () => {
 		const db = freshDb();
 		const records = [makeRecord('a', 'same', [[0, 2]]), makeRecord('b', 'other'), makeRecord('c', 'same', [[0, 2], [1, 3]])];
-		// The last record's first span has the id of a stored span (a-s0): skipped.
+		// The last record's first span has the id of a stored span (a-s0) but other boundaries: a fresh id.
 		const report = await createArticles(db, [...records, makeRecord('a', 'same', [[0, 1], [2, 4]])], { chunkSize: 2 });
-		expect(report).toEqual({ added: 2, merged: 2, spansAdded: 3, spansSkipped: 2, mergedTitles: ['Title a', 'Title a'], skipped: 0, reanchored: 0, flagged: 0, unplaced: [] });
+		expect(report).toMatchObject({ added: 2, merged: 2, spansAdded: 4, spansSkipped: 1, spanIdsRenewed: 1, mergedTitles: ['Title a', 'Title a'], skipped: 0, reanchored: 0, flagged: 0, unplaced: [] });
+		expect(report.renewedIds).toEqual([expect.stringMatching(/^Title a: a-s0 → s-/)]);
 		const rows = await listArticles(db);
 		expect(rows.map((r) => [r.id, r.spanTotal, r.revision]).sort()).toEqual([
-			['a', 3, 3],
+			['a', 4, 3],
 			['b', 0, 1]
 		]);
 	});
@@ -252,5 +259,52 @@ describe('listArticles', () => {
 		expect(rows).toHaveLength(2_100);
 		expect(new Set(rows.map((r) => r.id)).size).toBe(2_100);
 		for (let i = 1; i < rows.length; i++) expect(rows[i - 1].updatedAt).toBeGreaterThanOrEqual(rows[i].updatedAt);
+	});
+});
+
+describe('createArticles: teammates whose exports share span ids', () => {
+	// Both started from one pre-annotated file: the same span ids, each with their own annotator,
+	// some other labels and boundaries.
+	const shared = (annotator: string, spans: readonly [number, number, string][]) => ({
+		article: makeRecord('a1', TEXT).article,
+		spans: spans.map(([start, end, label], i) => makeSpan('a1', `pre-${i}`, start, end, label, { annotator }))
+	});
+	const maria = shared('maria', [[0, 5, 'actor'], [24, 26, 'figure'], [0, 34, 'claim']]);
+	const jon = shared('jon', [[0, 5, 'actor'], [24, 34, 'figure'], [36, 39, 'actor']]);
+
+	it('keeps both layers whole, imported together or one after the other, and counts the renewed ids', async () => {
+		for (const batches of [[[maria, jon]], [[maria], [jon]]]) {
+			const db = freshDb();
+			let renewed = 0;
+			for (const batch of batches) renewed += (await createArticles(db, batch)).spanIdsRenewed;
+			expect(renewed).toBe(3);
+			const spans = await listSpans(db, 'a1');
+			const layer = (who: string) => spans.filter((s) => s.annotator === who).map((s) => [s.start, s.end, s.label]);
+			expect(layer('maria')).toEqual([[0, 5, 'actor'], [0, 34, 'claim'], [24, 26, 'figure']]);
+			expect(layer('jon')).toEqual([[0, 5, 'actor'], [24, 34, 'figure'], [36, 39, 'actor']]);
+			expect(spans.filter((s) => s.annotator === 'maria').map((s) => s.id).sort()).toEqual(['pre-0', 'pre-1', 'pre-2']);
+			expect(new Set(spans.map((s) => s.id)).size).toBe(6);
+			const [row] = await listArticles(db);
+			expect(row).toMatchObject({ spanTotal: 6, counts: { actor: 3, figure: 2, claim: 1 } });
+		}
+	});
+
+	it('skips a re-import of the same export (same ids, same content) without renewing anything', async () => {
+		const db = freshDb();
+		await createArticles(db, [maria, jon]);
+		const again = await createArticles(db, [maria, jon]);
+		expect(again).toMatchObject({ merged: 2, spansAdded: 0, spansSkipped: 6, spanIdsRenewed: 0, renewedIds: [] });
+		expect(await listSpans(db, 'a1')).toHaveLength(6);
+	});
+
+	it('renews, and names, a span id already stored under another article', async () => {
+		const db = freshDb();
+		await createArticles(db, [makeRecord('b1', 'Another article entirely', [[0, 7]])]);
+		const report = await createArticles(db, [{ article: makeRecord('a1', TEXT).article, spans: [makeSpan('a1', 'b1-s0', 0, 5)] }]);
+		expect(report).toMatchObject({ added: 1, spansAdded: 1, spanIdsRenewed: 1 });
+		expect(report.renewedIds).toEqual([expect.stringMatching(/^Title a1: b1-s0 → s-/)]);
+		const [stored] = await listSpans(db, 'a1');
+		expect(stored.id).toBe(report.renewedIds[0].split(' → ')[1]);
+		expect((await listSpans(db, 'b1')).map((s) => s.id)).toEqual(['b1-s0']);
 	});
 });

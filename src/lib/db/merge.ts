@@ -1,66 +1,29 @@
 /**
- * Writing imported records: each one becomes a new article or merges its spans into the article that
- * already holds the same text. Internal to `src/lib/db/`; `createArticles` and `seedIfEmpty` call it.
+ * Writing imported records: the thin Dexie writer of `planMerge` (in core), which decides what
+ * becomes a new article, what merges where and under which span ids. Internal to `src/lib/db/`;
+ * `createArticles` and `seedIfEmpty` call it.
  */
 import Dexie from 'dexie';
 import type { ArticleRecord, Span } from '$lib/core/types';
 import { textHash } from '$lib/core/text/hash';
 import { newId } from '$lib/core/ids';
-import { SNAPSHOT_MIN_SPANS, type ArticleRow, type SpanwiseDB, type TextRow } from './database';
+import { addReport, describeRenewed, planMerge, RENEWED_LISTED, type DuplicatePolicy, type ImportReport, type MergePlan, type RenewedSpanId } from '$lib/core/merge';
+import { SNAPSHOT_MIN_SPANS, type ArticleRow, type SpanwiseDB } from './database';
 import { addMissingLabels } from './labels';
-import { reanchorRecordSpans } from '$lib/core/anchoring/records';
-import { addCount, byPosition, spanKey } from './rows';
+import { byPosition } from './rows';
 import { spansOfArticles } from './spans';
 
-/** What an import did. `merged === mergedTitles.length`. */
-export interface ImportReport {
-	/** Records stored as new articles. */
-	added: number;
-	/** Records whose text was already stored; their spans went to that article. */
-	merged: number;
-	/** Spans stored. */
-	spansAdded: number;
-	/** Spans not stored because their article already had them (same id, or same start, end, label, annotator). */
-	spansSkipped: number;
-	/** For each merged record, the title of the stored article it merged into (that title is kept). */
-	mergedTitles: string[];
-	/** Records left out because their text was already stored (duplicates policy 'skip'). */
-	skipped: number;
-	/** Records merged into the article with their id although its text differs (spans re-anchored by quote). */
-	reanchored: number;
-	/** Spans placed with low confidence by re-anchoring: flagged for the reviewer. */
-	flagged: number;
-	/** Spans that re-anchoring could not place, not imported: "title: “quote” (label): reason". */
-	unplaced: string[];
-}
-
-/** What to do with a record whose text is already stored: add its missing spans, or leave it out. */
-export type DuplicatePolicy = 'merge' | 'skip';
-
-export function emptyReport(): ImportReport {
-	return { added: 0, merged: 0, spansAdded: 0, spansSkipped: 0, mergedTitles: [], skipped: 0, reanchored: 0, flagged: 0, unplaced: [] };
-}
-
-/** The spans an article already holds, by id and by `spanKey`. */
-interface Known {
-	readonly ids: Set<string>;
-	readonly keys: Set<string>;
-}
+export { emptyReport, type DuplicatePolicy, type ImportReport } from '$lib/core/merge';
 
 /**
- * Writes `records` (already checked with `checkRecord`) and adds `report`'s counts. Must run inside a
- * 'rw' transaction over articles, texts, spans and labels; it reads everything it needs with a fixed
- * number of batched queries, so call it with chunks of a few hundred records.
- *
- * With `duplicates` 'skip', a record whose text is stored (as below) is left out instead of merged.
- * A record merges into the stored article with the same id if that one has the same text, else into
- * one with the same text (textHash index, then the texts compared); merging adds the spans the article
- * lacks and never changes its stored spans, title, status or meta (updatedAt and revision move when a
- * span is added). A record with the id of an article with a different text is stored as a new article
- * under a fresh id. A span whose id is taken by another article's span is stored under a fresh id.
+ * Writes `records` (already checked with `checkRecord`) as `planMerge` plans them and adds the
+ * import's counts to `report`; returns the plan as carried out (span ids renewed on writing
+ * included). Must run inside a 'rw' transaction over articles, texts, spans, labels and snapshots;
+ * it reads what the plan needs with a fixed number of batched queries, so call it with chunks of a
+ * few hundred records.
  *
  * Dexie keeps the transaction across native awaits only a limited number of times, so every await
- * here is a Dexie query and the merge itself runs synchronously on what they returned.
+ * here is a Dexie query and the planning itself runs synchronously on what they returned.
  */
 export async function writeRecords(
 	db: SpanwiseDB,
@@ -68,119 +31,34 @@ export async function writeRecords(
 	report: ImportReport,
 	now: number,
 	duplicates: DuplicatePolicy = 'merge'
-): Promise<void> {
+): Promise<MergePlan> {
 	const hashes = records.map((r) => textHash(r.article.text));
 	const stored = await db.articles.bulkGet([...new Set(records.map((r) => r.article.id))]);
 	const byHash = [...new Set(hashes)].map((hash) => db.articles.where('textHash').equals(hash).toArray());
 	stored.push(...(await Promise.all(byHash)).flat());
+	const articles = [...new Map(stored.flatMap((row) => (row ? [[row.id, row] as const] : []))).values()];
 
 	// Texts of the stored articles that may hold a record's text, and spans of those that do.
 	// (An article with a record's id is a candidate too: a teammate's copy whose text differs.)
 	const shapes = new Set(records.map((r, i) => `${hashes[i]}:${r.article.text.length}`));
 	const recordIds = new Set(records.map((r) => r.article.id));
-	const isCandidate = (row: ArticleRow) => shapes.has(`${row.textHash}:${row.textLength}`) || recordIds.has(row.id);
-	const candidates = [...new Set(stored.flatMap((row) => (row && isCandidate(row) ? [row.id] : [])))];
+	const candidates = articles.filter((row) => shapes.has(`${row.textHash}:${row.textLength}`) || recordIds.has(row.id)).map((row) => row.id);
 	const texts = new Map<string, string>();
 	for (const row of await db.texts.bulkGet(candidates)) if (row !== undefined) texts.set(row.id, row.text);
 	const recordTexts = new Set(records.map((r) => r.article.text));
 	const targets = candidates.filter((id) => texts.has(id) && (recordTexts.has(texts.get(id) as string) || recordIds.has(id)));
-	const known = new Map<string, Known>(targets.map((id) => [id, { ids: new Set(), keys: new Set() }]));
-	for (const span of (await spansOfArticles(db, targets)).flat()) {
-		const k = known.get(span.articleId) as Known;
-		k.ids.add(span.id);
-		k.keys.add(spanKey(span));
-	}
-	// Span ids given out by this write; ids already stored are found when adding (see addSpans).
-	const owners = new Map<string, string>();
+	const targetTexts = new Map(targets.map((id) => [id, texts.get(id) as string]));
+	const spanLists = await spansOfArticles(db, targets);
+	const spans = new Map(targets.map((id, i) => [id, spanLists[i]]));
 
-	const rows = new Map<string, ArticleRow>();
-	const idsByHash = new Map<string, string[]>();
-	const remember = (row: ArticleRow) => {
-		if (!rows.has(row.id)) idsByHash.set(row.textHash, [...(idsByHash.get(row.textHash) ?? []), row.id]);
-		rows.set(row.id, row);
-	};
-	for (const row of stored) if (row !== undefined) remember(row);
-
-	const changed = new Set<string>();
-	const newTexts: TextRow[] = [];
-	const newSpans: Span[] = [];
-	const labels = new Set<string>();
-
-	for (let i = 0; i < records.length; i++) {
-		const { article } = records[i];
-		let { spans } = records[i];
-		const holds = (id: string) => texts.get(id) === article.text;
-		const sameId = rows.get(article.id);
-		let target = sameId !== undefined && holds(sameId.id) ? sameId : undefined;
-		const sameTextId = (idsByHash.get(hashes[i]) ?? []).find(holds);
-		target ??= sameTextId === undefined ? undefined : rows.get(sameTextId);
-		// Same id, other text (line endings, spacing, small edits): re-anchor the spans onto ours.
-		const storedText = sameId === undefined ? undefined : texts.get(sameId.id);
-		if (target === undefined && sameId !== undefined && storedText !== undefined && spans.length > 0 && duplicates === 'merge') {
-			const moved = reanchorRecordSpans(article.text, storedText, spans);
-			if (moved) {
-				target = sameId;
-				spans = moved.spans;
-				report.reanchored += 1;
-				report.flagged += moved.flagged;
-				for (const { span, reason } of moved.unplaced) {
-					report.unplaced.push(`${sameId.title}: “${article.text.slice(span.start, span.end)}” (${span.label}, ${span.annotator}): ${reason}`);
-				}
-			}
-		}
-
-		let isNew = false;
-		if (target === undefined) {
-			const id = sameId === undefined ? article.id : newId('a');
-			const { text, ...rest } = article;
-			target = { ...rest, id, textHash: hashes[i], textLength: text.length, counts: {}, spanTotal: 0, revision: 1 };
-			remember(target);
-			texts.set(id, text);
-			newTexts.push({ id, text });
-			known.set(id, { ids: new Set(), keys: new Set() });
-			isNew = true;
-			report.added += 1;
-		} else if (duplicates === 'skip') {
-			report.skipped += 1;
-			continue;
-		} else {
-			report.merged += 1;
-			report.mergedTitles.push(target.title);
-		}
-
-		const k = known.get(target.id) as Known;
-		const counts = { ...target.counts };
-		let added = 0;
-		for (const span of spans) {
-			const key = spanKey(span);
-			if (k.ids.has(span.id) || k.keys.has(key)) {
-				report.spansSkipped += 1;
-				continue;
-			}
-			const id = owners.has(span.id) ? newId('s') : span.id;
-			owners.set(id, target.id);
-			k.ids.add(span.id);
-			k.ids.add(id);
-			k.keys.add(key);
-			addCount(counts, span.label, 1);
-			labels.add(span.label);
-			newSpans.push({ ...span, id, articleId: target.id });
-			added += 1;
-		}
-		report.spansAdded += added;
-		if (isNew || added > 0) {
-			const bump = isNew ? {} : { updatedAt: Math.max(now, target.updatedAt), revision: target.revision + 1 };
-			rows.set(target.id, { ...target, ...bump, counts, spanTotal: target.spanTotal + added });
-			changed.add(target.id);
-		}
-	}
-
-	await db.texts.bulkAdd(newTexts);
-	await db.articles.bulkPut([...changed].map((id) => rows.get(id) as ArticleRow));
-	const storedSpans = await addSpans(db, newSpans);
-	await addMissingLabels(db, labels);
+	const plan = planMerge(records, { articles, texts: targetTexts, spans }, { now, duplicates });
+	await db.texts.bulkAdd(plan.texts as { id: string; text: string }[]);
+	await db.articles.bulkPut(plan.articles as ArticleRow[]);
+	const { spans: storedSpans, renewed } = await addSpans(db, plan.spans);
+	await addMissingLabels(db, new Set(plan.labels));
 	// A new long article gets its snapshot now, from the spans just stored: its first opening reads one row.
-	const isNewArticle = new Set(newTexts.map((t) => t.id));
+	const isNewArticle = new Set(plan.texts.map((t) => t.id));
+	const rowOf = new Map(plan.articles.map((row) => [row.id, row]));
 	const spansOfNew = new Map<string, Span[]>();
 	for (const span of storedSpans) {
 		if (!isNewArticle.has(span.articleId)) continue;
@@ -188,10 +66,41 @@ export async function writeRecords(
 		if (!list) spansOfNew.set(span.articleId, (list = []));
 		list.push(span);
 	}
-	const snapshots = [...spansOfNew].filter(([, spans]) => spans.length >= SNAPSHOT_MIN_SPANS);
+	const snapshots = [...spansOfNew].filter(([, list]) => list.length >= SNAPSHOT_MIN_SPANS);
 	if (snapshots.length > 0) {
-		await db.snapshots.bulkPut(snapshots.map(([articleId, spans]) => ({ articleId, revision: (rows.get(articleId) as ArticleRow).revision, spans: spans.sort(byPosition) })));
+		await db.snapshots.bulkPut(snapshots.map(([articleId, list]) => ({ articleId, revision: (rowOf.get(articleId) as ArticleRow).revision, spans: list.sort(byPosition) })));
 	}
+
+	const done = renewed.length === 0 ? plan : withRenewed(plan, renewed);
+	addReport(report, done.report);
+	return done;
+}
+
+/** `plan` with the ids that `addSpans` had to renew on writing folded into its id map and counts. */
+function withRenewed(plan: MergePlan, renewed: readonly { readonly span: Span; readonly from: string }[]): MergePlan {
+	const titles = new Map(plan.articles.map((row) => [row.id, row.title]));
+	const byArticle = new Map<string, Map<string, string>>();
+	for (const { span, from } of renewed) {
+		(byArticle.get(span.articleId) ?? byArticle.set(span.articleId, new Map()).get(span.articleId)!).set(from, span.id);
+	}
+	const spanIds = plan.spanIds.map((ids, i) => {
+		const fresh = byArticle.get(plan.articleIds[i] ?? '');
+		if (!fresh) return ids;
+		return new Map([...ids].map(([from, to]) => [from, fresh.get(to) ?? to]));
+	});
+	const more: RenewedSpanId[] = renewed.map(({ span, from }) => ({ articleId: span.articleId, title: titles.get(span.articleId) ?? '', from, to: span.id }));
+	const listed = [...plan.report.renewedIds, ...more.map(describeRenewed)].slice(0, RENEWED_LISTED);
+	const renamed = (s: Span) => {
+		const id = byArticle.get(s.articleId)?.get(s.id);
+		return id === undefined ? s : { ...s, id };
+	};
+	return {
+		...plan,
+		spans: plan.spans.map(renamed),
+		spanIds,
+		renewed: [...plan.renewed, ...more],
+		report: { ...plan.report, spanIdsRenewed: plan.report.spanIdsRenewed + renewed.length, renewedIds: listed }
+	};
 }
 
 /**
@@ -199,21 +108,22 @@ export async function writeRecords(
  * is added under a fresh id instead. Looking every id up first would cost a read per span; a clash is
  * rare, so the add itself finds it. Returns the spans as stored (with their fresh ids).
  */
-async function addSpans(db: SpanwiseDB, spans: readonly Span[]): Promise<readonly Span[]> {
+async function addSpans(db: SpanwiseDB, spans: readonly Span[]): Promise<{ spans: readonly Span[]; renewed: { span: Span; from: string }[] }> {
 	try {
 		await db.spans.bulkAdd(spans as Span[]);
-		return spans;
+		return { spans, renewed: [] };
 	} catch (error) {
 		if (!(error instanceof Dexie.BulkError)) throw error;
-		const again: Span[] = [];
+		const renewed: { span: Span; from: string }[] = [];
 		const stored = [...spans];
 		for (const [pos, failure] of Object.entries(error.failuresByPos)) {
 			if (failure.name !== 'ConstraintError') throw error;
-			const span = { ...spans[Number(pos)], id: newId('s') };
+			const from = spans[Number(pos)];
+			const span = { ...from, id: newId('s') };
 			stored[Number(pos)] = span;
-			again.push(span);
+			renewed.push({ span, from: from.id });
 		}
-		await db.spans.bulkAdd(again);
-		return stored;
+		await db.spans.bulkAdd(renewed.map((r) => r.span));
+		return { spans: stored, renewed };
 	}
 }

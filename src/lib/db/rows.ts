@@ -37,11 +37,6 @@ export function byPosition(a: Span, b: Span): number {
 	return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** The identity of a span for import de-duplication: same place, label and annotator. */
-export function spanKey(span: Span): string {
-	return `${span.start}\u0000${span.end}\u0000${span.label}\u0000${span.annotator}`;
-}
-
 /** Throws RangeError unless `span` belongs to `articleId` and lies inside a text of `textLength` code units. */
 export function checkSpan(span: Span, articleId: string, textLength: number): void {
 	if (span.articleId !== articleId) {

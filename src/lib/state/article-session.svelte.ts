@@ -241,6 +241,37 @@ export class ArticleSession implements EditorHost {
 		return edits.length;
 	}
 
+	/**
+	 * Removes the spans `remove` (by id) and adds spans at exactly `add`'s offsets, as one undoable
+	 * step (a review settling a conflict: its accepted side in, the other sides out). Spans the layer
+	 * already has are not added again. Returns whether anything changed.
+	 */
+	replaceSpans(remove: readonly string[], add: readonly { start: number; end: number; label: string }[]): boolean {
+		if (this.#loading) return false;
+		const now = Date.now();
+		const edits: SpanEdit[] = [];
+		const gone = new Set<string>();
+		for (const id of remove) {
+			const span = this.#spans.get(id);
+			if (!span || gone.has(id)) continue;
+			gone.add(id);
+			edits.push({ type: 'remove', span });
+		}
+		const seen = new Set<string>();
+		for (const { start, end, label } of add) {
+			const key = `${start}:${end}:${label}`;
+			const there = this.#spans.findDuplicate(start, end, label);
+			if (seen.has(key) || (there && !gone.has(there.id))) continue;
+			seen.add(key);
+			edits.push({
+				type: 'add',
+				span: { id: newId('s'), articleId: this.article.id, start, end, label, annotator: this.annotator, createdAt: now, updatedAt: now }
+			});
+		}
+		if (edits.length > 0) this.#commit(edits);
+		return edits.length > 0;
+	}
+
 	/** Tags the editor's current selection (the label buttons). */
 	tagSelection(label: string): void {
 		const editor = this.#editor;

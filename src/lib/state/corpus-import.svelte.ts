@@ -3,6 +3,7 @@
  * were bad or are already in the library (import the valid ones or none; merge or skip duplicates),
  * then writing (progress, Cancel), then a result. The work runs in the import worker.
  */
+import { renewedDetails, renewedSummary } from '$lib/core/merge/report';
 import type { DuplicatePolicy, ImportReport } from '$lib/db';
 import type { FromWorker, ToWorker } from '$lib/import/corpus-protocol';
 
@@ -122,12 +123,14 @@ export class CorpusImport {
 				if (message.restoredBackup) parts.push('restored labels, settings and review decisions from the backup');
 				if (r.merged) parts.push(`merged ${r.merged} already in the library (${plural(r.spansAdded, 'new span')}, ${r.spansSkipped} already there)`);
 				else if (r.spansAdded) parts.push(plural(r.spansAdded, 'span'));
+				const renewed = renewedSummary(r);
+				if (renewed) parts.push(renewed);
 				if (r.skipped) parts.push(`skipped ${plural(r.skipped, 'article')} already in the library`);
 				if (r.reanchored) parts.push(`re-anchored the spans of ${plural(r.reanchored, 'article')} whose text differs from ours by quote (${r.flagged} flagged for review)`);
 				if (r.unplaced.length) parts.push(`could not place ${plural(r.unplaced.length, 'span')}`);
 				const bad = this.#review?.errorCount ?? 0;
 				if (bad) parts.push(`left out ${plural(bad, 'bad record')}`);
-				return this.#finish(r, parts.join('; ') + '.', true, r.unplaced);
+				return this.#finish(r, parts.join('; ') + '.', true, [...renewedDetails(r, 10), ...r.unplaced]);
 			}
 			case 'cancelled':
 				return this.#finish(

@@ -5,6 +5,7 @@
  * keys, Delete, moving edges). Every action is saved as it happens and undoable, in one history.
  */
 import { buildCandidates, reviewProgress, type Candidate } from '$lib/core/review/candidates';
+import { acceptEffect, goldOverlaps, nextAfterDecision, overlapsGold, type GoldOverlap } from '$lib/core/review/settle';
 import { GOLD_ANNOTATOR } from '$lib/core/review/layers';
 import { computeAgreement } from '$lib/core/agreement/agreement';
 import type { ArticleAgreement } from '$lib/core/agreement/types';
@@ -15,14 +16,17 @@ import { ArticleSession } from './article-session.svelte';
 import type { Workspace } from './workspace.svelte';
 
 /**
- * One step of the review's history: a change to gold (undone by the gold session's own history)
- * and/or rejections set or withdrawn.
+ * One step of the review's history: a change to gold (undone by the gold session's own history),
+ * rejections set and withdrawn, and the candidate it was about (the cursor returns there on undo).
  */
 interface Step {
 	readonly gold: boolean;
-	readonly keys: readonly string[];
-	readonly rejected: boolean;
+	readonly rejected: readonly string[];
+	readonly unrejected: readonly string[];
+	readonly focus?: string;
 }
+
+const NO_REJECTIONS = { rejected: [], unrejected: [] } as const;
 
 export class ReviewSession implements EditorHost {
 	readonly gold: ArticleSession;
@@ -40,6 +44,8 @@ export class ReviewSession implements EditorHost {
 		buildCandidates(this.gold.others, this.annotators, this.gold.spans.all(), this.#rejected)
 	);
 	readonly progress = $derived(reviewProgress(this.candidates));
+	/** Pairs of gold spans of one label that overlap: gold should say which one is meant. */
+	readonly overlaps: readonly GoldOverlap[] = $derived.by(() => goldOverlaps(this.gold.spans.all()));
 	/** Agreement between the annotators on this article (their layers do not change during a review). */
 	readonly agreement: ArticleAgreement = $derived.by(() =>
 		computeAgreement({ articles: [{ id: this.gold.article.id, text: this.gold.article.text, spans: this.gold.others }], annotators: this.annotators })
@@ -131,47 +137,87 @@ export class ReviewSession implements EditorHost {
 		this.focus(next.key);
 	}
 
-	/** Accepts the current candidate (or `key`) into gold; a rejection of it is withdrawn. */
-	accept(key = this.#currentKey): void {
+	/**
+	 * Accepts the current candidate (or `key`) into gold, settling its conflict: the candidates that
+	 * contradict it are rejected (and leave gold if they were in it), all in one undo step. A rejection
+	 * of it is withdrawn. When gold holds a span of its label over part of it that is none of those
+	 * (one tagged or moved by hand), nothing happens unless `overlap` confirms both are meant (its ✓
+	 * button): gold gets overlapping spans of one label only by the reviewer's explicit choice.
+	 */
+	accept(key = this.#currentKey, opts: { overlap?: boolean } = {}): void {
 		const c = this.candidates.find((x) => x.key === key);
-		if (!c) return this.gold.notify('Choose a candidate first (n / p).');
-		const gold = this.#changeGold(() => this.gold.addSpans([c]));
-		const unreject = c.settled === 'rejected';
-		if (unreject) this.#setRejected([c.key], false);
-		if (gold || unreject) this.#push({ gold, keys: unreject ? [c.key] : [], rejected: false });
+		if (!c) return this.gold.notify('Choose a candidate first (j / k, or n / p for conflicts).');
+		const { others, leaveGold } = acceptEffect(this.candidates, c.key);
+		const leaving = leaveGold.flatMap((o) => this.gold.spans.findDuplicate(o.start, o.end, o.label)?.id ?? []);
+		const staying = this.gold.spans.all().filter((s) => !leaving.includes(s.id));
+		if (c.settled !== 'accepted' && !opts.overlap && overlapsGold(staying, c)) {
+			this.focus(c.key);
+			const other = staying.find((s) => overlapsGold([s], c)) as Span;
+			return this.gold.notify(`Gold already has ${c.label} “${this.gold.textOf(other, 60)}” over part of this: edit that span, or click ✓ to keep both.`);
+		}
+		const gold = this.#changeGold(() => this.gold.replaceSpans(leaving, [c]));
+		const rejected = others.filter((o) => o.settled !== 'rejected').map((o) => o.key);
+		const unrejected = c.settled === 'rejected' ? [c.key] : [];
+		this.#setRejected(rejected, true);
+		this.#setRejected(unrejected, false);
+		if (gold || rejected.length > 0 || unrejected.length > 0) this.#push({ gold, rejected, unrejected, focus: c.key });
+		if (others.length > 0) {
+			const n = others.length;
+			this.gold.notify(`Accepted ${c.label} “${this.#quote(c)}”; the other side${n === 1 ? '' : 's'} of its conflict ${n === 1 ? 'is' : 'are'} rejected (${n}).`);
+		}
 		this.#afterDecision(c);
 	}
 
-	/** Rejects the current candidate (or `key`); if gold held it, it is removed from gold. */
-	reject(key = this.#currentKey): void {
+	/**
+	 * Rejects the current candidate (or `key`); if gold held it, it is removed from gold. A unanimous
+	 * candidate (every annotator proposed it) is rejected only when `unanimous` confirms it (Shift+X,
+	 * or its own ✗ button): a rhythm of `x` presses stops on it instead of rejecting it unseen.
+	 */
+	reject(key = this.#currentKey, opts: { unanimous?: boolean } = {}): void {
 		const c = this.candidates.find((x) => x.key === key);
-		if (!c) return this.gold.notify('Choose a candidate first (n / p).');
+		if (!c) return this.gold.notify('Choose a candidate first (j / k, or n / p for conflicts).');
 		if (c.settled === 'rejected') return this.#afterDecision(c);
+		if (c.status === 'unanimous' && !opts.unanimous) {
+			this.focus(c.key);
+			const n = c.annotators.length;
+			return this.gold.notify(`Every annotator (${n}) proposed ${c.label} “${this.#quote(c)}”: press Shift+X to reject it, or a to accept it.`);
+		}
 		const inGold = this.gold.spans.findDuplicate(c.start, c.end, c.label);
 		const gold = inGold ? this.#changeGold(() => this.gold.remove(inGold.id)) : false;
 		this.#setRejected([c.key], true);
-		this.#push({ gold, keys: [c.key], rejected: true });
+		this.#push({ gold, rejected: [c.key], unrejected: [], focus: c.key });
 		this.#afterDecision(c);
 	}
 
-	/** Accepts every unsettled unanimous candidate in one step; returns how many. */
+	/**
+	 * Accepts every unsettled unanimous candidate in one step; returns how many. Those that would
+	 * overlap a gold span of their label (made by hand) are left for the reviewer to decide.
+	 */
 	acceptAllUnanimous(): number {
-		const wanted = this.candidates.filter((c) => c.status === 'unanimous' && !c.settled);
+		const gold = this.gold.spans.all();
+		const waiting = this.candidates.filter((c) => c.status === 'unanimous' && !c.settled);
+		const wanted = waiting.filter((c) => !overlapsGold(gold, c));
+		const left = waiting.length - wanted.length;
+		const leftNote = left > 0 ? ` ${left} left for you: ${left === 1 ? 'it overlaps a gold span' : 'they overlap gold spans'} of ${left === 1 ? 'its' : 'their'} label.` : '';
 		if (wanted.length === 0) {
-			this.gold.notify('No unanimous candidate is waiting.');
+			this.gold.notify(`No unanimous candidate is waiting.${leftNote}`);
 			return 0;
 		}
-		if (this.#changeGold(() => this.gold.addSpans(wanted))) this.#push({ gold: true, keys: [], rejected: false });
-		this.gold.notify(`Accepted ${wanted.length} unanimous candidate${wanted.length === 1 ? '' : 's'}.`);
+		if (this.#changeGold(() => this.gold.addSpans(wanted))) this.#push({ gold: true, ...NO_REJECTIONS });
+		this.gold.notify(`Accepted ${wanted.length} unanimous candidate${wanted.length === 1 ? '' : 's'}.${leftNote}`);
+		if (this.current?.settled) this.#afterDecision(this.current);
 		return wanted.length;
 	}
 
-	/** After settling `c`, moves on to the next unsettled candidate in text order, if any. */
+	/** After settling `c`: the next unsettled candidate of its conflict, else the next one in text order. */
 	#afterDecision(c: Candidate): void {
-		const all = this.candidates;
-		const from = all.findIndex((x) => x.key === c.key);
-		const next = all.slice(from + 1).find((x) => !x.settled) ?? all.find((x) => !x.settled);
+		const next = nextAfterDecision(this.candidates, c.key);
 		this.focus(next ? next.key : c.key);
+	}
+
+	#quote(c: Candidate): string {
+		const t = this.gold.article.text.slice(c.start, c.end).replace(/\s+/g, ' ');
+		return t.length > 60 ? `${t.slice(0, 60)}…` : t;
 	}
 
 	/** Runs a gold change; true if it changed anything. */
@@ -219,7 +265,7 @@ export class ReviewSession implements EditorHost {
 	}
 
 	#editGold(change: () => unknown): void {
-		if (this.#changeGold(change)) this.#push({ gold: true, keys: [], rejected: false });
+		if (this.#changeGold(change)) this.#push({ gold: true, ...NO_REJECTIONS });
 	}
 	select(id: string | null): void {
 		this.gold.select(id);
@@ -238,15 +284,20 @@ export class ReviewSession implements EditorHost {
 		const step = this.#undo.pop();
 		if (!step) return this.gold.notify('Nothing to undo.');
 		if (step.gold) this.gold.undo();
-		this.#setRejected(step.keys, !step.rejected);
+		this.#setRejected(step.rejected, false);
+		this.#setRejected(step.unrejected, true);
 		this.#redo.push(step);
+		if (step.focus) this.focus(step.focus);
 	}
 
 	redo(): void {
 		const step = this.#redo.pop();
 		if (!step) return this.gold.notify('Nothing to redo.');
 		if (step.gold) this.gold.redo();
-		this.#setRejected(step.keys, step.rejected);
+		this.#setRejected(step.rejected, true);
+		this.#setRejected(step.unrejected, false);
 		this.#undo.push(step);
+		const decided = this.candidates.find((c) => c.key === step.focus);
+		if (decided) this.#afterDecision(decided);
 	}
 }

@@ -4,6 +4,7 @@ import type { ArticleRecord, ArticleStatus, Label, SpanEdit } from '$lib/core/ty
 import { DEFAULT_LABELS } from '$lib/core/labels/defaults';
 import { parseThemeChoice, type ThemeChoice } from '$lib/core/theme/highlight-style';
 import { safeFileName } from '$lib/core/codecs/filename';
+import { renewedDetails, renewedSummary } from '$lib/core/merge/report';
 import {
 	openDatabase,
 	schemaProblem,
@@ -372,7 +373,9 @@ export class Workspace {
 				this.#labels = await listLabels(this.db);
 				const parts = [`Imported ${report.added} article${report.added === 1 ? '' : 's'}`];
 				if (report.merged > 0) parts.push(`merged ${report.merged} already in the library (${report.spansAdded} new spans, ${report.spansSkipped} already there)`);
-				this.notices.show(errors.length ? 'info' : 'success', parts.join('; ') + '.', { details: notes });
+				const renewed = renewedSummary(report);
+				if (renewed) parts.push(renewed);
+				this.notices.show(errors.length ? 'info' : 'success', parts.join('; ') + '.', { details: [...renewedDetails(report, 10), ...notes] });
 			} catch (error) {
 				this.notices.error(`Nothing was imported: ${(error as Error).message}`);
 				return;

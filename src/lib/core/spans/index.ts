@@ -2,3 +2,4 @@ export * from './span-set';
 export * from './edits';
 export * from './history';
 export * from './bounds';
+export * from './identity';
