@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { HEADLINE_SEARCH_LINES, MAX_TITLE_LENGTH, headlineFromText, isBoilerplateLine, titleFromText } from './title';
+import { HEADLINE_SEARCH_LINES, MAX_TITLE_LENGTH, headlineFromText, isBoilerplateLine, parseTitle, titleFromText } from './title';
 import { isGraphemeBoundary } from '../text/graphemes';
 import { unicodeText } from '../testing/unicode';
 
@@ -98,5 +98,17 @@ describe('headlineFromText', () => {
 			}),
 			{ numRuns: 200 }
 		);
+	});
+});
+
+describe('parseTitle', () => {
+	it('trims and flattens line breaks', () => {
+		expect(parseTitle('  Rail strike\r\ncalled off\t ')).toEqual({ ok: 'Rail strike called off' });
+	});
+
+	it('refuses an empty or overlong title, saying why', () => {
+		expect(parseTitle(' \n ')).toEqual({ error: 'A title cannot be empty.' });
+		expect(parseTitle('x'.repeat(301)).error).toBe('A title can have at most 300 characters (this one has 301).');
+		expect(parseTitle('x'.repeat(300))).toEqual({ ok: 'x'.repeat(300) });
 	});
 });

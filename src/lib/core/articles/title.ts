@@ -86,3 +86,17 @@ export function headlineFromText(text: string): { title: string; skipped: number
 	if (at <= 0) return { title: titleFromText(text), skipped: 0 };
 	return { title: titleFromText(lines[at]), skipped: at };
 }
+
+/** Longest title a user can give an article, in UTF-16 code units. */
+export const MAX_EDITED_TITLE_LENGTH = 300;
+
+/**
+ * A title as the user typed it, checked: trimmed, inner line breaks and tabs made spaces; an error
+ * naming the problem when it is empty or longer than 300 characters.
+ */
+export function parseTitle(input: string): { ok: string; error?: undefined } | { ok?: undefined; error: string } {
+	const title = input.replace(/[\r\n\t\u2028\u2029]+/gu, ' ').trim();
+	if (title === '') return { error: 'A title cannot be empty.' };
+	if (title.length > MAX_EDITED_TITLE_LENGTH) return { error: `A title can have at most ${MAX_EDITED_TITLE_LENGTH} characters (this one has ${title.length}).` };
+	return { ok: title };
+}
