@@ -24,7 +24,7 @@ test('exports code-point offsets after emoji, a flag, a ZWJ family, CRLF, tabs a
 	const downloading = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export JSONL' }).click();
 	const download = await downloading;
-	expect(download.suggestedFilename()).toBe('Tricky offsets.jsonl');
+	expect(download.suggestedFilename()).toMatch(/^spanwise-jsonl-Tricky-offsets-\d{4}-\d{2}-\d{2}\.jsonl$/);
 	const [record] = await readJsonl(download);
 	expect(record.text).toBe('Flag 🇺🇦 and family 👨‍👩‍👧 met.\r\nCafé\tprices rose   12 % 😀 in Kyiv.\r\n\r\nThe minister said “enough”.');
 	expect(record.offset_unit).toBe('codepoint');

@@ -7,7 +7,9 @@ import {
 	listArticles,
 	readArticle,
 	restoreArticle,
-	updateArticleStatus
+	updateArticleStatus,
+	updateArticleTitle,
+	countLayerLabels
 } from './articles';
 import { listLabels } from './labels';
 import { listSpans } from './spans';
@@ -158,12 +160,50 @@ describe('updateArticleStatus', () => {
 	it('sets the status and bumps updatedAt and revision', async () => {
 		const db = freshDb();
 		await createArticles(db, [makeRecord('a1', TEXT)]);
-		await updateArticleStatus(db, 'a1', 'reviewed');
+		expect(await updateArticleStatus(db, 'a1', 'reviewed')).toBe(2);
+		expect(await updateArticleStatus(db, 'a1', 'reviewed')).toBe(2);
 		const [row] = await listArticles(db);
 		expect(row.status).toBe('reviewed');
 		expect(row.revision).toBe(2);
 		expect(row.updatedAt).toBeGreaterThan(2000);
 		await expect(updateArticleStatus(db, 'nope', 'done')).rejects.toThrow(RangeError);
+	});
+});
+
+describe('updateArticleTitle', () => {
+	it('sets the title, bumping updatedAt and revision, and leaves text and spans alone', async () => {
+		const db = freshDb();
+		await createArticles(db, [makeRecord('a1', TEXT, [[0, 4]])]);
+		expect(await updateArticleTitle(db, 'a1', 'A better title', 5000)).toBe(2);
+		const read = await readArticle(db, 'a1');
+		expect(read?.article).toMatchObject({ title: 'A better title', text: TEXT, updatedAt: 5000 });
+		expect(read?.spans).toHaveLength(1);
+		expect(read?.revision).toBe(2);
+		// The same title again writes nothing.
+		expect(await updateArticleTitle(db, 'a1', 'A better title', 6000)).toBe(2);
+		expect((await readArticle(db, 'a1'))?.article.updatedAt).toBe(5000);
+	});
+
+	it('refuses an empty title or an unknown article', async () => {
+		const db = freshDb();
+		await createArticles(db, [makeRecord('a1', TEXT)]);
+		await expect(updateArticleTitle(db, 'a1', '  ')).rejects.toThrow(RangeError);
+		await expect(updateArticleTitle(db, 'nope', 'x')).rejects.toThrow(RangeError);
+		expect((await readArticle(db, 'a1'))?.article.title).toBe('Title a1');
+	});
+});
+
+describe('countLayerLabels', () => {
+	it('counts the labels of one annotator per article', async () => {
+		const db = freshDb();
+		const record = makeRecord('a1', TEXT, [[0, 4, 'actor'], [5, 9, 'claim'], [0, 9, 'claim']]);
+		await createArticles(db, [
+			{ ...record, spans: record.spans.map((s, i) => ({ ...s, annotator: i === 0 ? 'maria' : 'jon' })) },
+			makeRecord('a2', 'Other text')
+		]);
+		const counts = await countLayerLabels(db, ['a1', 'a2', 'gone'], 'jon');
+		expect(Object.fromEntries(counts)).toEqual({ a1: { claim: 2 }, a2: {}, gone: {} });
+		expect((await countLayerLabels(db, ['a1'], 'maria')).get('a1')).toEqual({ actor: 1 });
 	});
 });
 

@@ -6,7 +6,7 @@ import { textHash } from '$lib/core/text/hash';
 import { SNAPSHOT_MIN_SPANS, type ArticleRow, type SpanwiseDB } from './database';
 import { addMissingLabels } from './labels';
 import { emptyReport, writeRecords, type DuplicatePolicy, type ImportReport } from './merge';
-import { byPosition, checkRecord, toArticle, toRow } from './rows';
+import { byPosition, checkRecord, countLabels, toArticle, toRow } from './rows';
 import { listSpans } from './spans';
 
 export type { DuplicatePolicy, ImportReport } from './merge';
@@ -165,14 +165,41 @@ export async function countStoredTexts(db: SpanwiseDB, records: readonly Article
  * Sets the status of article `id`, bumping updatedAt (to now) and revision; writes nothing when the
  * status is already `status`. Throws RangeError for an unknown status or article.
  */
-export async function updateArticleStatus(db: SpanwiseDB, id: string, status: ArticleStatus): Promise<void> {
+export async function updateArticleStatus(db: SpanwiseDB, id: string, status: ArticleStatus): Promise<number> {
 	if (!ARTICLE_STATUSES.includes(status)) throw new RangeError(`Unknown article status ${JSON.stringify(status)}`);
-	await db.transaction('rw', db.articles, async () => {
+	return db.transaction('rw', db.articles, async () => {
 		const row = await db.articles.get(id);
 		if (row === undefined) throw new RangeError(`No article ${id} to set the status of`);
-		if (row.status === status) return;
+		if (row.status === status) return row.revision;
 		await db.articles.put({ ...row, status, updatedAt: Date.now(), revision: row.revision + 1 });
+		return row.revision + 1;
 	});
+}
+
+/**
+ * Sets the title of article `id` (as given: check it with `parseTitle` first), bumping updatedAt (to
+ * `now`) and revision; writes nothing when the title is already `title`. Returns the revision now
+ * stored. Throws RangeError for an empty title or an unknown article. Text and spans are untouched.
+ */
+export async function updateArticleTitle(db: SpanwiseDB, id: string, title: string, now = Date.now()): Promise<number> {
+	if (title.trim() === '') throw new RangeError(`Article ${id} cannot get an empty title`);
+	return db.transaction('rw', db.articles, async () => {
+		const row = await db.articles.get(id);
+		if (row === undefined) throw new RangeError(`No article ${id} to set the title of`);
+		if (row.title === title) return row.revision;
+		await db.articles.put({ ...row, title, updatedAt: now, revision: row.revision + 1 });
+		return row.revision + 1;
+	});
+}
+
+/**
+ * Span count per label of one layer (annotator `annotator`) for each of `ids`; an id with no such
+ * spans (or no article) maps to {}. Reads the spans through the [articleId+annotator] index, one range
+ * per article: meant for the rows on screen, not for the whole library.
+ */
+export async function countLayerLabels(db: SpanwiseDB, ids: readonly string[], annotator: string): Promise<Map<string, Record<string, number>>> {
+	const lists = await Promise.all(ids.map((id) => db.spans.where('[articleId+annotator]').equals([id, annotator]).toArray()));
+	return new Map(ids.map((id, i) => [id, countLabels(lists[i])]));
 }
 
 /**

@@ -7,6 +7,8 @@ export {
 	refreshSnapshot,
 	createArticles,
 	updateArticleStatus,
+	updateArticleTitle,
+	countLayerLabels,
 	destroyArticle,
 	restoreArticle,
 	countStoredTexts,
@@ -22,7 +24,7 @@ export {
 	type ImportReport
 } from './articles';
 export { listSpans, commitSpanEdits, EditConflictError } from './spans';
-export { listLabels, saveLabels, renameLabel } from './labels';
+export { listLabels, saveLabels, renameLabel, countLabelSpans, deleteLabel, undoLabelDeletion, type LabelDeletion } from './labels';
 export { readSetting, writeSetting } from './settings';
 export { seedIfEmpty, SEEDED_KEY } from './seed';
 export { forEachArticle, EXPORT_BATCH_SIZE, type ForEachArticleOptions } from './export';

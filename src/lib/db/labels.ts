@@ -2,7 +2,7 @@
  * The label set. An empty `labels` table means "the default labels": reads return DEFAULT_LABELS, and
  * writes that extend the set first store them, so adding one label never makes the defaults vanish.
  */
-import type { Label } from '$lib/core/types';
+import type { Label, Span } from '$lib/core/types';
 import { DEFAULT_LABELS, nextLabelColor } from '$lib/core/labels/defaults';
 import type { LabelRow, SpanwiseDB } from './database';
 import { addCount } from './rows';
@@ -113,4 +113,105 @@ export async function addMissingLabels(db: SpanwiseDB, names: Iterable<string>):
 		added.push({ name, color, hotkey: '', description: '', order: order++ });
 	}
 	if (added.length > 0) await db.labels.bulkAdd(added);
+}
+
+/** How many spans (all annotators) have label `name`. */
+export function countLabelSpans(db: SpanwiseDB, name: string): Promise<number> {
+	return db.spans.where('label').equals(name).count();
+}
+
+/** What `deleteLabel` did, so that `undoLabelDeletion` can put it back. */
+export interface LabelDeletion {
+	/** The deleted label, with its place in the list. */
+	readonly label: LabelRow;
+	/** Spans deleted (all of them, or those whose relabelled copy would have duplicated a span). */
+	readonly removed: readonly Span[];
+	/** Spans given label `relabelledTo`, as they were before. */
+	readonly relabelled: readonly Span[];
+	readonly relabelledTo: string | null;
+}
+
+/**
+ * Deletes label `name` in one transaction, with its spans: `relabelTo` null deletes every span that has
+ * it; a label name gives them that label instead (a span that would then duplicate one of the same
+ * annotator, place and label is deleted). Counts and revisions of the touched articles follow (their
+ * `updatedAt` is kept, as in `renameLabel`). Returns what was done, for `undoLabelDeletion`. Throws
+ * RangeError if `name` is not a label, or `relabelTo` is `name` or not a label.
+ */
+export async function deleteLabel(db: SpanwiseDB, name: string, relabelTo: string | null): Promise<LabelDeletion> {
+	return db.transaction('rw', [db.labels, db.spans, db.articles], async () => {
+		const rows = await ensureLabelRows(db);
+		const row = rows.find((r) => r.name === name);
+		if (row === undefined) throw new RangeError(`No label named "${name}" to delete`);
+		if (relabelTo !== null && (relabelTo === name || !rows.some((r) => r.name === relabelTo))) {
+			throw new RangeError(`Cannot move the spans of "${name}" to "${relabelTo}": not another label`);
+		}
+		const spans = await db.spans.where('label').equals(name).toArray();
+		const removed: Span[] = [];
+		const relabelled: Span[] = [];
+		if (relabelTo === null) removed.push(...spans);
+		else {
+			const targets = await db.spans.where('label').equals(relabelTo).toArray();
+			const taken = new Set(targets.map((s) => `${s.articleId}\u0000${s.annotator}\u0000${s.start}\u0000${s.end}`));
+			for (const span of spans) {
+				const key = `${span.articleId}\u0000${span.annotator}\u0000${span.start}\u0000${span.end}`;
+				if (taken.has(key)) removed.push(span);
+				else {
+					taken.add(key);
+					relabelled.push(span);
+				}
+			}
+		}
+		await db.spans.bulkDelete(removed.map((s) => s.id));
+		await db.spans.bulkPut(relabelled.map((s) => ({ ...s, label: relabelTo! })));
+		await db.labels.delete(name);
+		await adjustArticles(db, [...removed.map((s) => [s, name, null] as const), ...relabelled.map((s) => [s, name, relabelTo] as const)]);
+		return { label: row, removed, relabelled, relabelledTo: relabelTo };
+	});
+}
+
+/**
+ * Undoes `deleteLabel`: the label comes back at its place, deleted spans that are still absent are put
+ * back, and relabelled spans that still have the new label (and their place) get the old one again.
+ * Throws RangeError, writing nothing, if a label with the deleted one's name (ignoring case) exists again.
+ */
+export async function undoLabelDeletion(db: SpanwiseDB, deletion: LabelDeletion): Promise<void> {
+	await db.transaction('rw', [db.labels, db.spans, db.articles], async () => {
+		const rows = await ensureLabelRows(db);
+		const name = deletion.label.name;
+		if (rows.some((r) => r.name.toLowerCase() === name.toLowerCase())) throw new RangeError(`A label named "${name}" exists again`);
+		const list = [...rows];
+		list.splice(Math.min(deletion.label.order, list.length), 0, deletion.label);
+		await db.labels.clear();
+		await db.labels.bulkAdd(list.map((r, order) => ({ ...r, order })));
+
+		const [present, current] = await Promise.all([db.spans.bulkGet(deletion.removed.map((s) => s.id)), db.spans.bulkGet(deletion.relabelled.map((s) => s.id))]);
+		const back = deletion.removed.filter((_, i) => present[i] === undefined);
+		const relabelBack = deletion.relabelled.filter((s, i) => {
+			const now = current[i];
+			return now !== undefined && now.label === deletion.relabelledTo && now.start === s.start && now.end === s.end && now.annotator === s.annotator;
+		});
+		await db.spans.bulkPut([...back, ...relabelBack].map((s) => ({ ...s })));
+		await adjustArticles(db, [...back.map((s) => [s, null, name] as const), ...relabelBack.map((s) => [s, deletion.relabelledTo, name] as const)]);
+	});
+}
+
+/**
+ * Moves article counts for spans whose label went `from` → `to` (null: the span was deleted, or added),
+ * keeping spanTotal exact and bumping each touched article's revision once.
+ */
+async function adjustArticles(db: SpanwiseDB, changes: readonly (readonly [Span, string | null, string | null])[]): Promise<void> {
+	const ids = [...new Set(changes.map(([s]) => s.articleId))];
+	if (ids.length === 0) return;
+	const rows = await db.articles.bulkGet(ids);
+	const byId = new Map(rows.flatMap((r) => (r ? [[r.id, { ...r, counts: { ...r.counts } }]] : [])));
+	for (const [span, from, to] of changes) {
+		const row = byId.get(span.articleId);
+		if (!row) throw new Error(`Spans refer to missing article ${span.articleId}`);
+		if (from !== null) addCount(row.counts, from, -1);
+		if (to !== null) addCount(row.counts, to, 1);
+		const delta = (to !== null ? 1 : 0) - (from !== null ? 1 : 0);
+		byId.set(row.id, { ...row, spanTotal: row.spanTotal + delta });
+	}
+	await db.articles.bulkPut([...byId.values()].map((r) => ({ ...r, revision: r.revision + 1 })));
 }

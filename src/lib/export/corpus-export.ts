@@ -15,7 +15,7 @@ export interface CorpusExportOptions {
 	readonly format: FormatName;
 	readonly ids?: readonly string[];
 	readonly offsets?: OffsetUnit;
-	/** File name without extension. */
+	/** File name without extension (a multi-file format's .zip gets the format's name added unless it is in there). */
 	readonly baseName: string;
 	/** Only this annotator's spans (one layer). */
 	readonly annotator?: string;
@@ -69,5 +69,5 @@ export async function exportCorpus(db: SpanwiseDB, opts: CorpusExportOptions): P
 	const files: Record<string, string[]> = {};
 	for (const chunk of codec.serialize(records, serializeOptions)) (files[chunk.file] ??= []).push(chunk.data);
 	const zip = zipSync(Object.fromEntries(Object.entries(files).map(([name, parts]) => [name, strToU8(parts.join(''))])));
-	return { blob: new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName: `${opts.baseName}-${codec.name}.zip`, articles: records.length, report };
+	return { blob: new Blob([zip as Uint8Array<ArrayBuffer>], { type: 'application/zip' }), fileName: opts.baseName.includes(codec.name) ? `${opts.baseName}.zip` : `${opts.baseName}-${codec.name}.zip`, articles: records.length, report };
 }

@@ -4,6 +4,7 @@ import { markdownToText } from '$lib/core/codecs/markdown';
 import { parseSpanwiseJsonl } from '$lib/core/codecs/spanwise';
 import { newId } from '$lib/core/ids';
 import { htmlToText } from './html';
+import { quoted } from '$lib/core/text/isolate';
 
 /** The formats a dropped or chosen file can be read as. */
 export type ImportFormat = 'text' | 'markdown' | 'html' | 'spanwise';
@@ -81,8 +82,11 @@ export function importContent(fileName: string, content: string, ctx: ImportCont
 	if (format !== 'spanwise' && looksBinary(content)) return fail('it looks like a binary file, not text');
 	switch (format) {
 		case 'text': {
-			const { title, text, lineEndingsNormalised } = parsePlainText(content);
+			const { title, text, lineEndingsNormalised, skippedLines } = parsePlainText(content);
 			const notes = lineEndingsNormalised ? [`${fileName}: line endings were normalised to \\n`] : [];
+			if (skippedLines > 0) {
+				notes.push(`${fileName}: titled ${quoted(title)}, skipping ${skippedLines} line${skippedLines === 1 ? '' : 's'} above it that look like page furniture; edit the title in the library or the article view`);
+			}
 			return { fileName, format, records: [article(fileName, title, text, ctx)], errors: [], notes };
 		}
 		case 'markdown': {

@@ -5,7 +5,7 @@ import { applyEdits } from '$lib/core/spans/edits';
 import { EditHistory } from '$lib/core/spans/history';
 import { snapSelection, nextWordEdge, previousWordEdge } from '$lib/core/text/snap';
 import { serializeArticle } from '$lib/core/codecs/spanwise';
-import { safeFileName } from '$lib/core/codecs/filename';
+import { exportFileName } from '$lib/core/codecs/filename';
 import { newId } from '$lib/core/ids';
 import { readArticleSpans, readArticleText, SNAPSHOT_MIN_SPANS } from '$lib/db';
 import { watchArticleRow } from '$lib/db/live';
@@ -384,12 +384,36 @@ export class ArticleSession implements EditorHost {
 		return cut + '…';
 	}
 
-	/** Downloads this article with every annotator's spans as they are in memory (works even when saving fails). */
-	exportJsonl(): void {
-		const line = serializeArticle(this.article, [...this.#spans.all(), ...this.others]);
-		const name = safeFileName(this.article.title, 'jsonl');
+	/**
+	 * Downloads this article as canonical JSONL with the spans of one layer (`layer`: an annotator, or
+	 * "gold") or of all (undefined), as they are in memory (works even when saving fails). `title` is the
+	 * article's current title when it was edited after opening. The file name says what it holds.
+	 */
+	exportJsonl(options: { layer?: string; title?: string } = {}): void {
+		const article = options.title === undefined ? this.article : { ...this.article, title: options.title };
+		const all = [...this.#spans.all(), ...this.others];
+		const spans = options.layer === undefined ? all : all.filter((s) => s.annotator === options.layer);
+		const line = serializeArticle(article, spans);
+		const name = exportFileName({ format: 'jsonl', scope: { kind: 'article', title: article.title }, layer: options.layer, date: new Date(), extension: 'jsonl' });
 		downloadFile(name, [line + '\n']);
-		this.#workspace.notices.show('success', `Exported ${quoted(this.article.title)} to ${quoted(name)}.`);
+		const whose = options.layer === undefined ? 'all layers' : `${quoted(options.layer)}’s layer`;
+		this.#workspace.notices.show('success', `Exported ${quoted(article.title)} (${whose}, ${spans.length} span${spans.length === 1 ? '' : 's'}) to ${quoted(name)}.`);
+	}
+
+	/**
+	 * Sets the note of span `id` (trimmed; empty removes it) as one undoable edit, saved like any other.
+	 * Returns false when there is no such span in this layer.
+	 */
+	setNote(id: string, note: string): boolean {
+		const span = this.#spans.get(id);
+		if (!span) return false;
+		const text = note.trim();
+		if ((span.note ?? '') === text) return true;
+		const { note: _old, ...rest } = span;
+		const after: Span = text === '' ? { ...rest, updatedAt: Date.now() } : { ...rest, note: text, updatedAt: Date.now() };
+		this.#commit([{ type: 'update', before: span, after }]);
+		this.notify(text === '' ? 'Note removed.' : 'Note saved.');
+		return true;
 	}
 
 	#commit(edits: readonly SpanEdit[]): void {

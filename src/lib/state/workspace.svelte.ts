@@ -3,7 +3,8 @@ import { quoted } from '$lib/core/text/isolate';
 import type { ArticleRecord, ArticleStatus, Label, SpanEdit } from '$lib/core/types';
 import { DEFAULT_LABELS } from '$lib/core/labels/defaults';
 import { parseThemeChoice, type ThemeChoice } from '$lib/core/theme/highlight-style';
-import { safeFileName } from '$lib/core/codecs/filename';
+import { exportFileName, safeFileName, type ExportScope } from '$lib/core/codecs/filename';
+import { parseTitle } from '$lib/core/articles/title';
 import { renewedDetails, renewedSummary } from '$lib/core/merge/report';
 import {
 	openDatabase,
@@ -16,6 +17,10 @@ import {
 	seedIfEmpty,
 	createArticles,
 	updateArticleStatus,
+	updateArticleTitle,
+	countLabelSpans,
+	deleteLabel,
+	undoLabelDeletion,
 	destroyArticle,
 	restoreArticle,
 	commitSpanEdits,
@@ -38,6 +43,7 @@ import { Notices } from './notices.svelte';
 import { Saver, type SaveStatus } from './saver';
 import { SnapshotKeeper } from './snapshots';
 import { Journal, replayJournal } from './journal';
+import { LibraryState } from './library-state.svelte';
 
 /** The name new users work under until they give theirs; the sample corpus's spans are theirs. */
 export const DEFAULT_ANNOTATOR = 'annotator';
@@ -50,6 +56,8 @@ export class Workspace {
 	readonly db: SpanwiseDB;
 	readonly dbName: string;
 	readonly notices = new Notices();
+	/** The library's filter, sort, counts layer and work list, kept for this tab across pages. */
+	readonly library = new LibraryState(typeof sessionStorage === 'undefined' ? null : sessionStorage);
 	#corpusImport = $state.raw<CorpusImport | null>(null);
 	#exportWorker = $state.raw<Worker | null>(null);
 	#cancelExport: (() => void) | null = null;
@@ -389,11 +397,75 @@ export class Workspace {
 		}
 	}
 
-	async setStatus(id: string, status: ArticleStatus): Promise<void> {
+	/** Sets an article's status; returns whether it was saved (a failure is shown). */
+	async setStatus(id: string, status: ArticleStatus): Promise<boolean> {
 		try {
-			await updateArticleStatus(this.db, id, status);
+			// This tab's own write: an open article seeing the new revision need not reload its spans.
+			this.#committed.set(id, await updateArticleStatus(this.db, id, status));
+			return true;
 		} catch (error) {
 			this.notices.error(`Could not change the status: ${(error as Error).message}`);
+			return false;
+		}
+	}
+
+	/**
+	 * Sets an article's title from what the user typed; returns null when saved, else what was wrong
+	 * (an empty or overlong title, or a failed write), for the form to show.
+	 */
+	async setTitle(id: string, input: string): Promise<string | null> {
+		const parsed = parseTitle(input);
+		if (parsed.error !== undefined) return parsed.error;
+		try {
+			this.#committed.set(id, await updateArticleTitle(this.db, id, parsed.ok));
+			return null;
+		} catch (error) {
+			return `The title could not be saved: ${(error as Error).message}`;
+		}
+	}
+
+	/** How many spans (all annotators) have label `name`: what deleting it would touch. */
+	countLabelSpans(name: string): Promise<number> {
+		return countLabelSpans(this.db, name);
+	}
+
+	/**
+	 * Deletes label `name`, deleting its spans (`relabelTo` null) or giving them another label, and
+	 * offers Undo, which puts the label and its spans back. Returns false (and says why) if it failed.
+	 */
+	async deleteLabel(name: string, relabelTo: string | null): Promise<boolean> {
+		// An empty label table means "the default labels": the last label stays.
+		if (this.#labels.length <= 1) {
+			this.notices.error(`The label ${quoted(name)} is the only one left: add another label before deleting it.`);
+			return false;
+		}
+		try {
+			const deletion = await deleteLabel(this.db, name, relabelTo);
+			this.#labels = await listLabels(this.db);
+			const n = deletion.removed.length + deletion.relabelled.length;
+			const spans = `${n} span${n === 1 ? '' : 's'}`;
+			const what = relabelTo === null
+				? `Deleted the label ${quoted(name)} and its ${spans}.`
+				: `Deleted the label ${quoted(name)}; its ${spans} are now ${quoted(relabelTo)}${deletion.removed.length ? ` (${deletion.removed.length} that would have doubled a ${quoted(relabelTo)} span deleted)` : ''}.`;
+			this.notices.info(what, {
+				timeout: 20000,
+				action: {
+					label: 'Undo',
+					run: () => {
+						undoLabelDeletion(this.db, deletion).then(
+							async () => {
+								this.#labels = await listLabels(this.db);
+								this.notices.info(`Restored the label ${quoted(name)} and its ${spans}.`);
+							},
+							(error) => this.notices.error(`Could not undo: ${(error as Error).message}`)
+						);
+					}
+				}
+			});
+			return true;
+		} catch (error) {
+			this.notices.error(`Could not delete the label ${quoted(name)}: ${(error as Error).message}`);
+			return false;
 		}
 	}
 
@@ -415,6 +487,17 @@ export class Workspace {
 		});
 	}
 
+	/**
+	 * The base name (no extension) of an export of `ids` (all when undefined; one id: named by its
+	 * title) in `format`, of `annotator`'s layer or all layers: `spanwise-prodigy-all-2026-12-01`.
+	 */
+	exportBaseName(format: FormatName, ids?: readonly string[], annotator?: string): string {
+		let scope: ExportScope = { kind: 'all' };
+		if (ids?.length === 1) scope = { kind: 'article', title: this.#articles.find((a) => a.id === ids[0])?.title ?? '' };
+		else if (ids) scope = { kind: 'selection', count: ids.length };
+		return exportFileName({ format: format === 'spanwise' ? 'jsonl' : format, scope, layer: annotator, date: new Date(), extension: '' });
+	}
+
 	/** Exports articles as canonical JSONL (all of them, or `ids`). */
 	exportJsonl(ids?: readonly string[], fileTitle?: string): Promise<void> {
 		return this.exportCorpus('spanwise', ids, fileTitle);
@@ -429,8 +512,7 @@ export class Workspace {
 			this.notices.error('An export is already under way.');
 			return Promise.resolve();
 		}
-		const date = new Date().toISOString().slice(0, 10);
-		const baseName = fileTitle ? safeFileName(fileTitle, 'x').replace(/\.x$/, '') : `spanwise-export-${date}`;
+		const baseName = fileTitle ? safeFileName(fileTitle, 'x').replace(/\.x$/, '') : this.exportBaseName(format, ids, annotator);
 		const worker = new Worker(new URL('../export/export.worker.ts', import.meta.url), { type: 'module' });
 		this.#exportWorker = worker;
 		this.#busy = 'Exporting…';

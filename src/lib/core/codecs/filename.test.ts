@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { MAX_FILE_NAME_LENGTH, safeFileName } from './filename';
+import { MAX_FILE_NAME_LENGTH, exportFileName, safeFileName } from './filename';
 import { isGraphemeBoundary } from '../text/graphemes';
 import { unicodeText } from '../testing/unicode';
 
@@ -41,6 +41,44 @@ describe('safeFileName', () => {
 				expect(base.length).toBeLessThanOrEqual(MAX_FILE_NAME_LENGTH);
 				expect(base).not.toMatch(/[<>:"/\\|?*\p{Cc}\u202a-\u202e\u2066-\u2069]|\s\s|^[\s.]|[\s.]$/u);
 				expect(isGraphemeBoundary(base, base.length)).toBe(true);
+			}),
+			{ numRuns: 200 }
+		);
+	});
+});
+
+describe('exportFileName', () => {
+	const date = new Date('2026-12-01T09:30:00Z');
+
+	it('says format, scope and date', () => {
+		expect(exportFileName({ format: 'prodigy', scope: { kind: 'all' }, date, extension: 'jsonl' })).toBe('spanwise-prodigy-all-2026-12-01.jsonl');
+		expect(exportFileName({ format: 'jsonl', scope: { kind: 'selection', count: 3 }, date, extension: '.jsonl' })).toBe('spanwise-jsonl-3-articles-2026-12-01.jsonl');
+		expect(exportFileName({ format: 'brat', scope: { kind: 'selection', count: 1 }, date, extension: 'zip' })).toBe('spanwise-brat-1-article-2026-12-01.zip');
+	});
+
+	it('names the article by its title and the layer when only one is exported', () => {
+		expect(exportFileName({ format: 'jsonl', scope: { kind: 'article', title: 'Harbour council: $12.5 million barrier' }, layer: 'maria', date, extension: 'jsonl' })).toBe(
+			'spanwise-jsonl-Harbour-council-$12.5-million-barrier-maria-2026-12-01.jsonl'
+		);
+		expect(exportFileName({ format: 'prodigy', scope: { kind: 'all' }, layer: 'gold', date, extension: 'jsonl' })).toBe('spanwise-prodigy-all-gold-2026-12-01.jsonl');
+	});
+
+	it('makes every part safe and keeps long titles short', () => {
+		expect(exportFileName({ format: 'jsonl', scope: { kind: 'article', title: '../../etc/passwd\u202E' }, layer: 'a/b', date, extension: 'jsonl' })).toBe(
+			'spanwise-jsonl-etc-passwd-a-b-2026-12-01.jsonl'
+		);
+		expect(exportFileName({ format: 'jsonl', scope: { kind: 'article', title: ' /// ' }, date, extension: 'jsonl' })).toBe('spanwise-jsonl-article-2026-12-01.jsonl');
+		const long = exportFileName({ format: 'jsonl', scope: { kind: 'article', title: 'word '.repeat(40) }, date, extension: 'jsonl' });
+		expect(long).toMatch(/^spanwise-jsonl-(word-)+word-2026-12-01\.jsonl$/);
+	});
+
+	it('is always a safe name that starts with spanwise and ends with the date and extension', () => {
+		fc.assert(
+			fc.property(unicodeText(60), fc.option(unicodeText(20), { nil: undefined }), (title, layer) => {
+				const name = exportFileName({ format: 'prodigy', scope: { kind: 'article', title }, layer, date, extension: 'jsonl' });
+				expect(name).toMatch(/^spanwise-prodigy-.+-2026-12-01\.jsonl$/u);
+				expect(name).not.toMatch(/[<>:"/\\|?*\p{Cc}\u202a-\u202e\u2066-\u2069\s]/u);
+				expect(name.length).toBeLessThanOrEqual(MAX_FILE_NAME_LENGTH + '.jsonl'.length);
 			}),
 			{ numRuns: 200 }
 		);

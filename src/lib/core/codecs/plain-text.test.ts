@@ -8,20 +8,27 @@ describe('parsePlainText', () => {
 		expect(parsePlainText('\n  Pentagon: no plans  \n\nThe Pentagon said...\n')).toEqual({
 			title: 'Pentagon: no plans',
 			text: '\n  Pentagon: no plans  \n\nThe Pentagon said...\n',
-			lineEndingsNormalised: false
+			lineEndingsNormalised: false,
+			skippedLines: 0
 		});
+	});
+
+	it('skips one-word and boilerplate lines above the headline, and counts them', () => {
+		const content = 'close\nclose\n\nNews Feed\n\nWhite House: Zelensky isn’t asking for US troops\n\n2 min read\nBody.';
+		expect(parsePlainText(content)).toMatchObject({ title: 'White House: Zelensky isn’t asking for US troops', text: content, skippedLines: 3 });
 	});
 
 	it('drops a BOM and normalises CRLF and CR, saying so', () => {
 		expect(parsePlainText('\ufeffTitle\r\nBody\rEnd')).toEqual({
 			title: 'Title',
 			text: 'Title\nBody\nEnd',
-			lineEndingsNormalised: true
+			lineEndingsNormalised: true,
+			skippedLines: 0
 		});
 	});
 
 	it('gives an empty title for an empty file', () => {
-		expect(parsePlainText('')).toEqual({ title: '', text: '', lineEndingsNormalised: false });
+		expect(parsePlainText('')).toEqual({ title: '', text: '', lineEndingsNormalised: false, skippedLines: 0 });
 	});
 
 	it('changes nothing but the BOM and line endings', () => {

@@ -2,14 +2,19 @@
  * Import of raw text files: one article per file. Line endings are normalised (and the import says
  * so); nothing else in the text is rewritten.
  */
-import { titleFromText } from '../articles/title';
+import { headlineFromText } from '../articles/title';
 import { normaliseLineEndings } from '../text/lines';
 
-/** The article a text file gives: title from its first non-empty line, text as it stands (BOM dropped, LF). */
-export function parsePlainText(content: string): { title: string; text: string; lineEndingsNormalised: boolean } {
+/**
+ * The article a text file gives: title from its first line that looks like a headline (one-word and
+ * boilerplate lines such as "close" or "News Feed" skipped; `skippedLines` says how many), text as it
+ * stands (BOM dropped, LF).
+ */
+export function parsePlainText(content: string): { title: string; text: string; lineEndingsNormalised: boolean; skippedLines: number } {
 	const withoutBom = content.startsWith('\ufeff') ? content.slice(1) : content;
 	const { text, changed } = normaliseLineEndings(withoutBom);
-	return { title: titleFromText(text), text, lineEndingsNormalised: changed };
+	const { title, skipped } = headlineFromText(text);
+	return { title, text, lineEndingsNormalised: changed, skippedLines: skipped };
 }
 
 /** How much of the start of a file `looksBinary` inspects. */

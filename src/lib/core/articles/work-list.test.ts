@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { workPosition, workProgress } from './work-list';
+import type { ArticleStatus } from '../types';
+
+describe('workPosition', () => {
+	it('gives the neighbours within the list', () => {
+		expect(workPosition(['a', 'b', 'c'], 'b')).toEqual({ index: 1, total: 3, previous: 'a', next: 'c' });
+		expect(workPosition(['a', 'b', 'c'], 'a')).toEqual({ index: 0, total: 3, previous: null, next: 'b' });
+		expect(workPosition(['a', 'b', 'c'], 'c')).toEqual({ index: 2, total: 3, previous: 'b', next: null });
+	});
+
+	it('leads an article outside the list to the start of it', () => {
+		expect(workPosition(['a', 'b'], 'z')).toEqual({ index: -1, total: 2, previous: null, next: 'a' });
+		expect(workPosition([], 'z')).toEqual({ index: -1, total: 0, previous: null, next: null });
+	});
+
+	it('walks the whole list forwards and back', () => {
+		fc.assert(
+			fc.property(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 30 }), (ids) => {
+				const forward: string[] = [ids[0]];
+				for (let next = workPosition(ids, ids[0]).next; next !== null; next = workPosition(ids, next).next) forward.push(next);
+				expect(forward).toEqual(ids);
+				const back: string[] = [ids.at(-1)!];
+				for (let prev = workPosition(ids, ids.at(-1)!).previous; prev !== null; prev = workPosition(ids, prev).previous) back.push(prev);
+				expect(back).toEqual([...ids].reverse());
+			})
+		);
+	});
+});
+
+describe('workProgress', () => {
+	it('counts done and reviewed articles, leaving out deleted ones', () => {
+		const statuses: Record<string, ArticleStatus> = { a: 'done', b: 'new', c: 'reviewed', d: 'in_progress' };
+		expect(workProgress(['a', 'b', 'c', 'd', 'gone'], (id) => statuses[id])).toEqual({ done: 2, total: 4 });
+		expect(workProgress([], () => 'done')).toEqual({ done: 0, total: 0 });
+	});
+});
