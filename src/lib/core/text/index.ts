@@ -3,3 +3,5 @@ export * from './graphemes';
 export * from './lines';
 export * from './snap';
 export * from './hash';
+export * from './sentences';
+export * from './find';
