@@ -10,6 +10,7 @@ import { SpanTooltip } from './tooltip';
 import { liveSelection } from './live-selection';
 import { VisibleLines, initialWindow } from './visible-lines';
 import { measureLineLength } from './block-size';
+import { dragSelection } from './drag-select';
 
 export type { EditorHost } from './keys';
 
@@ -54,6 +55,7 @@ export class ArticleEditor {
 			doc: positions.doc,
 			plugins: [
 				readOnlyText,
+				dragSelection(),
 				annotationKeys(options.host, positions),
 				spanPlugin(options.spans, (view) => {
 					this.#renderer = new HighlightRenderer(view.dom as HTMLElement, positions, this.#labels);

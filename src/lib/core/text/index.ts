@@ -4,3 +4,5 @@ export * from './lines';
 export * from './snap';
 export * from './hash';
 export * from './tokenizer';
+export * from './sentences';
+export * from './find';

@@ -1,0 +1,3 @@
+export * from './bindings';
+export * from './table';
+export * from './dispatch';

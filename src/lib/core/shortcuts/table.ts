@@ -1,0 +1,149 @@
+/**
+ * Every keyboard shortcut of Spanwise, as data: the editor, the pages and the `?` overlay all read
+ * this table, so what is bound and what the overlay says cannot drift apart. Label keys are not
+ * here: they are part of each label (`Label.hotkey`) and take precedence in the editor.
+ *
+ * Contexts say where a binding is active:
+ * - `editor`: keys the article text handles while it has the keyboard (article and review pages);
+ * - `article`: the article page outside the text (and, unless the editor takes the key, inside it);
+ * - `review`: the review page (the editor passes these keys on);
+ * - `find`: the find box.
+ * `native` marks a binding the browser (or a later hook) performs; it is listed, not dispatched.
+ */
+
+export type ShortcutContext = 'editor' | 'article' | 'review' | 'find';
+
+export type Command =
+	| 'undo'
+	| 'redo'
+	| 'help'
+	| 'find'
+	| 'findNext'
+	| 'findPrevious'
+	| 'closeFind'
+	| 'selectSpanAtCaret'
+	| 'nextSpan'
+	| 'previousSpan'
+	| 'removeSpan'
+	| 'deselect'
+	| 'spanEndWordRight'
+	| 'spanEndWordLeft'
+	| 'spanStartWordRight'
+	| 'spanStartWordLeft'
+	| 'spanEndCharRight'
+	| 'spanEndCharLeft'
+	| 'spanStartCharRight'
+	| 'spanStartCharLeft'
+	| 'caretWordRight'
+	| 'caretWordLeft'
+	| 'extendWordRight'
+	| 'extendWordLeft'
+	| 'nextSentence'
+	| 'previousSentence'
+	| 'extendSentenceForward'
+	| 'extendSentenceBackward'
+	| 'nextParagraph'
+	| 'previousParagraph'
+	| 'textStart'
+	| 'textEnd'
+	| 'extendToTextStart'
+	| 'extendToTextEnd'
+	| 'articleDoneNext'
+	| 'articlePrevious'
+	| 'articleNext'
+	| 'reviewNextConflict'
+	| 'reviewPreviousConflict'
+	| 'reviewNextCandidate'
+	| 'reviewPreviousCandidate'
+	| 'reviewAccept'
+	| 'reviewReject'
+	| 'reviewAcceptAllUnanimous';
+
+export interface Shortcut {
+	readonly command: Command;
+	/** Bindings (see bindings.ts); the first is the one shown first. */
+	readonly keys: readonly string[];
+	/** What it does, in the user's words (the overlay's text). */
+	readonly help: string;
+	readonly context: ShortcutContext;
+	/** Performed by the browser's own editing (or a hook added later): listed, not dispatched. */
+	readonly native?: boolean;
+}
+
+const undo = (context: ShortcutContext, what: string): Shortcut => ({ command: 'undo', keys: ['Mod-z'], help: `Undo ${what}`, context });
+const redo = (context: ShortcutContext): Shortcut => ({ command: 'redo', keys: ['Mod-Shift-z', 'Mod-y'], help: 'Redo the last undone action', context });
+const help = (context: ShortcutContext): Shortcut => ({ command: 'help', keys: ['?'], help: 'Show this list of shortcuts', context });
+
+export const SHORTCUTS: readonly Shortcut[] = [
+	// —— in the article text ——
+	{ command: 'find', keys: ['/', 'Mod-f'], help: 'Find in the article; Enter selects the next match, then a label key tags it', context: 'editor' },
+	{ command: 'selectSpanAtCaret', keys: ['Enter'], help: 'Select the span at the caret (again: the next outer one)', context: 'editor' },
+	{ command: 'nextSpan', keys: [']'], help: 'Select the next span', context: 'editor' },
+	{ command: 'previousSpan', keys: ['['], help: 'Select the previous span', context: 'editor' },
+	{ command: 'removeSpan', keys: ['Delete', 'Backspace'], help: 'Remove the selected span', context: 'editor' },
+	{ command: 'deselect', keys: ['Escape'], help: 'Deselect the span (hides its label chip)', context: 'editor' },
+	{ command: 'spanEndWordRight', keys: ['Alt-ArrowRight'], help: 'Move the selected span’s end one word right', context: 'editor' },
+	{ command: 'spanEndWordLeft', keys: ['Alt-ArrowLeft'], help: 'Move the selected span’s end one word left', context: 'editor' },
+	{ command: 'spanStartWordRight', keys: ['Alt-Shift-ArrowRight'], help: 'Move the selected span’s start one word right', context: 'editor' },
+	{ command: 'spanStartWordLeft', keys: ['Alt-Shift-ArrowLeft'], help: 'Move the selected span’s start one word left', context: 'editor' },
+	{ command: 'spanEndCharRight', keys: ['.'], help: 'Move the selected span’s end one character right', context: 'editor' },
+	{ command: 'spanEndCharLeft', keys: [','], help: 'Move the selected span’s end one character left', context: 'editor' },
+	{ command: 'spanStartCharRight', keys: ['>'], help: 'Move the selected span’s start one character right', context: 'editor' },
+	{ command: 'spanStartCharLeft', keys: ['<'], help: 'Move the selected span’s start one character left', context: 'editor' },
+	{ command: 'caretWordRight', keys: ['Ctrl-ArrowRight'], help: 'Move the caret one word right', context: 'editor', native: true },
+	{ command: 'caretWordLeft', keys: ['Ctrl-ArrowLeft'], help: 'Move the caret one word left', context: 'editor', native: true },
+	{ command: 'extendWordRight', keys: ['Ctrl-Shift-ArrowRight'], help: 'Extend the selection one word right', context: 'editor', native: true },
+	{ command: 'extendWordLeft', keys: ['Ctrl-Shift-ArrowLeft'], help: 'Extend the selection one word left', context: 'editor', native: true },
+	{ command: 'nextSentence', keys: [')'], help: 'Caret to the start of the next sentence', context: 'editor' },
+	{ command: 'previousSentence', keys: ['('], help: 'Caret to the start of this sentence (again: the previous one)', context: 'editor' },
+	{ command: 'extendSentenceForward', keys: ['Alt-Shift-ArrowDown'], help: 'Extend the selection to the end of the sentence', context: 'editor' },
+	{ command: 'extendSentenceBackward', keys: ['Alt-Shift-ArrowUp'], help: 'Extend the selection back to the start of the sentence', context: 'editor' },
+	{ command: 'nextParagraph', keys: ['}', 'Alt-ArrowDown'], help: 'Caret to the start of the next paragraph', context: 'editor' },
+	{ command: 'previousParagraph', keys: ['{', 'Alt-ArrowUp'], help: 'Caret to the start of this paragraph (again: the previous one)', context: 'editor' },
+	{ command: 'textStart', keys: ['Mod-Home', 'Meta-ArrowUp'], help: 'Caret to the start of the text', context: 'editor' },
+	{ command: 'textEnd', keys: ['Mod-End', 'Meta-ArrowDown'], help: 'Caret to the end of the text', context: 'editor' },
+	{ command: 'extendToTextStart', keys: ['Mod-Shift-Home', 'Meta-Shift-ArrowUp'], help: 'Extend the selection to the start of the text', context: 'editor' },
+	{ command: 'extendToTextEnd', keys: ['Mod-Shift-End', 'Meta-Shift-ArrowDown'], help: 'Extend the selection to the end of the text', context: 'editor' },
+	undo('editor', 'the last annotation action'),
+	redo('editor'),
+	help('editor'),
+
+	// —— the find box ——
+	{ command: 'findNext', keys: ['Enter'], help: 'Select the next match in the text and go back to it', context: 'find' },
+	{ command: 'findPrevious', keys: ['Shift-Enter'], help: 'Select the previous match in the text and go back to it', context: 'find' },
+	{ command: 'closeFind', keys: ['Escape'], help: 'Close the find box', context: 'find' },
+
+	// —— the article page ——
+	undo('article', 'the last annotation action'),
+	redo('article'),
+	help('article'),
+	{ command: 'articleDoneNext', keys: ['Mod-Enter'], help: 'Mark the article done and open the next one', context: 'article' },
+	{ command: 'articlePrevious', keys: ['Alt-PageUp'], help: 'Open the previous article of the library list', context: 'article' },
+	{ command: 'articleNext', keys: ['Alt-PageDown'], help: 'Open the next article of the library list', context: 'article' },
+
+	// —— the review page ——
+	{ command: 'reviewNextConflict', keys: ['n'], help: 'Next unsettled conflict', context: 'review' },
+	{ command: 'reviewPreviousConflict', keys: ['p'], help: 'Previous unsettled conflict', context: 'review' },
+	{ command: 'reviewNextCandidate', keys: ['j'], help: 'Next unsettled candidate', context: 'review' },
+	{ command: 'reviewPreviousCandidate', keys: ['k'], help: 'Previous unsettled candidate', context: 'review' },
+	{ command: 'reviewAccept', keys: ['a'], help: 'Accept the current candidate into gold', context: 'review' },
+	{ command: 'reviewReject', keys: ['x'], help: 'Reject the current candidate', context: 'review' },
+	{ command: 'reviewAcceptAllUnanimous', keys: ['A'], help: 'Accept every unanimous candidate', context: 'review' },
+	undo('review', 'any review decision or gold edit'),
+	redo('review'),
+	help('review')
+];
+
+/** Mouse gestures, listed in the overlay beside the keys (not bindings: nothing dispatches them). */
+export const MOUSE_HELP: readonly { readonly gesture: string; readonly help: string }[] = [
+	{ gesture: 'Select text, then a label key (or click a label)', help: 'Tag the selection (word snapping on: partial words grow to whole words)' },
+	{ gesture: 'Alt while selecting', help: 'Tag exactly what you selected (no word snapping)' },
+	{ gesture: 'Click a span', help: 'Select it (click again: the next span around it); then a label key relabels it' }
+];
+
+/** Contexts that are active at the same time on a page: a key must mean one thing across them. */
+export const ACTIVE_TOGETHER: readonly (readonly ShortcutContext[])[] = [
+	['editor', 'article'],
+	['editor', 'review'],
+	['find']
+];
