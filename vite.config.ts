@@ -7,6 +7,8 @@ export default defineConfig({
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',
 		pool: 'threads',
-		maxWorkers: 2
+		maxWorkers: 2,
+		// A safety net for a loaded machine, not a budget: the heaviest scale tests take seconds there.
+		testTimeout: 60_000
 	}
 });
