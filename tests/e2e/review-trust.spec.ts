@@ -134,6 +134,13 @@ test('gold never holds two overlapping spans of one label by accident; one made 
 	await expect(row(page, 'claim', 'Mayor Ada Brennan said the levy would raise $4.2 million a year')).toHaveClass(/rejected/);
 	await expect(progress(page)).toHaveText('2 of 20 candidates settled · 2 of 10 conflicts');
 	await expect(warnings).toHaveCount(0);
+	// The swap is one step: undo puts maria's claim back in gold and jon's back to open.
+	await page.keyboard.press('Control+z');
+	await expect(row(page, 'claim', 'Mayor Ada Brennan said the levy would raise $4.2 million a year')).toContainText('accepted');
+	await expect(row(page, 'claim', 'the levy would raise $4.2 million a year')).toHaveClass(/rejected/);
+	await page.keyboard.press('Control+Shift+z');
+	await expect(row(page, 'claim', 'the levy would raise $4.2 million a year')).toContainText('accepted');
+	await expect(row(page, 'claim', 'Mayor Ada Brennan said the levy would raise $4.2 million a year')).toHaveClass(/rejected/);
 
 	// A claim tagged by hand in gold over part of the accepted one: the reviewer's choice, flagged.
 	await dragSelect(page, 'Mayor Ada Brennan said the levy');
