@@ -134,6 +134,13 @@ test('gold never holds two overlapping spans of one label by accident; one made 
 	await expect(row(page, 'claim', 'Mayor Ada Brennan said the levy would raise $4.2 million a year')).toHaveClass(/rejected/);
 	await expect(progress(page)).toHaveText('2 of 20 candidates settled · 2 of 10 conflicts');
 	await expect(warnings).toHaveCount(0);
+	// The swap is one step: undo puts maria's claim back in gold and jon's back to open.
+	await page.keyboard.press('Control+z');
+	await expect(row(page, 'claim', 'Mayor Ada Brennan said the levy would raise $4.2 million a year')).toContainText('accepted');
+	await expect(row(page, 'claim', 'the levy would raise $4.2 million a year')).toHaveClass(/rejected/);
+	await page.keyboard.press('Control+Shift+z');
+	await expect(row(page, 'claim', 'the levy would raise $4.2 million a year')).toContainText('accepted');
+	await expect(row(page, 'claim', 'Mayor Ada Brennan said the levy would raise $4.2 million a year')).toHaveClass(/rejected/);
 
 	// A claim tagged by hand in gold over part of the accepted one: the reviewer's choice, flagged.
 	await dragSelect(page, 'Mayor Ada Brennan said the levy');
@@ -149,6 +156,48 @@ test('gold never holds two overlapping spans of one label by accident; one made 
 	await page.keyboard.press('Control+z'); // the hand-made claim
 	await expect(warnings).toHaveCount(0);
 	await expect(row(page, 'claim', 'the levy would raise $4.2 million a year')).toContainText('accepted');
+});
+
+test('settled candidates keep WCAG AA contrast (4.5:1) for every piece of their text', async ({ page }) => {
+	await importShared(page);
+	await openReview(page);
+	await page.keyboard.press('a'); // one accepted, one rejected
+	await expect(candidates(page).locator('.candidate.settled')).toHaveCount(2);
+	const ratios = await candidates(page).locator('.candidate.settled').evaluateAll((rows) => {
+		const rgba = (c: string) => {
+			const m = c.match(/rgba?\(([^)]+)\)/);
+			if (!m) throw new Error(`Unexpected colour ${c}`);
+			const [r, g, b, a = '1'] = m[1].split(/[ ,/]+/).filter(Boolean);
+			return [Number(r), Number(g), Number(b), Number(a)];
+		};
+		const luminance = ([r, g, b]: number[]) => {
+			const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+			return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+		};
+		const out: { text: string; ratio: number }[] = [];
+		for (const row of rows) {
+			for (const el of row.querySelectorAll<HTMLElement>('.label, .quote, .by, .status-word, .settled-word')) {
+				// The text colour, faded by every ancestor's opacity, over the first opaque background behind it.
+				let opacity = 1;
+				let bg: number[] | null = null;
+				for (let n: HTMLElement | null = el; n; n = n.parentElement) {
+					const style = getComputedStyle(n);
+					opacity *= Number(style.opacity);
+					const b = rgba(style.backgroundColor);
+					if (!bg && b[3] > 0) bg = b;
+				}
+				const back = bg ?? [255, 255, 255, 1];
+				const [r, g, b, a] = rgba(getComputedStyle(el).color);
+				const alpha = a * opacity;
+				const fg = [r, g, b].map((v, i) => v * alpha + back[i] * (1 - alpha));
+				const [l1, l2] = [luminance(fg), luminance(back)].sort((x, y) => y - x);
+				out.push({ text: el.textContent ?? '', ratio: (l1 + 0.05) / (l2 + 0.05) });
+			}
+		}
+		return out;
+	});
+	expect(ratios.length).toBeGreaterThanOrEqual(8);
+	for (const { text, ratio } of ratios) expect(ratio, `contrast of “${text}”`).toBeGreaterThanOrEqual(4.5);
 });
 
 for (const [width, height] of [

@@ -108,9 +108,10 @@ export async function refreshSnapshot(db: SpanwiseDB, id: string): Promise<boole
  * Imports `records` in order, `chunkSize` records per transaction (each chunk is all-or-nothing; chunks
  * already written stay if a later one fails), calling `onProgress` after each chunk.
  * A record whose text is already stored (same id with the same text, else any article with the same
- * text) is merged: its spans that the article lacks are added (a span is there already if it has the
- * same id, or the same start, end, label and annotator); the article's stored spans, title, status and
- * meta are never changed. Other records become new articles (under a fresh id if their id is taken by
+ * text) is merged: its spans that the article lacks are added (a span is there already if the article
+ * holds one with the same start, end, label and annotator; one whose id is taken by a span of other
+ * content is added under a fresh id, counted in `spanIdsRenewed`); the article's stored spans, title,
+ * status and meta are never changed. Other records become new articles (under a fresh id if their id is taken by
  * an article with a different text). Labels used by added spans that have no label row get one.
  * Throws RangeError, before writing anything, if a record has an unknown status or a span that is not
  * its own or lies outside its text.

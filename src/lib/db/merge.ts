@@ -51,7 +51,7 @@ export async function writeRecords(
 	const spanLists = await spansOfArticles(db, targets);
 	const spans = new Map(targets.map((id, i) => [id, spanLists[i]]));
 
-	const plan = planMerge(records, { articles, texts: targetTexts, spans }, { now, duplicates });
+	const plan = planMerge(records, { articles, texts: targetTexts, spans }, { now, duplicates, textHashes: hashes });
 	await db.texts.bulkAdd(plan.texts as { id: string; text: string }[]);
 	await db.articles.bulkPut(plan.articles as ArticleRow[]);
 	const { spans: storedSpans, renewed } = await addSpans(db, plan.spans);

@@ -37,6 +37,8 @@ export interface MergeOptions {
 	readonly now: number;
 	/** What to do with a record whose text is stored; default 'merge'. */
 	readonly duplicates?: DuplicatePolicy;
+	/** `textHash` of each record's text, when the caller has them already (else computed). */
+	readonly textHashes?: readonly string[];
 	/** Makes fresh ids (tests inject a counter); default `newId`. */
 	readonly newId?: (prefix: 'a' | 's') => string;
 }
@@ -97,7 +99,8 @@ export function planMerge(records: readonly ArticleRecord[], store: MergeStore, 
 	const duplicates = opts.duplicates ?? 'merge';
 	const makeId = opts.newId ?? newId;
 	const report = emptyReport();
-	const hashes = records.map((r) => textHash(r.article.text));
+	const hashes = opts.textHashes ?? records.map((r) => textHash(r.article.text));
+	if (hashes.length !== records.length) throw new RangeError(`${hashes.length} text hashes for ${records.length} records`);
 
 	const rows = new Map<string, StoredArticle>();
 	const idsByHash = new Map<string, string[]>();
