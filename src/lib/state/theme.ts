@@ -4,7 +4,7 @@
  * settings in IndexedDB; a copy in localStorage lets the layout apply it before the database opens,
  * so a dark-theme user never sees a light flash on load. (The CSP rules out an inline script.)
  */
-import { parseThemeChoice, type ThemeChoice } from '$lib/core/theme/highlight-style';
+import { parseThemeChoice, type ThemeChoice } from '$lib/core/theme/themes';
 
 const KEY = 'spanwise:theme';
 

@@ -2,7 +2,7 @@ import { getContext, setContext } from 'svelte';
 import { quoted } from '$lib/core/text/isolate';
 import type { ArticleRecord, ArticleStatus, Label, SpanEdit } from '$lib/core/types';
 import { DEFAULT_LABELS } from '$lib/core/labels/defaults';
-import { parseThemeChoice, type ThemeChoice } from '$lib/core/theme/highlight-style';
+import { parseThemeChoice, type ThemeChoice } from '$lib/core/theme/themes';
 import { exportFileName, safeFileName, type ExportScope } from '$lib/core/codecs/filename';
 import { parseTitle } from '$lib/core/articles/title';
 import { renewedDetails, renewedSummary } from '$lib/core/merge/report';

@@ -1,26 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { DEFAULT_LABELS, PALETTE } from '../labels/defaults';
 import { LAYER_COLORS } from '../review/layers';
 import { colorDifference, composite, contrastRatio, parseHex, simulateColorVision, toHex, type ColorVision, type Rgb } from './color';
+import { ARTICLE_COLORS, THEMES, type Theme } from './themes';
 import {
-	ARTICLE_COLORS,
 	SPAN_STATE_STYLES,
-	THEMES,
 	UNDERLINE_CONTRAST,
 	chipTextColor,
 	highlightAlpha,
 	labelHighlightStyle,
 	layerHighlightStyle,
-	parseThemeChoice,
 	themedHighlightRules,
 	themedUnderlineColor,
 	underlineColor,
 	unknownLabelStyle,
-	type HighlightStyle,
-	type Theme
+	type HighlightStyle
 } from './highlight-style';
 
 /** "rgba(r, g, b, a)" or "#rrggbb" → colour and alpha. */
@@ -138,27 +133,12 @@ describe('label highlights in both themes', () => {
 	});
 });
 
-describe('theme rules and choices', () => {
+describe('theme rules', () => {
 	it('writes the light rule, then the dark one for a dark system (unless light is chosen) and for a chosen dark', () => {
 		const rules = themedHighlightRules('sw-label-0', (theme) => labelHighlightStyle('#0072B2', theme));
 		expect(rules).toHaveLength(3);
 		expect(rules[0]).toBe('::highlight(sw-label-0) { background-color: rgba(0, 114, 178, 0.16); text-decoration: underline 2px #0072b2; text-underline-offset: 3px; }');
 		expect(rules[1]).toMatch(/^@media \(prefers-color-scheme: dark\) \{ :root:not\(\[data-theme='light'\]\) ::highlight\(sw-label-0\) \{ background-color: rgba\(0, 114, 178, 0\.26\);/);
 		expect(rules[2]).toMatch(/^:root\[data-theme='dark'\] ::highlight\(sw-label-0\) \{ background-color: rgba\(0, 114, 178, 0\.26\);/);
-	});
-
-	it('reads a stored choice, falling back to the system for anything else', () => {
-		expect(parseThemeChoice('dark')).toBe('dark');
-		expect(parseThemeChoice('light')).toBe('light');
-		expect(parseThemeChoice('system')).toBe('system');
-		expect(parseThemeChoice('sepia')).toBe('system');
-		expect(parseThemeChoice(undefined)).toBe('system');
-	});
-
-	it('uses the page and text colours app.css uses', () => {
-		const css = readFileSync(fileURLToPath(new URL('../../../app.css', import.meta.url)), 'utf8');
-		const variable = (name: string) => new RegExp(`--${name}:\\s*light-dark\\((#[0-9a-f]{6}),\\s*(#[0-9a-f]{6})\\)`, 'i').exec(css)?.slice(1, 3);
-		expect(variable('paper')).toEqual([ARTICLE_COLORS.light.paper, ARTICLE_COLORS.dark.paper]);
-		expect(variable('article-ink')).toEqual([ARTICLE_COLORS.light.text, ARTICLE_COLORS.dark.text]);
 	});
 });

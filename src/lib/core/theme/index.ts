@@ -1,2 +1,3 @@
 export * from './color';
+export * from './themes';
 export * from './highlight-style';
