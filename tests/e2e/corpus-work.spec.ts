@@ -131,15 +131,27 @@ test('a note on a span is added, kept, edited and exported', async ({ page }) =>
 	await expect(page.locator('.article-toolbar .status')).not.toHaveText('Done');
 	await expectSaved(page);
 
+	// By keyboard: N on a selected span opens its note; Ctrl+Enter saves and gives the keyboard back to the text.
+	const second = panel.locator('.span-item').nth(1);
+	const secondQuote = (await second.textContent())!;
+	await second.click();
+	await expect(page.getByRole('textbox', { name: 'Article text' })).toBeFocused();
+	await page.keyboard.press('n');
+	await expect(box).toBeFocused();
+	await page.keyboard.type('Second look');
+	await page.keyboard.press('ControlOrMeta+Enter');
+	await expect(page.getByRole('textbox', { name: 'Article text' })).toBeFocused();
+	await expect(panel.locator('li', { has: page.getByRole('button', { name: secondQuote, exact: true }) }).locator('.span-item-note')).toHaveText('Note: Second look');
+	await expectSaved(page);
+
 	await page.getByLabel('Export layer').selectOption({ label: 'Your layer (annotator)' });
 	const downloading = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export JSONL' }).click();
 	const download = await downloading;
 	expect(download.suggestedFilename()).toMatch(new RegExp(`^spanwise-jsonl-Harbour-council-approves-\\$12\\.5-million-flood-annotator-${DATE}\\.jsonl$`));
 	const [record] = await readJsonl(download);
-	const noted = record.spans.filter((s: any) => s.note !== undefined);
-	expect(noted).toHaveLength(1);
-	expect(noted[0]).toMatchObject({ text: quote, note: 'Spelling checked' });
+	const notes = Object.fromEntries(record.spans.filter((s: any) => s.note !== undefined).map((s: any) => [s.text, s.note]));
+	expect(notes).toEqual({ [quote]: 'Spelling checked', [secondQuote]: 'Second look' });
 	expect(new Set(record.spans.map((s: any) => s.annotator))).toEqual(new Set(['annotator']));
 });
 
