@@ -62,6 +62,20 @@ test('the walk keeps the order the library had, though tagging changes the last-
 	await expect(progress(page)).toHaveText('3/4 · 0 of 4 done');
 });
 
+test('an article opened by its link walks the library’s order as it was when it opened', async ({ page }) => {
+	await openLibrary(page);
+	const href = await page.getByRole('link', { name: BIKES, exact: true }).getAttribute('href');
+	await page.goto(href!);
+	await expect(articleHeading(page)).toHaveText(BIKES);
+	await expect(progress(page)).toHaveText('2/4 · 0 of 4 done');
+	await page.getByRole('complementary', { name: 'Spans' }).locator('.span-item').first().click();
+	await page.keyboard.press('2');
+	await expectSaved(page);
+	await expect(progress(page)).toHaveText('2/4 · 0 of 4 done');
+	await page.getByRole('link', { name: 'Next →' }).click();
+	await expect(articleHeading(page)).toHaveText(RAIL);
+});
+
 test('titles are edited in the library and in the article view, kept across reloads, and exported', async ({ page }) => {
 	await openLibrary(page);
 	await rowButton(page, GRAIN, 'Edit title').click();
