@@ -267,3 +267,25 @@ test('library rows have one tab stop each; arrow keys move within the list; the 
 	await page.keyboard.press('Tab');
 	await expect(page.locator('main :focus')).toHaveCount(1);
 });
+
+test('arrow keys and Home / End reach rows the virtual list has not drawn yet', async ({ page }) => {
+	await openLibrary(page);
+	await importThroughChooser(page, ['many-articles.jsonl']);
+	await expect(page.getByRole('link', { name: 'Harbour report 01', exact: true })).toBeVisible();
+	await page.getByLabel('Sort').selectOption('title');
+	await page.getByRole('searchbox', { name: 'Search' }).fill('Harbour report');
+	await expect(page.locator('.match-count')).toContainText('80 of 84 articles');
+	const rendered = await page.locator('table.articles tbody tr[data-id]').count();
+	expect(rendered).toBeLessThan(80);
+	const link = (n: number) => page.getByRole('link', { name: `Harbour report ${String(n).padStart(2, '0')}`, exact: true });
+	await link(1).focus();
+	await page.keyboard.press('End');
+	await expect(link(80)).toBeFocused();
+	await page.keyboard.press('ArrowUp');
+	await expect(link(79)).toBeFocused();
+	await page.keyboard.press('Home');
+	await expect(link(1)).toBeFocused();
+	for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowDown');
+	await expect(link(31)).toBeFocused();
+	await expect(link(31)).toBeInViewport();
+});
