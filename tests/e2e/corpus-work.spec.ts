@@ -62,6 +62,20 @@ test('the walk keeps the order the library had, though tagging changes the last-
 	await expect(progress(page)).toHaveText('3/4 · 0 of 4 done');
 });
 
+test('an article opened by its link walks the library’s order as it was when it opened', async ({ page }) => {
+	await openLibrary(page);
+	const href = await page.getByRole('link', { name: BIKES, exact: true }).getAttribute('href');
+	await page.goto(href!);
+	await expect(articleHeading(page)).toHaveText(BIKES);
+	await expect(progress(page)).toHaveText('2/4 · 0 of 4 done');
+	await page.getByRole('complementary', { name: 'Spans' }).locator('.span-item').first().click();
+	await page.keyboard.press('2');
+	await expectSaved(page);
+	await expect(progress(page)).toHaveText('2/4 · 0 of 4 done');
+	await page.getByRole('link', { name: 'Next →' }).click();
+	await expect(articleHeading(page)).toHaveText(RAIL);
+});
+
 test('titles are edited in the library and in the article view, kept across reloads, and exported', async ({ page }) => {
 	await openLibrary(page);
 	await rowButton(page, GRAIN, 'Edit title').click();
@@ -131,15 +145,27 @@ test('a note on a span is added, kept, edited and exported', async ({ page }) =>
 	await expect(page.locator('.article-toolbar .status')).not.toHaveText('Done');
 	await expectSaved(page);
 
+	// By keyboard: N on a selected span opens its note; Ctrl+Enter saves and gives the keyboard back to the text.
+	const second = panel.locator('.span-item').nth(1);
+	const secondQuote = (await second.textContent())!;
+	await second.click();
+	await expect(page.getByRole('textbox', { name: 'Article text' })).toBeFocused();
+	await page.keyboard.press('n');
+	await expect(box).toBeFocused();
+	await page.keyboard.type('Second look');
+	await page.keyboard.press('ControlOrMeta+Enter');
+	await expect(page.getByRole('textbox', { name: 'Article text' })).toBeFocused();
+	await expect(panel.locator('li', { has: page.getByRole('button', { name: secondQuote, exact: true }) }).locator('.span-item-note')).toHaveText('Note: Second look');
+	await expectSaved(page);
+
 	await page.getByLabel('Export layer').selectOption({ label: 'Your layer (annotator)' });
 	const downloading = page.waitForEvent('download');
 	await page.getByRole('button', { name: 'Export JSONL' }).click();
 	const download = await downloading;
 	expect(download.suggestedFilename()).toMatch(new RegExp(`^spanwise-jsonl-Harbour-council-approves-\\$12\\.5-million-flood-annotator-${DATE}\\.jsonl$`));
 	const [record] = await readJsonl(download);
-	const noted = record.spans.filter((s: any) => s.note !== undefined);
-	expect(noted).toHaveLength(1);
-	expect(noted[0]).toMatchObject({ text: quote, note: 'Spelling checked' });
+	const notes = Object.fromEntries(record.spans.filter((s: any) => s.note !== undefined).map((s: any) => [s.text, s.note]));
+	expect(notes).toEqual({ [quote]: 'Spelling checked', [secondQuote]: 'Second look' });
 	expect(new Set(record.spans.map((s: any) => s.annotator))).toEqual(new Set(['annotator']));
 });
 
@@ -240,4 +266,26 @@ test('library rows have one tab stop each; arrow keys move within the list; the 
 	await expect(page.locator('main')).toBeFocused();
 	await page.keyboard.press('Tab');
 	await expect(page.locator('main :focus')).toHaveCount(1);
+});
+
+test('arrow keys and Home / End reach rows the virtual list has not drawn yet', async ({ page }) => {
+	await openLibrary(page);
+	await importThroughChooser(page, ['many-articles.jsonl']);
+	await expect(page.getByRole('link', { name: 'Harbour report 01', exact: true })).toBeVisible();
+	await page.getByLabel('Sort').selectOption('title');
+	await page.getByRole('searchbox', { name: 'Search' }).fill('Harbour report');
+	await expect(page.locator('.match-count')).toContainText('80 of 84 articles');
+	const rendered = await page.locator('table.articles tbody tr[data-id]').count();
+	expect(rendered).toBeLessThan(80);
+	const link = (n: number) => page.getByRole('link', { name: `Harbour report ${String(n).padStart(2, '0')}`, exact: true });
+	await link(1).focus();
+	await page.keyboard.press('End');
+	await expect(link(80)).toBeFocused();
+	await page.keyboard.press('ArrowUp');
+	await expect(link(79)).toBeFocused();
+	await page.keyboard.press('Home');
+	await expect(link(1)).toBeFocused();
+	for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowDown');
+	await expect(link(31)).toBeFocused();
+	await expect(link(31)).toBeInViewport();
 });

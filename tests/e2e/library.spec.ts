@@ -31,6 +31,9 @@ test('imports text, Markdown, HTML and JSONL files at once; a bad file is named 
 	await expect(review).toHaveCount(0);
 	await expect(page.getByRole('link', { name: 'Ministry confirms 300 new teachers' })).toBeVisible();
 	await expect(page.getByRole('status').filter({ hasText: 'Imported 1 article' })).toContainText('left out 2 bad records');
+	// The record's spans are another annotator's: the library counts your layer unless asked for all.
+	await expect(page.getByRole('row', { name: /Ministry confirms/ })).toContainText('actor 0');
+	await page.getByLabel('Counts').selectOption('all');
 	await expect(page.getByRole('row', { name: /Ministry confirms/ })).toContainText('actor 1');
 
 	// Markdown is rendered to its text: no asterisks, entities decoded, link text kept.

@@ -85,7 +85,7 @@ export function importContent(fileName: string, content: string, ctx: ImportCont
 			const { title, text, lineEndingsNormalised, skippedLines } = parsePlainText(content);
 			const notes = lineEndingsNormalised ? [`${fileName}: line endings were normalised to \\n`] : [];
 			if (skippedLines > 0) {
-				notes.push(`${fileName}: titled ${quoted(title)}, skipping ${skippedLines} line${skippedLines === 1 ? '' : 's'} above it that look like page furniture; edit the title in the library or the article view`);
+				notes.push(`${fileName}: titled ${quoted(title)}, skipping ${skippedLines === 1 ? '1 line' : `${skippedLines} lines`} above it that ${skippedLines === 1 ? 'looks' : 'look'} like page furniture; edit the title in the library or the article view`);
 			}
 			return { fileName, format, records: [article(fileName, title, text, ctx)], errors: [], notes };
 		}

@@ -4,42 +4,11 @@
  * article page's Previous / Next follow), kept in sessionStorage.
  */
 import { EMPTY_QUERY, type LibraryQuery } from '$lib/core/articles/library-query';
-import { ARTICLE_STATUSES } from '$lib/core/types';
+import { parseLibraryMemory, serializeLibraryMemory, type CountsLayer } from '$lib/core/articles/library-memory';
 
-/** Whose spans the library counts: yours, everyone's, or one annotator's. */
-export type CountsLayer = { readonly kind: 'mine' } | { readonly kind: 'all' } | { readonly kind: 'annotator'; readonly name: string };
+export type { CountsLayer } from '$lib/core/articles/library-memory';
 
 const KEY = 'spanwise.library';
-
-interface Stored {
-	readonly query?: Partial<Pick<LibraryQuery, 'search' | 'status' | 'label' | 'sort'>>;
-	readonly layer?: CountsLayer;
-	readonly workList?: readonly string[];
-}
-
-const SORTS: readonly LibraryQuery['sort'][] = ['changed-desc', 'changed-asc', 'title'];
-
-/** The stored state, each field checked (anything odd falls back to its default). */
-function parseStored(raw: string | null): { query: LibraryQuery; layer: CountsLayer; workList: readonly string[] | null } {
-	let stored: Stored = {};
-	try {
-		stored = raw ? (JSON.parse(raw) as Stored) : {};
-	} catch {
-		stored = {};
-	}
-	const q = stored.query ?? {};
-	const query: LibraryQuery = {
-		...EMPTY_QUERY,
-		search: typeof q.search === 'string' ? q.search : '',
-		status: q.status === 'all' || ARTICLE_STATUSES.includes(q.status as never) ? (q.status as LibraryQuery['status']) : 'all',
-		label: typeof q.label === 'string' ? q.label : 'all',
-		sort: SORTS.includes(q.sort as never) ? (q.sort as LibraryQuery['sort']) : EMPTY_QUERY.sort
-	};
-	const l = stored.layer;
-	const layer: CountsLayer = l?.kind === 'all' ? { kind: 'all' } : l?.kind === 'annotator' && typeof l.name === 'string' ? { kind: 'annotator', name: l.name } : { kind: 'mine' };
-	const workList = Array.isArray(stored.workList) && stored.workList.every((id) => typeof id === 'string') ? stored.workList : null;
-	return { query, layer, workList };
-}
 
 export class LibraryState {
 	#query = $state.raw<LibraryQuery>(EMPTY_QUERY);
@@ -55,7 +24,7 @@ export class LibraryState {
 		} catch {
 			raw = null;
 		}
-		const { query, layer, workList } = parseStored(raw);
+		const { query, layer, workList } = parseLibraryMemory(raw);
 		this.#query = query;
 		this.#layer = layer;
 		this.#workList = workList;
@@ -88,10 +57,8 @@ export class LibraryState {
 	}
 
 	#save(): void {
-		const { search, status, label, sort } = this.#query;
-		const stored: Stored = { query: { search, status, label, sort }, layer: this.#layer, workList: this.#workList ?? undefined };
 		try {
-			this.#storage?.setItem(KEY, JSON.stringify(stored));
+			this.#storage?.setItem(KEY, serializeLibraryMemory({ query: this.#query, layer: this.#layer, workList: this.#workList }));
 		} catch {
 			// A full or disabled sessionStorage: the state still holds for this page's life.
 		}

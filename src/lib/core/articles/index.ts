@@ -1,2 +1,3 @@
 export * from './title';
 export * from './work-list';
+export * from './library-memory';
