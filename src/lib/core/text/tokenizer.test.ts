@@ -77,6 +77,16 @@ describe('tokenOffsets', () => {
 		expect(pieceCuts('Ukraine’s')).toEqual([7]);
 	});
 
+	it('takes shortcuts that never change a cut', () => {
+		const pieces = fc.array(fc.oneof(fc.constantFrom(...NEWS_PIECES.filter((p) => !/\s/u.test(p))), fc.constantFrom('a', 'Z', 'é', 'я', '҂', '×', '7', "'", '’', 'km', 's', 't', 'n', '.')), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(''));
+		fc.assert(
+			fc.property(pieces, (piece) => {
+				expect(pieceCuts(piece), piece).toEqual(pieceCuts(piece, false));
+			}),
+			{ numRuns: 1000 }
+		);
+	});
+
 	it('tokenizes a 100,000-word article in one linear pass', () => {
 		// Correctness at scale: the count is exact, and every token is where its sentence puts it.
 		const sentence = 'Zelenskyy’s office said the $60.84 billion U.S. package, “don’t” 50% Kyiv-based.\n';

@@ -29,8 +29,24 @@ const WHOLE = new RegExp(`^(?:${alternation('whole')})$`, 'u');
 const TIME = new RegExp(`^${TIME_PATTERN}$`, 'u');
 /** Only pieces with one of these can be a URL or an e-mail address. */
 const MAYBE_WHOLE = /[.@]/;
-/** Pieces no rule can cut (letters only or digits only, ASCII), unless they are a special case. */
-const SIMPLE = /^(?:[A-Za-z]+|[0-9]+)$/;
+/** Pieces no rule can cut (Latin, Greek or Cyrillic letters only, or digits only), unless they are a special case. */
+const SIMPLE = /^(?:[A-Za-z\u00c0-\u024f\u0370-\u0481\u048a-\u052f]+|[0-9]+)$/;
+/** Only pieces with one of these can have an infix (every infix pattern needs one). */
+const MAYBE_INFIX = /[^A-Za-z0-9\u00c0-\u024f]/;
+/** Only a piece with an apostrophe or a digit can have a suffix when it ends in an ASCII letter (clitics, units). */
+const APOSTROPHE_OR_DIGIT = /['’0-9]/;
+
+/**
+ * False when no suffix rule can match the end of `rest`: no suffix pattern ends in a digit, and those
+ * ending in an ASCII letter are clitics (an apostrophe) or units (after a digit). Saves the suffix
+ * search, which tries every position of the piece.
+ */
+function mayHaveSuffix(rest: string): boolean {
+	const last = rest.charCodeAt(rest.length - 1);
+	if (last >= 0x30 && last <= 0x39) return false;
+	if ((last >= 0x41 && last <= 0x5a) || (last >= 0x61 && last <= 0x7a)) return APOSTROPHE_OR_DIGIT.test(rest);
+	return true;
+}
 const PIECE = /[^\p{White_Space}]+/gu;
 const WHITE_SPACE = /\p{White_Space}/u;
 
@@ -58,10 +74,10 @@ function special(piece: string): readonly number[] | undefined {
 /**
  * Where a piece (no white space in it) is cut: offsets strictly inside it, ascending. spaCy's
  * algorithm: special case, else strip prefixes and suffixes in turn, then keep a URL whole or cut at
- * infixes.
+ * infixes. `shortcuts` (on unless a test compares) skips the searches that cannot match.
  */
-export function pieceCuts(piece: string): number[] {
-	if (SIMPLE.test(piece) && !SPECIAL.has(piece)) return [];
+export function pieceCuts(piece: string, shortcuts = true): number[] {
+	if (shortcuts && SIMPLE.test(piece) && !SPECIAL.has(piece)) return [];
 	const front: number[] = [];
 	const back: number[] = [];
 	let lo = 0;
@@ -82,7 +98,7 @@ export function pieceCuts(piece: string): number[] {
 			}
 		}
 		const afterPrefix = pre > 0 ? rest.slice(pre) : rest;
-		const match = SUFFIX.exec(afterPrefix);
+		const match = !shortcuts || mayHaveSuffix(afterPrefix) ? SUFFIX.exec(afterPrefix) : null;
 		const suf = match ? afterPrefix.length - match.index : 0;
 		if (suf > 0 && suf < rest.length) {
 			const found = special(rest.slice(0, rest.length - suf));
@@ -103,7 +119,7 @@ export function pieceCuts(piece: string): number[] {
 	}
 	const cuts = front;
 	if (inner !== undefined) for (const cut of inner) cuts.push(lo + cut);
-	else if (rest.length > 0 && !(MAYBE_WHOLE.test(rest) && WHOLE.test(rest))) {
+	else if (rest.length > 0 && (!shortcuts || MAYBE_INFIX.test(rest)) && !(MAYBE_WHOLE.test(rest) && WHOLE.test(rest))) {
 		INFIX.lastIndex = 0;
 		for (const infix of rest.matchAll(INFIX)) {
 			if (infix[0].length === 0) continue;
