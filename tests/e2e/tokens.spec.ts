@@ -33,6 +33,23 @@ test('snapping a mouse selection inside "Zelenskyy’s" tags exactly "Zelenskyy"
 	await expectSaved(page);
 });
 
+test('a double click selects one token: "Ukraine" without its "’s"', async ({ page }) => {
+	const point = await page.evaluate(() => {
+		const line = Array.from(document.querySelectorAll('.ProseMirror .sw-line')).find((p) => p.textContent?.includes('Ukraine’s'))!;
+		const node = line.firstChild!;
+		const at = node.textContent!.indexOf('Ukraine’s') + 3;
+		const range = document.createRange();
+		range.setStart(node, at);
+		range.setEnd(node, at + 1);
+		const box = range.getClientRects()[0];
+		return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+	});
+	await page.mouse.dblclick(point.x, point.y);
+	await expect.poll(() => selectedText(page)).toBe('Ukraine');
+	await page.keyboard.press('1');
+	await expect.poll(() => spansUnder(page, 'actor')).toEqual(['Ukraine']);
+});
+
 test('a keyboard-only user moves by tokens and tags "Ukraine" without its "’s"', async ({ page }) => {
 	await editor(page).focus();
 	await page.keyboard.press('Control+Home');

@@ -4,7 +4,7 @@ import type { Span } from '$lib/core/types';
 import type { TextPositions } from './positions';
 import { selectedSpan, spanState } from './span-plugin';
 import { liveSelection } from './live-selection';
-import { moveByWord, wordMoveKey } from './word-moves';
+import { moveByWord, selectTokenAt, wordMoveKey } from './word-moves';
 
 /** What the editor asks of whoever owns the annotations. */
 export interface EditorHost {
@@ -151,6 +151,9 @@ export function annotationKeys(host: EditorHost, positions: TextPositions): Plug
 					rawSelection = rawSelection || event.altKey;
 					return false;
 				}
+			},
+			handleDoubleClick(view, pos) {
+				return selectTokenAt(view, positions, pos);
 			},
 			handleClick(view, pos) {
 				const offset = positions.toOffset(pos);

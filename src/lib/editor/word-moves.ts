@@ -4,10 +4,11 @@
  * keyboard user selecting "Ukraine’s" word by word stops after "Ukraine" first and can leave the
  * clitic out, and the stops are the token edges word snapping and the Prodigy tokens use. The
  * browser's own word move follows its own word rules and stops at blocks it has not laid out.
+ * A double click selects one token the same way ("Ukraine", not the browser's "Ukraine’s").
  */
 import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
-import { nextTokenEnd, previousTokenStart } from '$lib/core/text/tokenizer';
+import { nextTokenEnd, previousTokenStart, tokenAt } from '$lib/core/text/tokenizer';
 import type { TextPositions } from './positions';
 
 /** Which keys move by word: data, so the shortcut overlay can say the same. */
@@ -54,4 +55,19 @@ export function moveByWord(view: EditorView, positions: TextPositions, { directi
 	const target = positions.toPos(direction === 1 ? nextTokenEnd(text, offset) : previousTokenStart(text, offset));
 	const selection = TextSelection.create(view.state.doc, extend ? anchor : target, target);
 	view.dispatch(view.state.tr.setSelection(selection).scrollIntoView());
+}
+
+/**
+ * Selects the token at `pos` (a double click there): the token holding the character after it, or
+ * the one before when the click landed after a word's last character. False (the browser's own
+ * double click) on white space.
+ */
+export function selectTokenAt(view: EditorView, positions: TextPositions, pos: number): boolean {
+	const text = positions.text;
+	const offset = positions.toOffset(pos);
+	const token = tokenAt(text, offset) ?? (offset > 0 ? tokenAt(text, offset - 1) : null);
+	if (!token) return false;
+	const selection = TextSelection.create(view.state.doc, positions.toPos(token.start), positions.toPos(token.end));
+	view.dispatch(view.state.tr.setSelection(selection));
+	return true;
 }
