@@ -14,18 +14,31 @@
  * outside: next to white space, at a certain grapheme boundary.
  */
 import { graphemeCeil, graphemeFloor } from './graphemes';
-import { KEEP_WHOLE, SPLIT_WHOLE, TIME_PATTERN, TOKENIZER_RULES, type TokenizerRuleKind } from './tokenizer-rules';
+import { KEEP_WHOLE, SPLIT_WHOLE, TIME_PATTERN, TOKENIZER_RULES, type TokenizerRule, type TokenizerRuleKind } from './tokenizer-rules';
 
-function alternation(kind: TokenizerRuleKind): string {
-	return TOKENIZER_RULES.filter((rule) => rule.kind === kind)
-		.map((rule) => `(?:${rule.pattern})`)
-		.join('|');
+/** The rule table compiled: one regular expression per kind of rule. */
+export interface CompiledRules {
+	readonly prefix: RegExp;
+	readonly suffix: RegExp;
+	readonly infix: RegExp;
+	readonly whole: RegExp;
 }
 
-const PREFIX = new RegExp(`^(?:${alternation('prefix')})`, 'u');
-const SUFFIX = new RegExp(`(?:${alternation('suffix')})$`, 'u');
-const INFIX = new RegExp(alternation('infix'), 'gu');
-const WHOLE = new RegExp(`^(?:${alternation('whole')})$`, 'u');
+/** Compiles a rule table (TOKENIZER_RULES unless a test leaves a rule out). */
+export function compileRules(rules: readonly TokenizerRule[]): CompiledRules {
+	const alternation = (kind: TokenizerRuleKind) => {
+		const patterns = rules.filter((rule) => rule.kind === kind).map((rule) => `(?:${rule.pattern})`);
+		return patterns.length > 0 ? patterns.join('|') : '(?!)';
+	};
+	return {
+		prefix: new RegExp(`^(?:${alternation('prefix')})`, 'u'),
+		suffix: new RegExp(`(?:${alternation('suffix')})$`, 'u'),
+		infix: new RegExp(alternation('infix'), 'gu'),
+		whole: new RegExp(`^(?:${alternation('whole')})$`, 'u')
+	};
+}
+
+const RULES = compileRules(TOKENIZER_RULES);
 const TIME = new RegExp(`^${TIME_PATTERN}$`, 'u');
 /** Only pieces with one of these can be a URL or an e-mail address. */
 const MAYBE_WHOLE = /[.@]/;
@@ -74,9 +87,10 @@ function special(piece: string): readonly number[] | undefined {
 /**
  * Where a piece (no white space in it) is cut: offsets strictly inside it, ascending. spaCy's
  * algorithm: special case, else strip prefixes and suffixes in turn, then keep a URL whole or cut at
- * infixes. `shortcuts` (on unless a test compares) skips the searches that cannot match.
+ * infixes. `shortcuts` (on unless a test compares) skips the searches that cannot match with the
+ * default `rules`.
  */
-export function pieceCuts(piece: string, shortcuts = true): number[] {
+export function pieceCuts(piece: string, shortcuts = true, rules: CompiledRules = RULES): number[] {
 	if (shortcuts && SIMPLE.test(piece) && !SPECIAL.has(piece)) return [];
 	const front: number[] = [];
 	const back: number[] = [];
@@ -87,7 +101,7 @@ export function pieceCuts(piece: string, shortcuts = true): number[] {
 	let lastLength = -1;
 	while (inner === undefined && rest.length > 0 && rest.length !== lastLength) {
 		lastLength = rest.length;
-		const pre = PREFIX.exec(rest)?.[0].length ?? 0;
+		const pre = rules.prefix.exec(rest)?.[0].length ?? 0;
 		if (pre > 0 && pre < rest.length) {
 			const found = special(rest.slice(pre));
 			if (found) {
@@ -98,7 +112,7 @@ export function pieceCuts(piece: string, shortcuts = true): number[] {
 			}
 		}
 		const afterPrefix = pre > 0 ? rest.slice(pre) : rest;
-		const match = !shortcuts || mayHaveSuffix(afterPrefix) ? SUFFIX.exec(afterPrefix) : null;
+		const match = !shortcuts || mayHaveSuffix(afterPrefix) ? rules.suffix.exec(afterPrefix) : null;
 		const suf = match ? afterPrefix.length - match.index : 0;
 		if (suf > 0 && suf < rest.length) {
 			const found = special(rest.slice(0, rest.length - suf));
@@ -119,9 +133,8 @@ export function pieceCuts(piece: string, shortcuts = true): number[] {
 	}
 	const cuts = front;
 	if (inner !== undefined) for (const cut of inner) cuts.push(lo + cut);
-	else if (rest.length > 0 && (!shortcuts || MAYBE_INFIX.test(rest)) && !(MAYBE_WHOLE.test(rest) && WHOLE.test(rest))) {
-		INFIX.lastIndex = 0;
-		for (const infix of rest.matchAll(INFIX)) {
+	else if (rest.length > 0 && (!shortcuts || MAYBE_INFIX.test(rest)) && !(MAYBE_WHOLE.test(rest) && rules.whole.test(rest))) {
+		for (const infix of rest.matchAll(rules.infix)) {
 			if (infix[0].length === 0) continue;
 			cuts.push(lo + infix.index, lo + infix.index + infix[0].length);
 		}
