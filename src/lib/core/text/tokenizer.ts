@@ -63,6 +63,41 @@ function mayHaveSuffix(rest: string): boolean {
 const PIECE = /[^\p{White_Space}]+/gu;
 const WHITE_SPACE = /\p{White_Space}/u;
 
+/** Length of the suffix `regex` finds at the end of `rest` (its leftmost match), or 0. */
+function suffixLength(rest: string, regex: RegExp): number {
+	const match = regex.exec(rest);
+	return match ? rest.length - match.index : 0;
+}
+
+/** How much of a long piece's end the suffix search looks at first. */
+const TAIL = 64;
+/** What a symbol suffix (an emoji sequence, the one long kind besides dots) can go on with. */
+const SYMBOL_CONTINUES = /^[\p{M}\p{Emoji_Modifier}\u200d]/u;
+
+/**
+ * `suffixLength`, searching only the last `TAIL` code units when that must give the same answer:
+ * the search tries every position of the piece, which in a piece of 100,000 characters costs far
+ * more than the piece. Every suffix pattern is short except runs of dots and emoji sequences; a
+ * match in the tail that starts at least two units in (the longest look-behind) is the leftmost one
+ * unless a longer match starts before it, and such a match would make the tail a run of dots or an
+ * emoji sequence's continuation, which the fallback checks.
+ */
+function suffixInTail(rest: string, regex: RegExp): number {
+	if (rest.length <= TAIL) return suffixLength(rest, regex);
+	const tail = rest.slice(rest.length - TAIL);
+	const match = regex.exec(tail);
+	if (match && match.index >= 2) return TAIL - match.index;
+	if (!match && !SYMBOL_CONTINUES.test(tail)) return 0;
+	return suffixLength(rest, regex);
+}
+
+/**
+ * Each round strips at most a prefix and a suffix and costs the piece's length, so a piece of
+ * thousands of brackets or emoji would take quadratic time; after this many rounds what is left goes
+ * to the infixes (emoji are infixes too, so a run of them is still cut one by one).
+ */
+const MAX_AFFIX_ROUNDS = 64;
+
 /** Special cases: a piece → where it is cut (offsets inside it; empty: kept whole). */
 const SPECIAL = new Map<string, readonly number[]>();
 for (const piece of KEEP_WHOLE) SPECIAL.set(piece, []);
@@ -99,7 +134,7 @@ export function pieceCuts(piece: string, shortcuts = true, rules: CompiledRules 
 	let rest = piece;
 	let inner = special(rest);
 	let lastLength = -1;
-	while (inner === undefined && rest.length > 0 && rest.length !== lastLength) {
+	for (let round = 0; inner === undefined && rest.length > 0 && rest.length !== lastLength && round < MAX_AFFIX_ROUNDS; round++) {
 		lastLength = rest.length;
 		const pre = rules.prefix.exec(rest)?.[0].length ?? 0;
 		if (pre > 0 && pre < rest.length) {
@@ -112,8 +147,7 @@ export function pieceCuts(piece: string, shortcuts = true, rules: CompiledRules 
 			}
 		}
 		const afterPrefix = pre > 0 ? rest.slice(pre) : rest;
-		const match = !shortcuts || mayHaveSuffix(afterPrefix) ? rules.suffix.exec(afterPrefix) : null;
-		const suf = match ? afterPrefix.length - match.index : 0;
+		const suf = !shortcuts ? suffixLength(afterPrefix, rules.suffix) : mayHaveSuffix(afterPrefix) ? suffixInTail(afterPrefix, rules.suffix) : 0;
 		if (suf > 0 && suf < rest.length) {
 			const found = special(rest.slice(0, rest.length - suf));
 			if (found) {
@@ -166,13 +200,28 @@ function isPlain(code: number): boolean {
 	);
 }
 
-/** True when `index` is a grapheme boundary by the two code units around it alone. */
+/**
+ * Astral code points that never join a neighbour either: emoji and other pictographs (not regional
+ * indicators, which pair into flags, nor skin-tone modifiers, which extend), mathematical letters and
+ * CJK extension ideographs. Two emoji side by side are two clusters unless a ZWJ joins them.
+ */
+function isPlainAstral(code: number): boolean {
+	return (
+		(code >= 0x1f000 && code <= 0x1faff && !(code >= 0x1f1e6 && code <= 0x1f1ff) && !(code >= 0x1f3fb && code <= 0x1f3ff)) ||
+		(code >= 0x1d400 && code <= 0x1d7ff) ||
+		(code >= 0x20000 && code <= 0x3134f)
+	);
+}
+
+/** True when `index` is a grapheme boundary by the code points around it alone. */
 function isCertainBoundary(text: string, index: number): boolean {
 	if (index <= 0 || index >= text.length) return true;
 	const before = text.charCodeAt(index - 1);
 	const after = text.charCodeAt(index);
 	if (before === 0x0d) return after !== 0x0a;
-	return isPlain(before) && isPlain(after);
+	const plainBefore = before >= 0xdc00 && before <= 0xdfff ? index >= 2 && isPlainAstral(text.codePointAt(index - 2)!) : isPlain(before);
+	if (!plainBefore) return false;
+	return after >= 0xd800 && after <= 0xdbff ? isPlainAstral(text.codePointAt(index)!) : isPlain(after);
 }
 
 function isSpaceCode(code: number): boolean {
