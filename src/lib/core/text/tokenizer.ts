@@ -40,6 +40,9 @@ export function compileRules(rules: readonly TokenizerRule[]): CompiledRules {
 
 const RULES = compileRules(TOKENIZER_RULES);
 const TIME = new RegExp(`^${TIME_PATTERN}$`, 'u');
+/** A piece: a maximal run of non-white-space. */
+const PIECE = /[^\p{White_Space}]+/gu;
+const WHITE_SPACE = /\p{White_Space}/u;
 /** Only pieces with one of these can be a URL or an e-mail address. */
 const MAYBE_WHOLE = /[.@]/;
 /** Pieces no rule can cut (Latin, Greek or Cyrillic letters only, or digits only), unless they are a special case. */
@@ -60,8 +63,6 @@ function mayHaveSuffix(rest: string): boolean {
 	if ((last >= 0x41 && last <= 0x5a) || (last >= 0x61 && last <= 0x7a)) return APOSTROPHE_OR_DIGIT.test(rest);
 	return true;
 }
-const PIECE = /[^\p{White_Space}]+/gu;
-const WHITE_SPACE = /\p{White_Space}/u;
 
 /** Length of the suffix `regex` finds at the end of `rest` (its leftmost match), or 0. */
 function suffixLength(rest: string, regex: RegExp): number {
