@@ -10,8 +10,9 @@ import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { nextTokenEnd, previousTokenStart, tokenAt } from '$lib/core/text/tokenizer';
 import type { TextPositions } from './positions';
+import { liveAnchorHead } from './live-selection';
 
-/** Which keys move by word: data, so the shortcut overlay can say the same. */
+/** What a word-move key asks for: which way, and whether Shift extends the selection. */
 export interface WordMoveKey {
 	readonly direction: -1 | 1;
 	readonly extend: boolean;
@@ -28,20 +29,6 @@ export function wordMoveKey(event: KeyboardEvent, altMovesSpanEdge: boolean): Wo
 	const byAlt = event.altKey && !event.ctrlKey && !altMovesSpanEdge;
 	if (!byCtrl && !byAlt) return null;
 	return { direction: event.key === 'ArrowLeft' ? -1 : 1, extend: event.shiftKey };
-}
-
-/** The selection's anchor and head as the browser has them now (it may be ahead of ProseMirror's state). */
-function liveAnchorHead(view: EditorView): { anchor: number; head: number } {
-	const root = view.root as Document | ShadowRoot;
-	const selection = 'getSelection' in root && typeof root.getSelection === 'function' ? root.getSelection() : document.getSelection();
-	if (selection?.anchorNode && selection.focusNode && view.dom.contains(selection.anchorNode) && view.dom.contains(selection.focusNode)) {
-		try {
-			return { anchor: view.posAtDOM(selection.anchorNode, selection.anchorOffset), head: view.posAtDOM(selection.focusNode, selection.focusOffset) };
-		} catch {
-			// A node ProseMirror does not map: use its own idea of the selection.
-		}
-	}
-	return { anchor: view.state.selection.anchor, head: view.state.selection.head };
 }
 
 /**
