@@ -51,7 +51,7 @@ import {
 } from './foreign';
 import { escapeLineSeparators, expected } from './json';
 import { describeIssue } from './spanwise-schema';
-import { cutAtSpanEdges, spanTokenRange, tokensFromOffsets } from './tokens';
+import { cutAtSpanEdges, spanTokenRange, tokensFromOffsets, type Token } from './tokens';
 import { tokenOffsets } from '../text/tokenizer';
 
 // ——— Prodigy ———
@@ -113,6 +113,7 @@ export function prodigyTaskLines(article: Article, spans: readonly Span[], unit:
 	const { text } = article;
 	const converter = unit === 'codepoint' ? new OffsetConverter(text) : null;
 	const offsets = tokenOffsets(text);
+	let uncut: Token[] | undefined;
 	const inputHash = fnv1a32(text);
 	const byAnnotator = new Map<string, Span[]>();
 	for (const span of [...spans].sort(compareSpans)) {
@@ -129,7 +130,8 @@ export function prodigyTaskLines(article: Article, spans: readonly Span[], unit:
 	return groups.map(([annotator, group]) => {
 		const cut = cutAtSpanEdges(text, offsets, group);
 		if (report) report.splitTokens += cut.split;
-		const tokens = tokensFromOffsets(text, cut.offsets, unit);
+		// Lines whose spans all sit on token edges share the text's own tokens.
+		const tokens = cut.offsets === offsets ? (uncut ??= tokensFromOffsets(text, offsets, unit)) : tokensFromOffsets(text, cut.offsets, unit);
 		const written = group.map((span) => {
 			const start = converter ? converter.toCodePoint(span.start) : span.start;
 			const end = converter ? converter.toCodePoint(span.end) : span.end;

@@ -62,7 +62,8 @@ export interface CutTokens {
  * `spans` (UTF-16): a token with an edge strictly inside is cut there ("Zelenskyy’s" with a span
  * ending after "Zelensk" → "Zelensk", "yy’s") and counted in `split`; white space that holds an edge
  * (a span that starts or ends with white space, or lies in it) becomes tokens of its own, cut at
- * the edges, so that every span starts at a token start and ends at a token end.
+ * the edges, so that every span starts at a token start and ends at a token end. When nothing needs
+ * cutting, the result holds `offsets` itself.
  */
 export function cutAtSpanEdges(text: string, offsets: Int32Array, spans: readonly { start: number; end: number }[]): CutTokens {
 	if (spans.length === 0) return { offsets, split: 0 };
@@ -101,6 +102,8 @@ export function cutAtSpanEdges(text: string, offsets: Int32Array, spans: readonl
 		last = offsets[k + 1];
 	}
 	gap(last, text.length);
+	// Cuts and white-space tokens only ever add tokens: as many as before means nothing changed.
+	if (out.length === offsets.length) return { offsets, split: 0 };
 	return { offsets: Int32Array.from(out), split };
 }
 
