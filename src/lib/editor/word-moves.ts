@@ -10,7 +10,7 @@ import { TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import { nextTokenEnd, previousTokenStart, tokenAt } from '$lib/core/text/tokenizer';
 import type { TextPositions } from './positions';
-import { liveAnchorHead } from './live-selection';
+import { liveAnchorHead, liveSelection } from './live-selection';
 
 /** What a word-move key asks for: which way, and whether Shift extends the selection. */
 export interface WordMoveKey {
@@ -45,16 +45,22 @@ export function moveByWord(view: EditorView, positions: TextPositions, { directi
 }
 
 /**
- * Selects the token at `pos` (a double click there): the token holding the character after it, or
- * the one before when the click landed after a word's last character. False (the browser's own
- * double click) on white space.
+ * After a double click, narrows the browser's word selection ("Ukraine’s", its own word rules) to the
+ * token under the pointer ("Ukraine"), when the selection lies within one run of non-white-space.
+ * A double click and drag across several words keeps the browser's selection. True when it narrowed.
  */
-export function selectTokenAt(view: EditorView, positions: TextPositions, pos: number): boolean {
+export function narrowDoubleClick(view: EditorView, positions: TextPositions, event: MouseEvent): boolean {
+	const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+	if (!at) return false;
 	const text = positions.text;
-	const offset = positions.toOffset(pos);
-	const token = tokenAt(text, offset) ?? (offset > 0 ? tokenAt(text, offset - 1) : null);
-	if (!token) return false;
-	const selection = TextSelection.create(view.state.doc, positions.toPos(token.start), positions.toPos(token.end));
-	view.dispatch(view.state.tr.setSelection(selection));
+	const { from, to } = liveSelection(view);
+	const start = positions.toOffset(from);
+	const end = positions.toOffset(to);
+	if (start >= end || /\p{White_Space}/u.test(text.slice(start, end))) return false;
+	const offset = positions.toOffset(at.pos);
+	// The pointer may stand just after the word's last character: take the token before it then.
+	const token = tokenAt(text, Math.min(Math.max(offset, start), end - 1));
+	if (!token || token.start < start || token.end > end || (token.start === start && token.end === end)) return false;
+	view.dispatch(view.state.tr.setSelection(TextSelection.create(view.state.doc, positions.toPos(token.start), positions.toPos(token.end))));
 	return true;
 }
