@@ -91,8 +91,7 @@ export interface CutTokens {
  * with a span ending after "Zelensk" → "Zelensk", "yy’s"; counted in `split` unless it is white
  * space); white space between tokens that holds an edge (a span that starts or ends with a space)
  * becomes tokens of its own, cut at the edges, so that every span starts at a token start and ends
- * at a token end. When nothing needs
- * cutting, the result holds `offsets` itself.
+ * at a token end. When nothing needs cutting, the result holds `offsets` itself.
  */
 export function cutAtSpanEdges(text: string, offsets: Int32Array, spans: readonly { start: number; end: number }[]): CutTokens {
 	if (spans.length === 0) return { offsets, split: 0 };
