@@ -32,8 +32,8 @@ export const USAGE = `Usage:
 Formats: ${FORMAT_LIST}. --from is detected from the files when left out.
 convert writes to standard output (brat, several files per article, needs --out DIR).
 Bad records are listed on standard error as FILE:LINE: reason, and the exit code is 1;
---to prodigy cuts a token where a span edge falls inside it and says how many on standard error;
 without --skip-bad nothing is written then, with it the good records are converted anyway.
+--to prodigy cuts a token where a span edge falls inside it, and says how many on standard error.
 --offsets sets the unit of the offsets read and written by the foreign format
 (defaults: doccano utf16, every other format codepoint).
 agreement compares annotators: one file per annotator (spans without an annotator take the

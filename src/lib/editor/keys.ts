@@ -4,7 +4,7 @@ import type { Span } from '$lib/core/types';
 import type { TextPositions } from './positions';
 import { selectedSpan, spanState } from './span-plugin';
 import { liveSelection } from './live-selection';
-import { moveByWord, wordMoveKey } from './word-moves';
+import { moveByWord, narrowDoubleClick, wordMoveKey } from './word-moves';
 
 /** What the editor asks of whoever owns the annotations. */
 export interface EditorHost {
@@ -149,6 +149,10 @@ export function annotationKeys(host: EditorHost, positions: TextPositions): Plug
 				},
 				mouseup(_view, event) {
 					rawSelection = rawSelection || event.altKey;
+					return false;
+				},
+				dblclick(view, event) {
+					narrowDoubleClick(view, positions, event);
 					return false;
 				}
 			},

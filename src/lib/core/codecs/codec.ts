@@ -52,7 +52,6 @@ export interface SerializeReport {
 	splitTokens: number;
 }
 
-
 /** A file error: `file` when the format reads several files; `line` is 1-based (record number where there are no lines). */
 export interface CodecError extends RecordError {
 	readonly file?: string;

@@ -14,7 +14,8 @@
  * `_annotator_id` / `_session_id`. `meta` carries the article's id, title, status and source, then its
  * own meta keys (except those four names); `answer` is the article's `meta.answer` when that is
  * "reject" or "ignore" (then not repeated in `meta`), else "accept". Tokens come from the tokenizer
- * (tokens.ts), in the unit of the offsets, cut at the edges of that line's spans (`cutAtSpanEdges`),
+ * (tokens.ts: with spaCy's white-space tokens and `ws`, so spaCy's `Doc(vocab, words, spaces)` gives
+ * the text back), in the unit of the offsets, cut at the edges of that line's spans (`cutAtSpanEdges`),
  * so `tokens[token_start].start == start` and `tokens[token_end].end == end` for every span; the
  * number of tokens cut is added to `opts.report.splitTokens`. The hashes are 32-bit FNV-1a (signed, over UTF-8): `_input_hash` of the text,
  * `_task_hash` of the input hash, a newline and the JSON of the spans' `[start, end, label]` lists:
@@ -51,7 +52,7 @@ import {
 } from './foreign';
 import { escapeLineSeparators, expected } from './json';
 import { describeIssue } from './spanwise-schema';
-import { cutAtSpanEdges, spanTokenRange, tokensFromOffsets } from './tokens';
+import { cutAtSpanEdges, spanTokenRange, tokensFromOffsets, withWhiteSpaceTokens, type Token } from './tokens';
 import { tokenOffsets } from '../text/tokenizer';
 
 // ——— Prodigy ———
@@ -112,7 +113,8 @@ const ProdigyTaskSchema = v.object({
 export function prodigyTaskLines(article: Article, spans: readonly Span[], unit: OffsetUnit = 'codepoint', report?: SerializeReport): string[] {
 	const { text } = article;
 	const converter = unit === 'codepoint' ? new OffsetConverter(text) : null;
-	const offsets = tokenOffsets(text);
+	const offsets = withWhiteSpaceTokens(text, tokenOffsets(text));
+	let uncut: Token[] | undefined;
 	const inputHash = fnv1a32(text);
 	const byAnnotator = new Map<string, Span[]>();
 	for (const span of [...spans].sort(compareSpans)) {
@@ -129,7 +131,8 @@ export function prodigyTaskLines(article: Article, spans: readonly Span[], unit:
 	return groups.map(([annotator, group]) => {
 		const cut = cutAtSpanEdges(text, offsets, group);
 		if (report) report.splitTokens += cut.split;
-		const tokens = tokensFromOffsets(text, cut.offsets, unit);
+		// Lines whose spans all sit on token edges share the text's own tokens.
+		const tokens = cut.offsets === offsets ? (uncut ??= tokensFromOffsets(text, offsets, unit)) : tokensFromOffsets(text, cut.offsets, unit);
 		const written = group.map((span) => {
 			const start = converter ? converter.toCodePoint(span.start) : span.start;
 			const end = converter ? converter.toCodePoint(span.end) : span.end;

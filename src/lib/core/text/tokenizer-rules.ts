@@ -154,7 +154,7 @@ export const TOKENIZER_RULES: readonly TokenizerRule[] = [
 		description: 'A dash (—, –, --) inside a piece always splits it: "package—50" → "package", "—", "50"; "2008–2011" → "2008", "–", "2011".',
 		departure: 'spaCy cuts dashes only before a letter, so "package—50" and "2008–2011" stay one token there; this only adds cuts, so a span on spaCy\'s tokens is still on token edges here.'
 	},
-	{ id: 'infix-slash-colon', kind: 'infix', pattern: `(?<=[${LETTER}0-9])[:<>=/](?=${LETTER})`, description: 'A slash, colon, <, > or = before a letter splits: "and/or"-like pieces "air/sea" → "air", "/", "sea" ("24/7", "10:30" stay whole).' },
+	{ id: 'infix-slash-colon', kind: 'infix', pattern: `(?<=[${LETTER}0-9])[:<>=/](?=${LETTER})`, description: 'A slash, colon, <, > or = before a letter splits: "air/sea" → "air", "/", "sea" ("24/7", "10:30" stay whole; "and/or" is a special case).' },
 	{
 		id: 'infix-cjk',
 		kind: 'infix',

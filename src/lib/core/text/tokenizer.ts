@@ -14,25 +14,90 @@
  * outside: next to white space, at a certain grapheme boundary.
  */
 import { graphemeCeil, graphemeFloor } from './graphemes';
-import { KEEP_WHOLE, SPLIT_WHOLE, TIME_PATTERN, TOKENIZER_RULES, type TokenizerRuleKind } from './tokenizer-rules';
+import { KEEP_WHOLE, SPLIT_WHOLE, TIME_PATTERN, TOKENIZER_RULES, type TokenizerRule, type TokenizerRuleKind } from './tokenizer-rules';
 
-function alternation(kind: TokenizerRuleKind): string {
-	return TOKENIZER_RULES.filter((rule) => rule.kind === kind)
-		.map((rule) => `(?:${rule.pattern})`)
-		.join('|');
+/** The rule table compiled: one regular expression per kind of rule. */
+export interface CompiledRules {
+	readonly prefix: RegExp;
+	readonly suffix: RegExp;
+	readonly infix: RegExp;
+	readonly whole: RegExp;
 }
 
-const PREFIX = new RegExp(`^(?:${alternation('prefix')})`, 'u');
-const SUFFIX = new RegExp(`(?:${alternation('suffix')})$`, 'u');
-const INFIX = new RegExp(alternation('infix'), 'gu');
-const WHOLE = new RegExp(`^(?:${alternation('whole')})$`, 'u');
+/** Compiles a rule table (TOKENIZER_RULES unless a test leaves a rule out). */
+export function compileRules(rules: readonly TokenizerRule[]): CompiledRules {
+	const alternation = (kind: TokenizerRuleKind) => {
+		const patterns = rules.filter((rule) => rule.kind === kind).map((rule) => `(?:${rule.pattern})`);
+		return patterns.length > 0 ? patterns.join('|') : '(?!)';
+	};
+	return {
+		prefix: new RegExp(`^(?:${alternation('prefix')})`, 'u'),
+		suffix: new RegExp(`(?:${alternation('suffix')})$`, 'u'),
+		infix: new RegExp(alternation('infix'), 'gu'),
+		whole: new RegExp(`^(?:${alternation('whole')})$`, 'u')
+	};
+}
+
+const RULES = compileRules(TOKENIZER_RULES);
 const TIME = new RegExp(`^${TIME_PATTERN}$`, 'u');
-/** Only pieces with one of these can be a URL or an e-mail address. */
-const MAYBE_WHOLE = /[.@]/;
-/** Pieces no rule can cut (letters only or digits only, ASCII), unless they are a special case. */
-const SIMPLE = /^(?:[A-Za-z]+|[0-9]+)$/;
+/** A piece: a maximal run of non-white-space. */
 const PIECE = /[^\p{White_Space}]+/gu;
 const WHITE_SPACE = /\p{White_Space}/u;
+/** Only pieces with one of these can be a URL or an e-mail address. */
+const MAYBE_WHOLE = /[.@]/;
+/** Pieces no rule can cut (Latin, Greek or Cyrillic letters only, or digits only), unless they are a special case. */
+const SIMPLE = /^(?:[A-Za-z\u00c0-\u024f\u0370-\u0481\u048a-\u052f]+|[0-9]+)$/;
+/** Only pieces with one of these can have an infix (every infix pattern needs one). */
+const MAYBE_INFIX = /[^A-Za-z0-9\u00c0-\u024f]/;
+/** Only a piece with an apostrophe or a digit can have a suffix when it ends in an ASCII letter (clitics, units). */
+const APOSTROPHE_OR_DIGIT = /['’0-9]/;
+
+/**
+ * False when no suffix rule can match the end of `rest`: no suffix pattern ends in a digit, and those
+ * ending in an ASCII letter are clitics (an apostrophe) or units (after a digit). Saves the suffix
+ * search, which tries every position of the piece.
+ */
+function mayHaveSuffix(rest: string): boolean {
+	const last = rest.charCodeAt(rest.length - 1);
+	if (last >= 0x30 && last <= 0x39) return false;
+	if ((last >= 0x41 && last <= 0x5a) || (last >= 0x61 && last <= 0x7a)) return APOSTROPHE_OR_DIGIT.test(rest);
+	return true;
+}
+
+/** Length of the suffix `regex` finds at the end of `rest` (its leftmost match), or 0. */
+function suffixLength(rest: string, regex: RegExp): number {
+	const match = regex.exec(rest);
+	return match ? rest.length - match.index : 0;
+}
+
+/** How much of a long piece's end the suffix search looks at first. */
+const TAIL = 64;
+/** What a symbol suffix (an emoji sequence, the one long kind besides dots) can go on with. */
+const SYMBOL_CONTINUES = /^[\p{M}\p{Emoji_Modifier}\u200d]/u;
+
+/**
+ * `suffixLength`, searching only the last `TAIL` code units when that must give the same answer:
+ * the search tries every position of the piece, which in a piece of 100,000 characters costs far
+ * more than the piece. Every suffix pattern is short except runs of dots and emoji sequences; a
+ * match in the tail that starts at least two units in (the longest look-behind) is the leftmost one
+ * unless a longer match starts before it, and such a match would make the tail a run of dots or an
+ * emoji sequence's continuation, which the fallback checks.
+ */
+function suffixInTail(rest: string, regex: RegExp): number {
+	if (rest.length <= TAIL) return suffixLength(rest, regex);
+	const tail = rest.slice(rest.length - TAIL);
+	const match = regex.exec(tail);
+	if (match && match.index >= 2) return TAIL - match.index;
+	if (!match && !SYMBOL_CONTINUES.test(tail)) return 0;
+	return suffixLength(rest, regex);
+}
+
+/**
+ * Each round strips at most a prefix and a suffix and costs the piece's length, so a piece of
+ * thousands of brackets or emoji would take quadratic time; after this many rounds what is left goes
+ * to the infixes (emoji are infixes too, so a run of them is still cut one by one).
+ */
+const MAX_AFFIX_ROUNDS = 64;
 
 /** Special cases: a piece → where it is cut (offsets inside it; empty: kept whole). */
 const SPECIAL = new Map<string, readonly number[]>();
@@ -58,10 +123,11 @@ function special(piece: string): readonly number[] | undefined {
 /**
  * Where a piece (no white space in it) is cut: offsets strictly inside it, ascending. spaCy's
  * algorithm: special case, else strip prefixes and suffixes in turn, then keep a URL whole or cut at
- * infixes.
+ * infixes. `shortcuts` (on unless a test compares) skips the searches that cannot match with the
+ * default `rules`.
  */
-export function pieceCuts(piece: string): number[] {
-	if (SIMPLE.test(piece) && !SPECIAL.has(piece)) return [];
+export function pieceCuts(piece: string, shortcuts = true, rules: CompiledRules = RULES): number[] {
+	if (shortcuts && SIMPLE.test(piece) && !SPECIAL.has(piece)) return [];
 	const front: number[] = [];
 	const back: number[] = [];
 	let lo = 0;
@@ -69,9 +135,9 @@ export function pieceCuts(piece: string): number[] {
 	let rest = piece;
 	let inner = special(rest);
 	let lastLength = -1;
-	while (inner === undefined && rest.length > 0 && rest.length !== lastLength) {
+	for (let round = 0; inner === undefined && rest.length > 0 && rest.length !== lastLength && round < MAX_AFFIX_ROUNDS; round++) {
 		lastLength = rest.length;
-		const pre = PREFIX.exec(rest)?.[0].length ?? 0;
+		const pre = rules.prefix.exec(rest)?.[0].length ?? 0;
 		if (pre > 0 && pre < rest.length) {
 			const found = special(rest.slice(pre));
 			if (found) {
@@ -82,8 +148,7 @@ export function pieceCuts(piece: string): number[] {
 			}
 		}
 		const afterPrefix = pre > 0 ? rest.slice(pre) : rest;
-		const match = SUFFIX.exec(afterPrefix);
-		const suf = match ? afterPrefix.length - match.index : 0;
+		const suf = !shortcuts ? suffixLength(afterPrefix, rules.suffix) : mayHaveSuffix(afterPrefix) ? suffixInTail(afterPrefix, rules.suffix) : 0;
 		if (suf > 0 && suf < rest.length) {
 			const found = special(rest.slice(0, rest.length - suf));
 			if (found) {
@@ -103,9 +168,8 @@ export function pieceCuts(piece: string): number[] {
 	}
 	const cuts = front;
 	if (inner !== undefined) for (const cut of inner) cuts.push(lo + cut);
-	else if (rest.length > 0 && !(MAYBE_WHOLE.test(rest) && WHOLE.test(rest))) {
-		INFIX.lastIndex = 0;
-		for (const infix of rest.matchAll(INFIX)) {
+	else if (rest.length > 0 && (!shortcuts || MAYBE_INFIX.test(rest)) && !(MAYBE_WHOLE.test(rest) && rules.whole.test(rest))) {
+		for (const infix of rest.matchAll(rules.infix)) {
 			if (infix[0].length === 0) continue;
 			cuts.push(lo + infix.index, lo + infix.index + infix[0].length);
 		}
@@ -137,13 +201,28 @@ function isPlain(code: number): boolean {
 	);
 }
 
-/** True when `index` is a grapheme boundary by the two code units around it alone. */
+/**
+ * Astral code points that never join a neighbour either: emoji and other pictographs (not regional
+ * indicators, which pair into flags, nor skin-tone modifiers, which extend), mathematical letters and
+ * CJK extension ideographs. Two emoji side by side are two clusters unless a ZWJ joins them.
+ */
+function isPlainAstral(code: number): boolean {
+	return (
+		(code >= 0x1f000 && code <= 0x1faff && !(code >= 0x1f1e6 && code <= 0x1f1ff) && !(code >= 0x1f3fb && code <= 0x1f3ff)) ||
+		(code >= 0x1d400 && code <= 0x1d7ff) ||
+		(code >= 0x20000 && code <= 0x3134f)
+	);
+}
+
+/** True when `index` is a grapheme boundary by the code points around it alone. */
 function isCertainBoundary(text: string, index: number): boolean {
 	if (index <= 0 || index >= text.length) return true;
 	const before = text.charCodeAt(index - 1);
 	const after = text.charCodeAt(index);
 	if (before === 0x0d) return after !== 0x0a;
-	return isPlain(before) && isPlain(after);
+	const plainBefore = before >= 0xdc00 && before <= 0xdfff ? index >= 2 && isPlainAstral(text.codePointAt(index - 2)!) : isPlain(before);
+	if (!plainBefore) return false;
+	return after >= 0xd800 && after <= 0xdbff ? isPlainAstral(text.codePointAt(index)!) : isPlain(after);
 }
 
 function isSpaceCode(code: number): boolean {
