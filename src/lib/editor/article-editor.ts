@@ -6,19 +6,22 @@ import { TextPositions } from './positions';
 import { HighlightRenderer, type SpanRenderer } from './highlight-renderer';
 import { applySpanAction, selectedSpan, spanPlugin, spanState } from './span-plugin';
 import { annotationKeys, type EditorHost } from './keys';
+import type { TextMatch } from '$lib/core/text/find';
 import { SpanTooltip } from './tooltip';
 import { liveSelection } from './live-selection';
 import { VisibleLines, initialWindow } from './visible-lines';
 import { measureLineLength } from './block-size';
 import { dragSelection } from './drag-select';
 
-export type { EditorHost } from './keys';
+export type { EditorHost, EdgeStep } from './keys';
 
 export interface ArticleEditorOptions {
 	readonly text: string;
 	readonly spans: SpanSet;
 	readonly labels: readonly Label[];
 	readonly host: EditorHost;
+	/** The user asked to find in the text (`/`, Mod+F). */
+	readonly onFind?: () => void;
 }
 
 /** The text is immutable: every transaction that would change the document is dropped. */
@@ -56,7 +59,7 @@ export class ArticleEditor {
 			plugins: [
 				readOnlyText,
 				dragSelection(),
-				annotationKeys(options.host, positions),
+				annotationKeys(options.host, positions, { find: () => options.onFind?.() }),
 				spanPlugin(options.spans, (view) => {
 					this.#renderer = new HighlightRenderer(view.dom as HTMLElement, positions, this.#labels);
 					const first = initialWindow(positions);
@@ -77,6 +80,7 @@ export class ArticleEditor {
 			}
 		});
 		this.#tooltip = new SpanTooltip(this.view, positions, () => this.#labels, (span) => this.#renderer?.hover(span));
+		this.view.dom.addEventListener('keydown', this.#onKeyDown);
 		this.#visibleLines = new VisibleLines(this.view, positions, (start, end) => this.#renderer?.setWindow(start, end));
 		// Blocks not laid out yet are sized from the characters per line (app.css): measured when the
 		// text first gets a width, and again when the width changes.
@@ -89,6 +93,11 @@ export class ArticleEditor {
 		});
 		this.#widthObserver.observe(this.view.dom);
 	}
+
+	/** Escape hides the label tag (and deselects, in the key plugin). */
+	readonly #onKeyDown = (event: KeyboardEvent) => {
+		if (event.key === 'Escape') this.#tooltip.hide();
+	};
 
 	/** Shows `spans` (after `edits`, when given: drawn incrementally) and the selected span. */
 	sync(spans: SpanSet, edits: readonly SpanEdit[] | null): void {
@@ -142,6 +151,11 @@ export class ArticleEditor {
 		this.view.dispatch(tr.scrollIntoView());
 	}
 
+	/** Draws the matches of a find (the current one stronger), or none. */
+	showMatches(matches: readonly TextMatch[], current: number): void {
+		this.#renderer?.matches(matches, current);
+	}
+
 	/** Marks the range under review (scrolled into view), or none. */
 	focusRange(range: { start: number; end: number } | null): void {
 		this.#renderer?.focus(range);
@@ -169,6 +183,7 @@ export class ArticleEditor {
 	destroy(): void {
 		cancelAnimationFrame(this.#frame);
 		this.#widthObserver.disconnect();
+		this.view.dom.removeEventListener('keydown', this.#onKeyDown);
 		this.#visibleLines.destroy();
 		this.#tooltip.destroy();
 		this.view.destroy();

@@ -20,3 +20,18 @@ export function liveSelection(view: EditorView): { from: number; to: number } {
 	const { from, to } = view.state.selection;
 	return { from, to };
 }
+
+/** The live selection's anchor and head (head: where Shift+arrow moves), in ProseMirror positions. */
+export function liveSelectionEnds(view: EditorView): { anchor: number; head: number } {
+	const root = view.root as Document | ShadowRoot;
+	const selection = 'getSelection' in root && typeof root.getSelection === 'function' ? root.getSelection() : document.getSelection();
+	if (selection?.anchorNode && selection.focusNode && view.dom.contains(selection.anchorNode) && view.dom.contains(selection.focusNode)) {
+		try {
+			return { anchor: view.posAtDOM(selection.anchorNode, selection.anchorOffset), head: view.posAtDOM(selection.focusNode, selection.focusOffset) };
+		} catch {
+			// A node ProseMirror does not map: use its own idea of the selection.
+		}
+	}
+	const { anchor, head } = view.state.selection;
+	return { anchor, head };
+}
