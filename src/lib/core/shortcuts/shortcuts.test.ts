@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bindingOf, formatBinding, isMacPlatform, normalizeBinding, type KeyPress } from './bindings';
-import { SHORTCUTS, type ShortcutContext } from './table';
+import { SHORTCUTS, keysOf, type ShortcutContext } from './table';
 import { Keymap, boundKeys, clashes, helpRows } from './dispatch';
 
 const press = (key: string, mods: Partial<Omit<KeyPress, 'key'>> = {}): KeyPress => ({
@@ -20,7 +20,7 @@ describe('the shortcut table', () => {
 			it(`binds no key twice in ${context} (${mac ? 'Mac' : 'other'})`, () => {
 				const seen = new Map<string, string>();
 				for (const s of SHORTCUTS.filter((s) => s.context === context)) {
-					for (const key of s.keys) {
+					for (const key of keysOf(s, mac)) {
 						const name = normalizeBinding(key, mac);
 						expect(seen.get(name), `${key} → ${s.command}`).toBeUndefined();
 						seen.set(name, s.command);
@@ -71,6 +71,12 @@ describe('the shortcut table', () => {
 			'reviewReject'
 		]);
 		expect(review.command(press('A', { shiftKey: true }))).toBe('reviewAcceptAllUnanimous');
+	});
+
+	it('binds Mac-only keys (⌘↑: start of the text) on a Mac only', () => {
+		expect(new Keymap('editor', true).command(press('ArrowUp', { metaKey: true }))).toBe('textStart');
+		expect(new Keymap('editor', false).command(press('ArrowUp', { metaKey: true }))).toBeUndefined();
+		expect(helpRows(['editor'], false).find((r) => r.command === 'textStart')?.keys).toEqual(['Ctrl+Home']);
 	});
 
 	it('does not dispatch native bindings, but lists them', () => {

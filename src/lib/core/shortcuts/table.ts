@@ -63,6 +63,8 @@ export interface Shortcut {
 	readonly command: Command;
 	/** Bindings (see bindings.ts); the first is the one shown first. */
 	readonly keys: readonly string[];
+	/** More bindings on a Mac only (its own conventions, such as ⌘↑ for the start of the text). */
+	readonly macKeys?: readonly string[];
 	/** What it does, in the user's words (the overlay's text). */
 	readonly help: string;
 	readonly context: ShortcutContext;
@@ -100,10 +102,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
 	{ command: 'extendSentenceBackward', keys: ['Alt-Shift-ArrowUp'], help: 'Extend the selection back to the start of the sentence', context: 'editor' },
 	{ command: 'nextParagraph', keys: ['}', 'Alt-ArrowDown'], help: 'Caret to the start of the next paragraph', context: 'editor' },
 	{ command: 'previousParagraph', keys: ['{', 'Alt-ArrowUp'], help: 'Caret to the start of this paragraph (again: the previous one)', context: 'editor' },
-	{ command: 'textStart', keys: ['Mod-Home', 'Meta-ArrowUp'], help: 'Caret to the start of the text', context: 'editor' },
-	{ command: 'textEnd', keys: ['Mod-End', 'Meta-ArrowDown'], help: 'Caret to the end of the text', context: 'editor' },
-	{ command: 'extendToTextStart', keys: ['Mod-Shift-Home', 'Meta-Shift-ArrowUp'], help: 'Extend the selection to the start of the text', context: 'editor' },
-	{ command: 'extendToTextEnd', keys: ['Mod-Shift-End', 'Meta-Shift-ArrowDown'], help: 'Extend the selection to the end of the text', context: 'editor' },
+	{ command: 'textStart', keys: ['Mod-Home'], macKeys: ['Meta-ArrowUp'], help: 'Caret to the start of the text', context: 'editor' },
+	{ command: 'textEnd', keys: ['Mod-End'], macKeys: ['Meta-ArrowDown'], help: 'Caret to the end of the text', context: 'editor' },
+	{ command: 'extendToTextStart', keys: ['Mod-Shift-Home'], macKeys: ['Meta-Shift-ArrowUp'], help: 'Extend the selection to the start of the text', context: 'editor' },
+	{ command: 'extendToTextEnd', keys: ['Mod-Shift-End'], macKeys: ['Meta-Shift-ArrowDown'], help: 'Extend the selection to the end of the text', context: 'editor' },
 	undo('editor', 'the last annotation action'),
 	redo('editor'),
 	help('editor'),
@@ -140,6 +142,11 @@ export const MOUSE_HELP: readonly { readonly gesture: string; readonly help: str
 	{ gesture: 'Alt while selecting', help: 'Tag exactly what you selected (no word snapping)' },
 	{ gesture: 'Click a span', help: 'Select it (click again: the next span around it); then a label key relabels it' }
 ];
+
+/** The bindings of a shortcut on one platform. */
+export function keysOf(shortcut: Shortcut, mac: boolean): readonly string[] {
+	return mac && shortcut.macKeys ? [...shortcut.keys, ...shortcut.macKeys] : shortcut.keys;
+}
 
 /** Contexts that are active at the same time on a page: a key must mean one thing across them. */
 export const ACTIVE_TOGETHER: readonly (readonly ShortcutContext[])[] = [
