@@ -9,7 +9,7 @@ import { annotationKeys, type EditorHost } from './keys';
 import type { TextMatch } from '$lib/core/text/find';
 import { SpanTooltip } from './tooltip';
 import { liveSelection } from './live-selection';
-import { VisibleLines, initialWindow } from './visible-lines';
+import { VisibleLines, initialWindow, scrollingAncestor } from './visible-lines';
 import { measureLineLength } from './block-size';
 import { dragSelection } from './drag-select';
 
@@ -48,6 +48,7 @@ export class ArticleEditor {
 	readonly #widthObserver: ResizeObserver;
 	#width = -1;
 	#frame = 0;
+	#scrollFrame = 0;
 	#labels: readonly Label[];
 
 	constructor(mount: HTMLElement, options: ArticleEditorOptions) {
@@ -142,13 +143,32 @@ export class ArticleEditor {
 		return { start: this.positions.toOffset(from), end: this.positions.toOffset(to) };
 	}
 
-	/** Puts the caret (or a selection) at text offsets. */
-	setSelection(start: number, end = start): void {
+	/** Puts the caret (or a selection) at text offsets; `center` scrolls it to the middle of the view (find). */
+	setSelection(start: number, end = start, center = false): void {
 		const doc = this.view.state.doc;
 		const tr = this.view.state.tr.setSelection(
 			TextSelection.create(doc, this.positions.toPos(start), this.positions.toPos(end))
 		);
 		this.view.dispatch(tr.scrollIntoView());
+		this.#settleScroll(center);
+	}
+
+	/**
+	 * Scrolls the selection into view again once the lines around it are laid out: a block that was
+	 * skipped (content-visibility) only had an estimated height when the first scroll was computed.
+	 */
+	#settleScroll(center: boolean): void {
+		cancelAnimationFrame(this.#scrollFrame);
+		this.#scrollFrame = requestAnimationFrame(() => {
+			this.#scrollFrame = requestAnimationFrame(() => {
+				if (this.view.isDestroyed) return;
+				const scroller = center ? scrollingAncestor(this.view.dom as HTMLElement) : null;
+				if (!scroller) return this.view.dispatch(this.view.state.tr.scrollIntoView());
+				const at = this.view.coordsAtPos(this.view.state.selection.from);
+				const box = scroller.getBoundingClientRect();
+				scroller.scrollTop += (at.top + at.bottom) / 2 - (box.top + box.bottom) / 2;
+			});
+		});
 	}
 
 	/** Draws the matches of a find (the current one stronger), or none. */
@@ -182,6 +202,7 @@ export class ArticleEditor {
 
 	destroy(): void {
 		cancelAnimationFrame(this.#frame);
+		cancelAnimationFrame(this.#scrollFrame);
 		this.#widthObserver.disconnect();
 		this.view.dom.removeEventListener('keydown', this.#onKeyDown);
 		this.#visibleLines.destroy();

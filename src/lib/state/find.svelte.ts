@@ -3,8 +3,8 @@ import { TextFinder, matchFrom, type TextMatch } from '$lib/core/text/find';
 /** What find needs of the editor. */
 export interface FindTarget {
 	showMatches(matches: readonly TextMatch[], current: number): void;
-	/** Selects [start, end) in the text and scrolls it into view. */
-	setSelection(start: number, end: number): void;
+	/** Selects [start, end) in the text and scrolls it into view (`center`: to the middle). */
+	setSelection(start: number, end: number, center?: boolean): void;
 	selectionOffsets(): { start: number; end: number };
 	focus(): void;
 }
@@ -94,7 +94,7 @@ export class ArticleFind {
 		this.#current = matchFrom(this.#matches, from, direction);
 		const match = this.#matches[this.#current];
 		this.#draw();
-		target.setSelection(match.start, match.end);
+		target.setSelection(match.start, match.end, true);
 		target.focus();
 		return true;
 	}
