@@ -133,6 +133,11 @@ test('find: / and typing show matches; Enter selects the next one and the label 
 	await expect(page.getByRole('search')).toHaveCount(0);
 	await expect(editor(page)).toBeFocused();
 	expect((await drawnRanges(page))['sw-found'] ?? 0).toBe(0);
+	// From outside the text (a button has the keyboard), / opens the app's find too.
+	await page.getByRole('button', { name: 'Undo', exact: true }).focus();
+	await page.keyboard.press('/');
+	await expect(box).toBeFocused();
+	await expect(box).toHaveValue('zebra');
 });
 
 test('find reaches a line far down a long article, not laid out yet, and tags it', async ({ page }, testInfo) => {

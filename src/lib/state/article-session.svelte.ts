@@ -413,6 +413,13 @@ export class ArticleSession implements EditorHost {
 	/** After undo/redo, select what the step touched last if it still exists. */
 	#selectAfter(edits: readonly SpanEdit[]): void {
 		const last = edits[edits.length - 1];
+		// A span brought back (redo of a tag, undo of a delete) is shown, not selected: like a new
+		// span, it is relabelled only once the user selects it.
+		if (last?.type === 'add') {
+			this.select(null);
+			if (this.#spans.has(last.span.id)) this.#editor?.setSelection(last.span.end);
+			return;
+		}
 		const id = last ? (last.type === 'update' ? last.after.id : last.span.id) : null;
 		this.select(id && this.#spans.has(id) ? id : null, true);
 	}

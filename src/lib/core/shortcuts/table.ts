@@ -116,6 +116,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
 	{ command: 'closeFind', keys: ['Escape'], help: 'Close the find box', context: 'find' },
 
 	// —— the article page ——
+	{ command: 'find', keys: ['/', 'Mod-f'], help: 'Find in the article (also when the text does not have the keyboard)', context: 'article' },
 	undo('article', 'the last annotation action'),
 	redo('article'),
 	help('article'),
@@ -131,6 +132,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
 	{ command: 'reviewAccept', keys: ['a'], help: 'Accept the current candidate into gold', context: 'review' },
 	{ command: 'reviewReject', keys: ['x'], help: 'Reject the current candidate', context: 'review' },
 	{ command: 'reviewAcceptAllUnanimous', keys: ['A'], help: 'Accept every unanimous candidate', context: 'review' },
+	{ command: 'find', keys: ['/', 'Mod-f'], help: 'Find in the article (also when the text does not have the keyboard)', context: 'review' },
 	undo('review', 'any review decision or gold edit'),
 	redo('review'),
 	help('review')
