@@ -58,8 +58,8 @@ function rgba(hex: string, alpha: number): string {
 const MAX_DEPTH = 2;
 /** The underline of each nesting level of one label: outermost solid, then double, then wavy. */
 const DEPTH_STYLES = ['solid', 'double', 'wavy'] as const;
-/** The neutral wash every span lays over its text. */
-const WASH = 'rgba(29, 35, 48, 0.07)';
+/** The neutral wash every span lays over its text (a theme can set `--sw-span-wash`). */
+const WASH = 'var(--sw-span-wash, rgba(29, 35, 48, 0.07))';
 
 /** Label index and nesting level → CSS-safe highlight key (names are user data; keys are ours). */
 function highlightName(index: number, depth = 0): string {
@@ -119,8 +119,8 @@ export class HighlightRenderer implements SpanRenderer {
 			}
 		});
 		rules.push(
-			`::highlight(${PREFIX}found) { background-color: rgba(255, 214, 0, 0.35); }`,
-			`::highlight(${PREFIX}found-current) { background-color: rgba(255, 150, 0, 0.6); color: #000; }`,
+			`::highlight(${PREFIX}found) { background-color: var(--sw-find-match, rgba(255, 214, 0, 0.35)); }`,
+			`::highlight(${PREFIX}found-current) { background-color: var(--sw-find-current, rgba(255, 150, 0, 0.6)); color: #000; }`,
 			`::highlight(${PREFIX}label-unknown) { background-color: ${WASH}; text-decoration: underline 2px dotted ${UNKNOWN_COLOR}; text-underline-offset: 3px; }`,
 			`::highlight(${PREFIX}hovered) { background-color: rgba(255, 214, 0, 0.28); }`,
 			`::highlight(${PREFIX}selected) { background-color: rgba(255, 196, 0, 0.55); color: #000; }`,
