@@ -1,4 +1,4 @@
-import { bindingOf, formatBinding, normalizeBinding, type KeyPress } from './bindings';
+import { ariaBinding, bindingOf, formatBinding, normalizeBinding, type KeyPress } from './bindings';
 import { ACTIVE_TOGETHER, SHORTCUTS, keysOf, type Command, type Shortcut, type ShortcutContext } from './table';
 
 /** Looks up key presses in one context of a shortcut table, for one platform. */
@@ -80,4 +80,10 @@ export function clashes(mac: boolean, table: readonly Shortcut[] = SHORTCUTS): [
 		}
 	}
 	return out;
+}
+
+/** The `aria-keyshortcuts` value of a command in a context: its bindings, space-separated. */
+export function ariaShortcuts(command: Command, context: ShortcutContext, mac: boolean, table: readonly Shortcut[] = SHORTCUTS): string {
+	const found = table.find((s) => s.command === command && s.context === context);
+	return found ? keysOf(found, mac).map((k) => ariaBinding(k, mac)).join(' ') : '';
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bindingOf, formatBinding, isMacPlatform, normalizeBinding, type KeyPress } from './bindings';
 import { SHORTCUTS, keysOf, type ShortcutContext } from './table';
-import { Keymap, boundKeys, clashes, helpRows } from './dispatch';
+import { Keymap, ariaShortcuts, boundKeys, clashes, helpRows } from './dispatch';
 
 const press = (key: string, mods: Partial<Omit<KeyPress, 'key'>> = {}): KeyPress => ({
 	key,
@@ -111,6 +111,12 @@ describe('Mod', () => {
 		expect(formatBinding('Alt-ArrowLeft', false)).toBe('Alt+←');
 		expect(formatBinding('Alt-ArrowLeft', true)).toBe('⌥←');
 		expect(formatBinding('?', false)).toBe('?');
+	});
+
+	it('is written Control+… or Meta+… for aria-keyshortcuts', () => {
+		expect(ariaShortcuts('redo', 'article', false)).toBe('Control+Shift+Z Control+Y');
+		expect(ariaShortcuts('undo', 'article', true)).toBe('Meta+Z');
+		expect(ariaShortcuts('help', 'article', false)).toBe('?');
 	});
 
 	it('recognises Mac platforms', () => {
