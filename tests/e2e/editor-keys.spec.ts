@@ -118,9 +118,10 @@ test('find: / and typing show matches; Enter selects the next one and the label 
 	await expect(editor(page)).toBeFocused();
 	await page.keyboard.press('1');
 	await expect.poll(() => spansUnder(page, 'actor')).toEqual(['harbour']);
-	// Shift+Enter: the previous match (the title's).
+	// Shift+Enter: the previous match (the title's), though the caret is at the end of the one just tagged.
 	await page.keyboard.press('Control+f');
 	await page.keyboard.press('Shift+Enter');
+	expect(await page.evaluate(() => window.getSelection()?.anchorNode?.textContent)).toBe('Blinking lights at the harbour');
 	await page.keyboard.press('3');
 	await expect.poll(() => spansUnder(page, 'figure')).toEqual(['harbour']);
 	const texts = await page.evaluate(() => Array.from(document.querySelectorAll('.span-item')).map((el) => el.closest('li')?.getAttribute('title') ?? el.textContent));
@@ -138,6 +139,18 @@ test('find: / and typing show matches; Enter selects the next one and the label 
 	await page.keyboard.press('/');
 	await expect(box).toBeFocused();
 	await expect(box).toHaveValue('zebra');
+	// Back in the text with the box open, Escape first deselects a span, then closes the box.
+	await page.keyboard.press('Control+a');
+	await page.keyboard.type('harbour');
+	await page.keyboard.press('Enter');
+	await page.keyboard.press('Enter');
+	await expect(page.locator('.span-item.selected')).toHaveCount(1);
+	await page.keyboard.press('Escape');
+	await expect(page.locator('.span-item.selected')).toHaveCount(0);
+	await expect(page.getByRole('search')).toBeVisible();
+	await page.keyboard.press('Escape');
+	await expect(page.getByRole('search')).toHaveCount(0);
+	await expect(editor(page)).toBeFocused();
 });
 
 test('find reaches a line far down a long article, not laid out yet, and tags it', async ({ page }, testInfo) => {

@@ -22,6 +22,8 @@ export interface ArticleEditorOptions {
 	readonly host: EditorHost;
 	/** The user asked to find in the text (`/`, Mod+F). */
 	readonly onFind?: () => void;
+	/** Escape with no span selected: close the find box; false when none was open. */
+	readonly onCloseFind?: () => boolean;
 }
 
 /** The text is immutable: every transaction that would change the document is dropped. */
@@ -48,6 +50,7 @@ export class ArticleEditor {
 	readonly #widthObserver: ResizeObserver;
 	#width = -1;
 	#frame = 0;
+	#lastSelection = { start: 0, end: 0 };
 	#scrollFrame = 0;
 	#labels: readonly Label[];
 
@@ -60,7 +63,17 @@ export class ArticleEditor {
 			plugins: [
 				readOnlyText,
 				dragSelection(),
-				annotationKeys(options.host, positions, { find: () => options.onFind?.() }),
+				// Remembers the selection while the text has the keyboard (see selectionOffsets).
+				new Plugin({
+					view: () => ({
+						update: (view) => {
+							if (!view.hasFocus()) return;
+							const { from, to } = view.state.selection;
+							this.#lastSelection = { start: positions.toOffset(from), end: positions.toOffset(to) };
+						}
+					})
+				}),
+				annotationKeys(options.host, positions, { find: () => options.onFind?.(), closeFind: () => options.onCloseFind?.() ?? false }),
 				spanPlugin(options.spans, (view) => {
 					this.#renderer = new HighlightRenderer(view.dom as HTMLElement, positions, this.#labels);
 					const first = initialWindow(positions);
@@ -139,6 +152,8 @@ export class ArticleEditor {
 
 	/** The text selection as offsets into the article text. */
 	selectionOffsets(): { start: number; end: number } {
+		// While another control has the keyboard (the find box), where the user last was in the text.
+		if (!this.view.hasFocus()) return this.#lastSelection;
 		const { from, to } = liveSelection(this.view);
 		return { start: this.positions.toOffset(from), end: this.positions.toOffset(to) };
 	}
@@ -150,6 +165,7 @@ export class ArticleEditor {
 			TextSelection.create(doc, this.positions.toPos(start), this.positions.toPos(end))
 		);
 		this.view.dispatch(tr.scrollIntoView());
+		this.#lastSelection = { start: Math.min(start, end), end: Math.max(start, end) };
 		this.#settleScroll(center);
 	}
 

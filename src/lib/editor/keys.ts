@@ -35,6 +35,8 @@ export interface EditorHost {
 export interface EditorCommands {
 	/** Open the find box (`/`, Mod+F). */
 	find(): void;
+	/** Close the find box if it is open (Escape with no span selected); false when it was not open. */
+	closeFind(): boolean;
 }
 
 /** Whether Mod is ⌘ here. */
@@ -113,7 +115,7 @@ export function annotationKeys(host: EditorHost, positions: TextPositions, comma
 			return true;
 		},
 		deselect: ({ selected }) => {
-			if (!selected) return false;
+			if (!selected) return commands.closeFind();
 			host.select(null);
 			return true;
 		},

@@ -88,9 +88,10 @@ export class ArticleFind {
 		if (!target || this.#matches.length === 0) return false;
 		const { start, end } = target.selectionOffsets();
 		const here = this.#matches[this.#current];
-		const onMatch = here && here.start === start && here.end === end;
-		// From a match: the one after (or before) it; from a caret or other selection: the first one at or after it.
-		const from = direction === 1 ? (onMatch ? start + 1 : start) : start;
+		// On the current match (selected, or tagged: the caret at its end): the one after or before it;
+		// from elsewhere, the first one at or after the selection (or the last one before it).
+		const onMatch = here !== undefined && start >= here.start && end <= here.end;
+		const from = onMatch ? (direction === 1 ? here.start + 1 : here.start) : start;
 		this.#current = matchFrom(this.#matches, from, direction);
 		const match = this.#matches[this.#current];
 		this.#draw();

@@ -83,7 +83,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
 	{ command: 'nextSpan', keys: [']'], help: 'Select the next span', context: 'editor' },
 	{ command: 'previousSpan', keys: ['['], help: 'Select the previous span', context: 'editor' },
 	{ command: 'removeSpan', keys: ['Delete', 'Backspace'], help: 'Remove the selected span', context: 'editor' },
-	{ command: 'deselect', keys: ['Escape'], help: 'Deselect the span (hides its label chip)', context: 'editor' },
+	{ command: 'deselect', keys: ['Escape'], help: 'Deselect the span and hide its label tag; with none selected, close the find box', context: 'editor' },
 	{ command: 'spanEndWordRight', keys: ['Alt-ArrowRight'], help: 'Move the selected span’s end one word right', context: 'editor' },
 	{ command: 'spanEndWordLeft', keys: ['Alt-ArrowLeft'], help: 'Move the selected span’s end one word left', context: 'editor' },
 	{ command: 'spanStartWordRight', keys: ['Alt-Shift-ArrowRight'], help: 'Move the selected span’s start one word right', context: 'editor' },
