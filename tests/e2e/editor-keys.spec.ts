@@ -343,3 +343,36 @@ test('notices time out, errors stay until dismissed, they belong to their page a
 	await error.getByRole('button', { name: 'Dismiss' }).click();
 	await expect(error).toHaveCount(0);
 });
+
+test('in review, a gold relabel’s Undo is recorded in the review’s own history', async ({ page }) => {
+	await openLibrary(page);
+	await importThroughChooser(page, ['review-maria.jsonl', 'review-jon.jsonl']);
+	await expect(page.getByRole('status').filter({ hasText: 'merged 1' })).toBeVisible();
+	await page.getByRole('link', { name: 'Review', exact: true }).click();
+	await page.getByRole('link', { name: 'Port council backs barrier' }).click();
+	const progress = page.getByRole('status', { name: 'Review progress' });
+	await expect(progress).toHaveText('0 of 8 candidates settled · 0 of 6 conflicts');
+	const drawn = async (key: string) => (await drawnRanges(page))[key] ?? 0;
+	// Accept the first conflict's claim into gold, select it in the text and relabel it as a figure.
+	await page.keyboard.press('a');
+	await expect.poll(() => drawn('sw-label-1')).toBe(1);
+	await editor(page).focus();
+	await page.keyboard.press('Control+Home');
+	await page.keyboard.press(']');
+	await page.keyboard.press('3');
+	await expect.poll(() => drawn('sw-label-2')).toBe(1);
+	expect(await drawn('sw-label-1')).toBe(0);
+	const notice = page.getByRole('status').filter({ hasText: 'claim → figure' });
+	await notice.getByRole('button', { name: 'Undo' }).click();
+	await expect.poll(() => drawn('sw-label-1')).toBe(1);
+	// Each step is undone in turn by the review's Ctrl+Z: the undo, the relabel, the accept.
+	await editor(page).focus();
+	await page.keyboard.press('Control+z');
+	await expect.poll(() => drawn('sw-label-2')).toBe(1);
+	await page.keyboard.press('Control+z');
+	await expect.poll(() => drawn('sw-label-1')).toBe(1);
+	expect(await drawn('sw-label-2')).toBe(0);
+	await page.keyboard.press('Control+z');
+	await expect(progress).toHaveText('0 of 8 candidates settled · 0 of 6 conflicts');
+	expect(await drawn('sw-label-1')).toBe(0);
+});

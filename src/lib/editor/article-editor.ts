@@ -44,6 +44,8 @@ const readOnlyText = new Plugin({
 export class ArticleEditor {
 	readonly view: EditorView;
 	readonly positions: TextPositions;
+	/** Who answers the editor's intents (the article session, or a review wrapping one). */
+	readonly host: EditorHost;
 	#renderer: SpanRenderer | null = null;
 	readonly #tooltip: SpanTooltip;
 	readonly #visibleLines: VisibleLines;
@@ -56,6 +58,7 @@ export class ArticleEditor {
 
 	constructor(mount: HTMLElement, options: ArticleEditorOptions) {
 		this.positions = new TextPositions(options.text);
+		this.host = options.host;
 		this.#labels = options.labels;
 		const positions = this.positions;
 		const state = EditorState.create({

@@ -272,12 +272,16 @@ export class ArticleSession implements EditorHost {
 
 	/**
 	 * The Undo of a relabel notice: undoes that step when it is still the last one, else (other
-	 * actions came after it) relabels the span back as a new step, if it still has that label.
+	 * actions came after it, or a review records the edits) relabels the span back as a new step,
+	 * if it still has that label.
 	 */
 	#undoRelabel(step: readonly SpanEdit[] | undefined, id: string, from: string, to: string): void {
 		const span = this.#spans.get(id);
 		if (!span || span.label !== to) return this.notify('That span has changed since; nothing was undone.');
-		if (step && this.#history.lastDone === step) this.undo();
+		// A review keeps its own history around this session's: relabel back through it, so it is recorded there.
+		const host = this.#editor?.host;
+		if (host && host !== this) host.relabel(id, from);
+		else if (step && this.#history.lastDone === step) this.undo();
 		else this.relabel(id, from);
 		this.#editor?.focus();
 	}
