@@ -6,19 +6,24 @@ import { TextPositions } from './positions';
 import { HighlightRenderer, type SpanRenderer } from './highlight-renderer';
 import { applySpanAction, selectedSpan, spanPlugin, spanState } from './span-plugin';
 import { annotationKeys, type EditorHost } from './keys';
+import type { TextMatch } from '$lib/core/text/find';
 import { SpanTooltip } from './tooltip';
 import { liveSelection } from './live-selection';
-import { VisibleLines, initialWindow } from './visible-lines';
+import { VisibleLines, initialWindow, scrollingAncestor } from './visible-lines';
 import { measureLineLength } from './block-size';
 import { dragSelection } from './drag-select';
 
-export type { EditorHost } from './keys';
+export type { EditorHost, EdgeStep } from './keys';
 
 export interface ArticleEditorOptions {
 	readonly text: string;
 	readonly spans: SpanSet;
 	readonly labels: readonly Label[];
 	readonly host: EditorHost;
+	/** The user asked to find in the text (`/`, Mod+F). */
+	readonly onFind?: () => void;
+	/** Escape with no span selected: close the find box; false when none was open. */
+	readonly onCloseFind?: () => boolean;
 }
 
 /** The text is immutable: every transaction that would change the document is dropped. */
@@ -39,16 +44,21 @@ const readOnlyText = new Plugin({
 export class ArticleEditor {
 	readonly view: EditorView;
 	readonly positions: TextPositions;
+	/** Who answers the editor's intents (the article session, or a review wrapping one). */
+	readonly host: EditorHost;
 	#renderer: SpanRenderer | null = null;
 	readonly #tooltip: SpanTooltip;
 	readonly #visibleLines: VisibleLines;
 	readonly #widthObserver: ResizeObserver;
 	#width = -1;
 	#frame = 0;
+	#lastSelection = { start: 0, end: 0 };
+	#scrollFrame = 0;
 	#labels: readonly Label[];
 
 	constructor(mount: HTMLElement, options: ArticleEditorOptions) {
 		this.positions = new TextPositions(options.text);
+		this.host = options.host;
 		this.#labels = options.labels;
 		const positions = this.positions;
 		const state = EditorState.create({
@@ -56,7 +66,17 @@ export class ArticleEditor {
 			plugins: [
 				readOnlyText,
 				dragSelection(),
-				annotationKeys(options.host, positions),
+				// Remembers the selection while the text has the keyboard (see selectionOffsets).
+				new Plugin({
+					view: () => ({
+						update: (view) => {
+							if (!view.hasFocus()) return;
+							const { from, to } = view.state.selection;
+							this.#lastSelection = { start: positions.toOffset(from), end: positions.toOffset(to) };
+						}
+					})
+				}),
+				annotationKeys(options.host, positions, { find: () => options.onFind?.(), closeFind: () => options.onCloseFind?.() ?? false }),
 				spanPlugin(options.spans, (view) => {
 					this.#renderer = new HighlightRenderer(view.dom as HTMLElement, positions, this.#labels);
 					const first = initialWindow(positions);
@@ -77,6 +97,7 @@ export class ArticleEditor {
 			}
 		});
 		this.#tooltip = new SpanTooltip(this.view, positions, () => this.#labels, (span) => this.#renderer?.hover(span));
+		this.view.dom.addEventListener('keydown', this.#onKeyDown);
 		this.#visibleLines = new VisibleLines(this.view, positions, (start, end) => this.#renderer?.setWindow(start, end));
 		// Blocks not laid out yet are sized from the characters per line (app.css): measured when the
 		// text first gets a width, and again when the width changes.
@@ -89,6 +110,11 @@ export class ArticleEditor {
 		});
 		this.#widthObserver.observe(this.view.dom);
 	}
+
+	/** Escape hides the label tag (and deselects, in the key plugin). */
+	readonly #onKeyDown = (event: KeyboardEvent) => {
+		if (event.key === 'Escape') this.#tooltip.hide();
+	};
 
 	/** Shows `spans` (after `edits`, when given: drawn incrementally) and the selected span. */
 	sync(spans: SpanSet, edits: readonly SpanEdit[] | null): void {
@@ -129,17 +155,44 @@ export class ArticleEditor {
 
 	/** The text selection as offsets into the article text. */
 	selectionOffsets(): { start: number; end: number } {
+		// While another control has the keyboard (the find box), where the user last was in the text.
+		if (!this.view.hasFocus()) return this.#lastSelection;
 		const { from, to } = liveSelection(this.view);
 		return { start: this.positions.toOffset(from), end: this.positions.toOffset(to) };
 	}
 
-	/** Puts the caret (or a selection) at text offsets. */
-	setSelection(start: number, end = start): void {
+	/** Puts the caret (or a selection) at text offsets; `center` scrolls it to the middle of the view (find). */
+	setSelection(start: number, end = start, center = false): void {
 		const doc = this.view.state.doc;
 		const tr = this.view.state.tr.setSelection(
 			TextSelection.create(doc, this.positions.toPos(start), this.positions.toPos(end))
 		);
 		this.view.dispatch(tr.scrollIntoView());
+		this.#lastSelection = { start: Math.min(start, end), end: Math.max(start, end) };
+		this.#settleScroll(center);
+	}
+
+	/**
+	 * Scrolls the selection into view again once the lines around it are laid out: a block that was
+	 * skipped (content-visibility) only had an estimated height when the first scroll was computed.
+	 */
+	#settleScroll(center: boolean): void {
+		cancelAnimationFrame(this.#scrollFrame);
+		this.#scrollFrame = requestAnimationFrame(() => {
+			this.#scrollFrame = requestAnimationFrame(() => {
+				if (this.view.isDestroyed) return;
+				const scroller = center ? scrollingAncestor(this.view.dom as HTMLElement) : null;
+				if (!scroller) return this.view.dispatch(this.view.state.tr.scrollIntoView());
+				const at = this.view.coordsAtPos(this.view.state.selection.from);
+				const box = scroller.getBoundingClientRect();
+				scroller.scrollTop += (at.top + at.bottom) / 2 - (box.top + box.bottom) / 2;
+			});
+		});
+	}
+
+	/** Draws the matches of a find (the current one stronger), or none. */
+	showMatches(matches: readonly TextMatch[], current: number): void {
+		this.#renderer?.matches(matches, current);
 	}
 
 	/** Marks the range under review (scrolled into view), or none. */
@@ -168,7 +221,9 @@ export class ArticleEditor {
 
 	destroy(): void {
 		cancelAnimationFrame(this.#frame);
+		cancelAnimationFrame(this.#scrollFrame);
 		this.#widthObserver.disconnect();
+		this.view.dom.removeEventListener('keydown', this.#onKeyDown);
 		this.#visibleLines.destroy();
 		this.#tooltip.destroy();
 		this.view.destroy();

@@ -1,4 +1,4 @@
-import { Plugin } from 'prosemirror-state';
+import { Plugin, TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 
 /**
@@ -7,9 +7,10 @@ import type { EditorView } from 'prosemirror-view';
  * then a move of a few pixels that stays left of the next glyph's middle): from then on the
  * selection stays collapsed and only the caret follows the pointer, on a plain page as in the
  * editor. So the press position is remembered, and after each move (once the browser has applied
- * it) and at release, a collapsed selection away from the press is replaced by press → pointer.
- * A drag the browser tracks correctly (a non-collapsed selection) is left alone, and so are
- * double and triple clicks and Shift+click, which extend or select words and lines by design.
+ * it) and at release, a collapsed selection away from the press is replaced by press → pointer,
+ * in the DOM and in ProseMirror's state at once. A drag the browser tracks correctly (a
+ * non-collapsed selection) is left alone, and so are double and triple clicks and Shift+click,
+ * which extend or select words and lines by design.
  */
 export function dragSelection(): Plugin {
 	let press: number | null = null;
@@ -26,6 +27,10 @@ export function dragSelection(): Plugin {
 		const anchor = view.domAtPos(press);
 		const head = view.domAtPos(hit.pos);
 		selection.setBaseAndExtent(anchor.node, anchor.offset, head.node, head.offset);
+		// ProseMirror learns of it now, not at the next selectionchange: a selection sync it has
+		// scheduled for the end of the drag would otherwise write its stale caret back.
+		const state = view.state;
+		view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, press, hit.pos)).setMeta('pointer', true));
 	}
 
 	function release(): void {

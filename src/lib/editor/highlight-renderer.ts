@@ -2,14 +2,18 @@ import type { Label, Span, SpanEdit } from '$lib/core/types';
 import { SpanSet } from '$lib/core/spans/span-set';
 import type { TextPositions } from './positions';
 import { LAYER_COLORS } from '$lib/core/review/layers';
-import { SPAN_STATE_STYLES, labelHighlightStyle, layerHighlightStyle, themedHighlightRules, unknownLabelStyle } from '$lib/core/theme/highlight-style';
+import { SPAN_STATE_STYLES, FIND_STYLES, NESTING_LEVELS, labelHighlightStyle, layerHighlightStyle, themedHighlightRules, unknownLabelStyle } from '$lib/core/theme/highlight-style';
+import type { TextMatch } from '$lib/core/text/find';
 
 /**
  * Draws spans with the CSS Custom Highlight API: one `Highlight` per label holding a `StaticRange`
  * per span. The article DOM is never split or re-rendered for annotations, so adding a span costs
  * one range, and 10,000 spans add no DOM nodes (inline decorations would add tens of thousands).
- * Nested and crossing spans stay visible: each label has a translucent background that layers,
- * and an underline at its own depth, so a figure inside a claim shows both lines.
+ * Nested and crossing spans stay visible: every span lays the same neutral wash over its text (so
+ * overlaps only darken it: mixed hues never suggest a label that is not there) and each label has
+ * an underline in its colour at its own depth, so a figure inside a claim shows both lines. A span
+ * inside (or crossing into) another of the same label is drawn in a highlight of its own nesting
+ * level, with a double and then a wavy underline, so the two stay apart.
  */
 export interface SpanRenderer {
 	/** Replace everything drawn with `spans`. */
@@ -29,6 +33,8 @@ export interface SpanRenderer {
 	setLabels(labels: readonly Label[]): void;
 	/** Marks one range as the one under review (or none). */
 	focus(range: { start: number; end: number } | null): void;
+	/** Draws the matches of a find (only those near the view), `current` the strongest; none when empty. */
+	matches(matches: readonly TextMatch[], current: number): void;
 	/** Draws other layers (annotators) as dotted underlines, one style per layer; replaces what was drawn. */
 	overlay(layers: readonly (readonly { start: number; end: number }[])[]): void;
 	destroy(): void;
@@ -42,9 +48,10 @@ export function highlightsSupported(): boolean {
 
 const PREFIX = 'sw-';
 
-/** Label name → CSS-safe highlight key (names are user data; keys are ours). */
-function highlightName(index: number): string {
-	return `${PREFIX}label-${index}`;
+
+/** Label index and nesting level → CSS-safe highlight key (names are user data; keys are ours). */
+function highlightName(index: number, depth = 0): string {
+	return depth === 0 ? `${PREFIX}label-${index}` : `${PREFIX}label-${index}-d${depth}`;
 }
 
 export class HighlightRenderer implements SpanRenderer {
@@ -58,6 +65,10 @@ export class HighlightRenderer implements SpanRenderer {
 	readonly #selected = new Highlight();
 	readonly #hovered = new Highlight();
 	readonly #focused = new Highlight();
+	readonly #found = new Highlight();
+	readonly #foundCurrent = new Highlight();
+	#matches: readonly TextMatch[] = [];
+	#currentMatch = -1;
 	#layers: string[] = [];
 	/** Every span of the article; only those in the window are drawn. */
 	#all: SpanSet = SpanSet.empty;
@@ -74,6 +85,10 @@ export class HighlightRenderer implements SpanRenderer {
 		CSS.highlights.set(`${PREFIX}hovered`, this.#hovered);
 		this.#focused.priority = 30;
 		CSS.highlights.set(`${PREFIX}focused`, this.#focused);
+		this.#found.priority = 25;
+		this.#foundCurrent.priority = 26;
+		CSS.highlights.set(`${PREFIX}found`, this.#found);
+		CSS.highlights.set(`${PREFIX}found-current`, this.#foundCurrent);
 		this.setLabels(labels);
 	}
 
@@ -84,9 +99,15 @@ export class HighlightRenderer implements SpanRenderer {
 		const rules: string[] = [];
 		labels.forEach((label, i) => {
 			// Underlines sit at increasing depths so nested spans of different labels stay readable.
-			rules.push(...themedHighlightRules(highlightName(i), (theme) => labelHighlightStyle(label.color, theme, i % 4)));
+			// Underlines sit at increasing depths (lanes) so nested spans of different labels stay readable;
+			// nested spans of one label get a style per nesting level.
+			for (let depth = 0; depth < NESTING_LEVELS; depth++) {
+				rules.push(...themedHighlightRules(highlightName(i, depth), (theme) => labelHighlightStyle(label.color, theme, i % 4, depth)));
+			}
 		});
 		rules.push(
+			...themedHighlightRules(`${PREFIX}found`, (theme) => FIND_STYLES[theme].match),
+			...themedHighlightRules(`${PREFIX}found-current`, (theme) => FIND_STYLES[theme].current),
 			...themedHighlightRules(`${PREFIX}label-unknown`, unknownLabelStyle),
 			...(['hovered', 'selected', 'focused'] as const).flatMap((state) =>
 				themedHighlightRules(`${PREFIX}${state}`, (theme) => SPAN_STATE_STYLES[theme][state])
@@ -106,7 +127,7 @@ export class HighlightRenderer implements SpanRenderer {
 		const pending = new Map<string, StaticRange[]>();
 		for (const span of spans.overlapping(this.#window.start, this.#window.end)) {
 			const range = this.#range(span.start, span.end);
-			const key = this.#keyOf(span.label);
+			const key = this.#keyOf(span);
 			this.#ranges.set(span.id, { range, key });
 			let list = pending.get(key);
 			if (!list) pending.set(key, (list = []));
@@ -129,6 +150,24 @@ export class HighlightRenderer implements SpanRenderer {
 				this.#add(edit.after);
 			}
 		}
+		// An edit can change how deep the spans of its label around it are nested.
+		for (const edit of edits) {
+			for (const span of edit.type === 'update' ? [edit.before, edit.after] : [edit.span]) this.#restyleAround(span);
+		}
+	}
+
+	/** Moves the drawn spans of `span`'s label that overlap it to the highlight of their nesting level. */
+	#restyleAround(span: Span): void {
+		for (const other of this.#all.overlapping(span.start, span.end)) {
+			if (other.label !== span.label) continue;
+			const entry = this.#ranges.get(other.id);
+			if (!entry) continue;
+			const key = this.#keyOf(other);
+			if (key === entry.key) continue;
+			this.#byLabel.get(entry.key)?.delete(entry.range);
+			this.#highlight(key).add(entry.range);
+			this.#ranges.set(other.id, { range: entry.range, key });
+		}
 	}
 
 	setWindow(start: number, end: number): void {
@@ -144,6 +183,32 @@ export class HighlightRenderer implements SpanRenderer {
 		for (const span of wanted) keep.add(span.id);
 		for (const id of [...this.#ranges.keys()]) if (!keep.has(id)) this.#remove(id);
 		for (const span of wanted) if (!this.#ranges.has(span.id)) this.#add(span);
+		this.#drawMatches();
+	}
+
+	matches(matches: readonly TextMatch[], current: number): void {
+		this.#matches = matches;
+		this.#currentMatch = current;
+		this.#drawMatches();
+	}
+
+	/** Draws the matches inside the window (a long article can have thousands), and the current one. */
+	#drawMatches(): void {
+		this.#found.clear();
+		this.#foundCurrent.clear();
+		const list = this.#matches;
+		let lo = 0;
+		let hi = list.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (list[mid].end <= this.#window.start) lo = mid + 1;
+			else hi = mid;
+		}
+		for (let i = lo; i < list.length && list[i].start < this.#window.end; i++) {
+			if (i !== this.#currentMatch) this.#found.add(this.#range(list[i].start, list[i].end));
+		}
+		const current = list[this.#currentMatch];
+		if (current) this.#foundCurrent.add(this.#range(current.start, current.end));
 	}
 
 
@@ -177,14 +242,31 @@ export class HighlightRenderer implements SpanRenderer {
 		CSS.highlights.delete(`${PREFIX}selected`);
 		CSS.highlights.delete(`${PREFIX}hovered`);
 		CSS.highlights.delete(`${PREFIX}focused`);
+		CSS.highlights.delete(`${PREFIX}found`);
+		CSS.highlights.delete(`${PREFIX}found-current`);
 		document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== this.#sheet);
 		this.#ranges.clear();
 		this.#byLabel.clear();
 	}
 
-	#keyOf(label: string): string {
-		const i = this.#labelIndex.get(label);
-		return i === undefined ? `${PREFIX}label-unknown` : highlightName(i);
+	/** The highlight a span is drawn in: its label's, at its nesting level among spans of that label. */
+	#keyOf(span: Span): string {
+		const i = this.#labelIndex.get(span.label);
+		return i === undefined ? `${PREFIX}label-unknown` : highlightName(i, this.#depth(span));
+	}
+
+	/**
+	 * How many spans of the same label enclose `span` or cross into it from before (at most
+	 * NESTING_LEVELS − 1; deeper ones share that style): 0 for the outermost.
+	 */
+	#depth(span: Span): number {
+		let depth = 0;
+		for (const other of this.#all.overlapping(span.start, span.end)) {
+			if (other.id === span.id || other.label !== span.label) continue;
+			if (other.start < span.start || (other.start === span.start && other.end > span.end)) depth++;
+			if (depth >= NESTING_LEVELS - 1) return NESTING_LEVELS - 1;
+		}
+		return depth;
 	}
 
 	#highlight(key: string): Highlight {
@@ -200,7 +282,7 @@ export class HighlightRenderer implements SpanRenderer {
 	#add(span: Span): void {
 		if (span.end <= this.#window.start || span.start >= this.#window.end) return;
 		const range = this.#range(span.start, span.end);
-		const key = this.#keyOf(span.label);
+		const key = this.#keyOf(span);
 		this.#ranges.set(span.id, { range, key });
 		this.#highlight(key).add(range);
 	}

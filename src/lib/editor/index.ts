@@ -1,2 +1,3 @@
-export { ArticleEditor, type ArticleEditorOptions, type EditorHost } from './article-editor';
+export { ArticleEditor, type ArticleEditorOptions, type EditorHost, type EdgeStep } from './article-editor';
+export { onMac } from './keys';
 export { highlightsSupported } from './highlight-renderer';

@@ -1,10 +1,15 @@
 import { Plugin, TextSelection } from 'prosemirror-state';
 import type { EditorView } from 'prosemirror-view';
 import type { Span } from '$lib/core/types';
+import { Keymap, isMacPlatform, type Command } from '$lib/core/shortcuts';
+import { nextParagraphStart, nextSentenceEnd, nextSentenceStart, previousParagraphStart, previousSentenceStart } from '$lib/core/text/sentences';
 import type { TextPositions } from './positions';
 import { selectedSpan, spanState } from './span-plugin';
-import { liveSelection } from './live-selection';
-import { moveByWord, narrowDoubleClick, wordMoveKey } from './word-moves';
+import { liveSelection, liveSelectionEnds } from './live-selection';
+import { moveByWord, narrowDoubleClick } from './word-moves';
+
+/** How far a span's edge moves: to the next word edge, or by one character (a grapheme). */
+export type EdgeStep = 'word' | 'character';
 
 /** What the editor asks of whoever owns the annotations. */
 export interface EditorHost {
@@ -18,13 +23,26 @@ export interface EditorHost {
 	select(id: string | null): void;
 	/** The editor let go of the selected span by itself (the user selected other text). */
 	spanReleased(): void;
-	/** Move one edge of a span by a word. */
-	moveEdge(id: string, edge: 'start' | 'end', direction: -1 | 1): void;
+	/** Move one edge of a span by a word (or, with `step` 'character', by one character). */
+	moveEdge(id: string, edge: 'start' | 'end', direction: -1 | 1, step?: EdgeStep): void;
 	undo(): void;
 	redo(): void;
 	showHelp(): void;
 	/** A short message for the user ("Select some text first"). */
 	notify(message: string): void;
+}
+
+/** Where the editor sends what is not an annotation: the find box. */
+export interface EditorCommands {
+	/** Open the find box (`/`, Mod+F). */
+	find(): void;
+	/** Close the find box if it is open (Escape with no span selected); false when it was not open. */
+	closeFind(): boolean;
+}
+
+/** Whether Mod is ⌘ here. */
+export function onMac(): boolean {
+	return typeof navigator !== 'undefined' && isMacPlatform(navigator.platform || navigator.userAgent);
 }
 
 /** Among the spans at a point, the one after `current` (inner to outer, wrapping), else the innermost. */
@@ -34,86 +52,151 @@ function cycle(candidates: readonly Span[], current: Span | null): Span | undefi
 	return candidates[(i + 1) % candidates.length];
 }
 
-/**
- * Annotation keys and clicks. Plain keys are free because the text cannot be typed into:
- * label keys tag or relabel, Delete removes, Enter selects the span at the caret (again: the
- * next outer one), ] and [ walk spans in reading order, Alt+←/→ move the selected span's end by a
- * word and Alt+Shift+←/→ its start, Escape deselects, ? shows every shortcut. Ctrl+←/→ (and Alt+←/→
- * with no span selected) move by token, Shift extending (word-moves.ts).
- */
-export function annotationKeys(host: EditorHost, positions: TextPositions): Plugin {
-	let rawSelection = false;
+/** What a command handler sees: the view, the selection as text offsets, and the selected span. */
+interface KeyContext {
+	readonly view: EditorView;
+	readonly start: number;
+	readonly end: number;
+	readonly selected: Span | null;
+}
 
-	function handleKeyDown(view: EditorView, event: KeyboardEvent): boolean {
-		if (event.isComposing) return false;
-		const mod = event.ctrlKey || event.metaKey;
-		const key = event.key;
-		const selected = selectedSpan(view.state);
-		const wordMove = wordMoveKey(event, selected !== null);
-		if (wordMove) {
-			rawSelection = false;
-			return run(() => moveByWord(view, positions, wordMove));
-		}
-		if (mod && !event.altKey) {
-			const lower = key.toLowerCase();
-			if (lower === 'z' && !event.shiftKey) return run(() => host.undo());
-			if ((lower === 'z' && event.shiftKey) || (lower === 'y' && !event.shiftKey)) return run(() => host.redo());
-			// To the start or end of the text (Shift: extend the selection there). The browser's own move
-			// stops at a block of lines it has not laid out yet (content-visibility), so it is done here.
-			if (key === 'Home' || key === 'End' || (event.metaKey && (key === 'ArrowUp' || key === 'ArrowDown'))) {
-				rawSelection = false;
-				return run(() => toEdge(view, key === 'End' || key === 'ArrowDown', event.shiftKey));
+/** A command's effect; false lets the key go on to the browser (and the page). */
+type Handler = (context: KeyContext) => boolean;
+
+/**
+ * Annotation keys and clicks. Plain keys are free because the text cannot be typed into. Label keys
+ * tag the selection, or relabel the span the user selected (by a click, Enter, ] or [): a span just
+ * made is not selected, so the next label key never relabels it by surprise. Everything else is
+ * looked up in the shortcut table (`$lib/core/shortcuts`), context `editor`; commands marked native
+ * there are left to the browser.
+ */
+export function annotationKeys(host: EditorHost, positions: TextPositions, commands: EditorCommands): Plugin {
+	let rawSelection = false;
+	const keymap = new Keymap('editor', onMac());
+	const text = positions.text;
+
+	/** Puts the caret at `offset` (or moves the selection's head there, keeping its anchor). */
+	function caretTo(view: EditorView, offset: number, extend = false): boolean {
+		const { anchor } = liveSelectionEnds(view);
+		const head = positions.toPos(Math.max(0, Math.min(offset, text.length)));
+		if (!extend && selectedSpan(view.state)) host.select(null);
+		const state = view.state;
+		view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, extend ? anchor : head, head)).scrollIntoView());
+		return true;
+	}
+
+	function headOffset(view: EditorView): number {
+		return positions.toOffset(liveSelectionEnds(view).head);
+	}
+
+	/** Moves the caret (or, extending, the selection's head) to the next token end or previous token start. */
+	const word =
+		(direction: -1 | 1, extend: boolean): Handler =>
+		({ view }) => {
+			moveByWord(view, positions, { direction, extend });
+			return true;
+		};
+
+	const edge =
+		(which: 'start' | 'end', direction: -1 | 1, step: EdgeStep): Handler =>
+		(context) => {
+			const { selected } = context;
+			if (!selected) {
+				if (step === 'character') {
+					host.notify('Select a span first (click it, or Enter at the caret), then move its edges.');
+					return true;
+				}
+				// Alt+←/→ with no span selected is the Mac's word move (Shift extending): by tokens here too.
+				return word(direction, which === 'start')(context);
 			}
-			return false;
-		}
-		if (key.startsWith('Arrow') || key === 'Home' || key === 'End' || key === 'PageUp' || key === 'PageDown') {
-			if (event.altKey && selected && (key === 'ArrowLeft' || key === 'ArrowRight')) {
-				host.moveEdge(selected.id, event.shiftKey ? 'start' : 'end', key === 'ArrowLeft' ? -1 : 1);
-				return true;
-			}
-			rawSelection = false;
-			return false;
-		}
-		if (event.altKey) return false;
+			host.moveEdge(selected.id, which, direction, step);
+			return true;
+		};
+
+	const handlers: Partial<Record<Command, Handler>> = {
+		undo: () => (host.undo(), true),
+		redo: () => (host.redo(), true),
+		help: () => (host.showHelp(), true),
+		find: () => (commands.find(), true),
+		removeSpan: ({ selected }) => {
+			if (selected) host.remove(selected.id);
+			return true;
+		},
+		selectSpanAtCaret: ({ view, start, selected }) => {
+			const next = cycle(spanState(view.state).spans.at(start), selected);
+			if (next) host.select(next.id);
+			else host.notify('No span at the caret.');
+			return true;
+		},
+		deselect: ({ selected }) => {
+			if (!selected) return commands.closeFind();
+			host.select(null);
+			return true;
+		},
+		nextSpan: (c) => walk(c, 1),
+		previousSpan: (c) => walk(c, -1),
+		spanEndWordRight: edge('end', 1, 'word'),
+		spanEndWordLeft: edge('end', -1, 'word'),
+		spanStartWordRight: edge('start', 1, 'word'),
+		spanStartWordLeft: edge('start', -1, 'word'),
+		caretWordRight: word(1, false),
+		caretWordLeft: word(-1, false),
+		extendWordRight: word(1, true),
+		extendWordLeft: word(-1, true),
+		spanEndCharRight: edge('end', 1, 'character'),
+		spanEndCharLeft: edge('end', -1, 'character'),
+		spanStartCharRight: edge('start', 1, 'character'),
+		spanStartCharLeft: edge('start', -1, 'character'),
+		nextSentence: ({ view }) => caretTo(view, nextSentenceStart(text, headOffset(view))),
+		previousSentence: ({ view }) => caretTo(view, previousSentenceStart(text, headOffset(view))),
+		extendSentenceForward: ({ view }) => caretTo(view, nextSentenceEnd(text, headOffset(view)), true),
+		extendSentenceBackward: ({ view }) => caretTo(view, previousSentenceStart(text, headOffset(view)), true),
+		nextParagraph: ({ view }) => caretTo(view, nextParagraphStart(text, headOffset(view))),
+		previousParagraph: ({ view }) => caretTo(view, previousParagraphStart(text, headOffset(view))),
+		// The browser's own moves stop at a block of lines it has not laid out yet (content-visibility).
+		textStart: ({ view }) => caretTo(view, 0),
+		textEnd: ({ view }) => caretTo(view, text.length),
+		extendToTextStart: ({ view }) => caretTo(view, 0, true),
+		extendToTextEnd: ({ view }) => caretTo(view, text.length, true)
+	};
+
+	function walk({ view, start, selected }: KeyContext, direction: 1 | -1): boolean {
+		const target = neighbour(view, direction, selected, start);
+		if (target) host.select(target.id);
+		else host.notify(direction === 1 ? 'No span after this one.' : 'No span before this one.');
+		return true;
+	}
+
+	function labelKey(view: EditorView, label: string): void {
 		const { from, to } = liveSelection(view);
 		const start = positions.toOffset(from);
 		const end = positions.toOffset(to);
-		const label = host.labelForKey(key);
-		if (label) {
-			const onSelected = selected && (start === end || (start === selected.start && end === selected.end));
-			if (selected && onSelected) host.relabel(selected.id, label);
-			else if (start < end) host.tag(start, end, label, rawSelection);
-			else host.notify('Select some text first, then press a label key.');
-			return true;
-		}
-		switch (key) {
-			case 'Delete':
-			case 'Backspace':
-				if (selected) host.remove(selected.id);
-				return true;
-			case 'Enter': {
-				const next = cycle(spanState(view.state).spans.at(start), selected);
-				if (next) host.select(next.id);
-				else host.notify('No span at the caret.');
+		const selected = selectedSpan(view.state);
+		const onSelected = selected && (start === end || (start === selected.start && end === selected.end));
+		if (selected && onSelected) host.relabel(selected.id, label);
+		else if (start < end) host.tag(start, end, label, rawSelection);
+		else host.notify('Select some text first, then press a label key (to relabel a span, click it or press Enter on it).');
+	}
+
+	function handleKeyDown(view: EditorView, event: KeyboardEvent): boolean {
+		if (event.isComposing) return false;
+		if (!event.ctrlKey && !event.metaKey && !event.altKey) {
+			const label = host.labelForKey(event.key);
+			if (label) {
+				labelKey(view, label);
 				return true;
 			}
-			case 'Escape':
-				if (!selected) return false;
-				host.select(null);
-				return true;
-			case ']':
-			case '[': {
-				const target = neighbour(view, key === ']' ? 1 : -1, selected, start);
-				if (target) host.select(target.id);
-				else host.notify(key === ']' ? 'No span after this one.' : 'No span before this one.');
-				return true;
-			}
-			case '?':
-				host.showHelp();
-				return true;
-			default:
-				return false;
 		}
+		const shortcut = keymap.lookup(event);
+		const handler = shortcut && !shortcut.native ? handlers[shortcut.command] : undefined;
+		if (!handler) {
+			// The browser moves the caret: a new keyboard selection is not the mouse's (no Alt bypass).
+			if (/^(Arrow|Home|End|Page)/.test(event.key)) rawSelection = false;
+			return false;
+		}
+		rawSelection = false;
+		const { from, to } = liveSelection(view);
+		return handler({ view, start: positions.toOffset(from), end: positions.toOffset(to), selected: selectedSpan(view.state) });
 	}
 
 	function neighbour(view: EditorView, direction: 1 | -1, selected: Span | null, caret: number): Span | undefined {
@@ -125,18 +208,6 @@ export function annotationKeys(host: EditorHost, positions: TextPositions): Plug
 		if (direction === 1) return all.find((s) => s.start >= caret);
 		for (let i = all.length - 1; i >= 0; i--) if (all[i].start < caret) return all[i];
 		return undefined;
-	}
-
-	function toEdge(view: EditorView, end: boolean, extend: boolean): void {
-		const { doc, selection } = view.state;
-		const head = positions.toPos(end ? positions.text.length : 0);
-		const anchor = extend ? selection.anchor : head;
-		view.dispatch(view.state.tr.setSelection(TextSelection.create(doc, anchor, head)).scrollIntoView());
-	}
-
-	function run(action: () => void): boolean {
-		action();
-		return true;
 	}
 
 	return new Plugin({

@@ -21,8 +21,8 @@ export function liveSelection(view: EditorView): { from: number; to: number } {
 	return { from, to };
 }
 
-/** Like `liveSelection`, keeping the direction: the anchor (where the selection began) and the head (where it moves). */
-export function liveAnchorHead(view: EditorView): { anchor: number; head: number } {
+/** The live selection's anchor and head (head: where Shift+arrow moves), in ProseMirror positions. */
+export function liveSelectionEnds(view: EditorView): { anchor: number; head: number } {
 	const root = view.root as Document | ShadowRoot;
 	const selection = 'getSelection' in root && typeof root.getSelection === 'function' ? root.getSelection() : document.getSelection();
 	if (selection?.anchorNode && selection.focusNode && view.dom.contains(selection.anchorNode) && view.dom.contains(selection.focusNode)) {
@@ -32,5 +32,6 @@ export function liveAnchorHead(view: EditorView): { anchor: number; head: number
 			// A node ProseMirror does not map: use its own idea of the selection.
 		}
 	}
-	return { anchor: view.state.selection.anchor, head: view.state.selection.head };
+	const { anchor, head } = view.state.selection;
+	return { anchor, head };
 }

@@ -6,7 +6,9 @@ import { chipTextColor } from '$lib/core/theme/highlight-style';
 
 /**
  * Names the spans under the pointer (inner to outer) and the selected span, in a small tag over the
- * text. Text only (labels are user data): `textContent`, never HTML.
+ * text. Text only (labels are user data): `textContent`, never HTML. The tag sits in the gap
+ * between the span's first line and the line above (the line height leaves room for it), never
+ * over text; Escape hides it until the pointer moves to other text.
  */
 export class SpanTooltip {
 	readonly #view: EditorView;
@@ -56,6 +58,11 @@ export class SpanTooltip {
 		this.showFor(selectedSpan(this.#view.state));
 	};
 
+	/** Hides the tag (Escape) until the pointer moves to other text or a span is selected. */
+	hide(): void {
+		this.#el.hidden = true;
+	}
+
 	/** Shows the tag for one span (the selected one), or hides it. */
 	showFor(span: Span | null): void {
 		if (!span) {
@@ -82,11 +89,14 @@ export class SpanTooltip {
 				return chip;
 			})
 		);
-		const coords = this.#view.coordsAtPos(pos);
-		const box = (this.#el.offsetParent ?? document.body).getBoundingClientRect();
-		this.#el.style.left = `${Math.max(0, coords.left - box.left)}px`;
-		this.#el.style.top = `${coords.top - box.top - 26}px`;
 		this.#el.hidden = false;
+		const coords = this.#view.coordsAtPos(pos, 1);
+		const parent = (this.#el.offsetParent ?? document.body) as HTMLElement;
+		const box = parent.getBoundingClientRect();
+		const width = this.#el.offsetWidth;
+		// Just above the glyphs of the span's line: inside the line's own leading, clear of the line above.
+		this.#el.style.left = `${Math.max(0, Math.min(coords.left - box.left, parent.clientWidth - width))}px`;
+		this.#el.style.top = `${coords.top - box.top - this.#el.offsetHeight - 1}px`;
 	}
 
 	destroy(): void {

@@ -45,7 +45,7 @@ export class VisibleLines {
 }
 
 /** The nearest ancestor that scrolls its content, or null (the window). */
-function scrollingAncestor(el: HTMLElement): HTMLElement | null {
+export function scrollingAncestor(el: HTMLElement): HTMLElement | null {
 	for (let node = el.parentElement; node; node = node.parentElement) {
 		const { overflowY } = getComputedStyle(node);
 		if (overflowY === 'auto' || overflowY === 'scroll') return node;

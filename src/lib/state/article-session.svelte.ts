@@ -4,12 +4,13 @@ import { SpanSet } from '$lib/core/spans/span-set';
 import { applyEdits } from '$lib/core/spans/edits';
 import { EditHistory } from '$lib/core/spans/history';
 import { snapSelection, nextWordEdge, previousWordEdge } from '$lib/core/text/snap';
+import { graphemeCeil, graphemeFloor } from '$lib/core/text/graphemes';
 import { serializeArticle } from '$lib/core/codecs/spanwise';
 import { exportFileName } from '$lib/core/codecs/filename';
 import { newId } from '$lib/core/ids';
 import { readArticleSpans, readArticleText, SNAPSHOT_MIN_SPANS } from '$lib/db';
 import { watchArticleRow } from '$lib/db/live';
-import type { ArticleEditor, EditorHost } from '$lib/editor';
+import type { ArticleEditor, EdgeStep, EditorHost } from '$lib/editor';
 import { downloadFile } from '$lib/export/download';
 import type { Workspace } from './workspace.svelte';
 
@@ -200,7 +201,6 @@ export class ArticleSession implements EditorHost {
 		const duplicate = this.#spans.findDuplicate(snapped.start, snapped.end, label);
 		if (duplicate) {
 			this.notify(`Already tagged as ${quoted(label)}: ${quoted(this.textOf(duplicate, 60))}.`);
-			this.select(duplicate.id);
 			return;
 		}
 		const now = Date.now();
@@ -215,7 +215,9 @@ export class ArticleSession implements EditorHost {
 			updatedAt: now
 		};
 		this.#commit([{ type: 'add', span }]);
-		this.select(span.id, false);
+		// The new span is not selected: the next label key must not relabel it by surprise. The text
+		// selection collapses to its end, where the next tag usually starts from.
+		this.#editor?.setSelection(span.end);
 		this.#message = null;
 	}
 
@@ -290,8 +292,29 @@ export class ArticleSession implements EditorHost {
 		if (this.#spans.findDuplicate(span.start, span.end, label)) {
 			return this.notify(`There is already a ${label} span over exactly this text.`);
 		}
-		this.#commit([{ type: 'update', before: span, after: { ...span, label, updatedAt: Date.now() } }]);
+		const edits: SpanEdit[] = [{ type: 'update', before: span, after: { ...span, label, updatedAt: Date.now() } }];
+		this.#commit(edits);
 		this.select(id, false);
+		const step = this.#history.lastDone;
+		this.#workspace.notices.info(`Relabelled ${quoted(this.textOf(span, 60))}: ${span.label} → ${label}.`, {
+			action: { label: 'Undo', run: () => this.#undoRelabel(step, id, span.label, label) }
+		});
+	}
+
+	/**
+	 * The Undo of a relabel notice: undoes that step when it is still the last one, else (other
+	 * actions came after it, or a review records the edits) relabels the span back as a new step,
+	 * if it still has that label.
+	 */
+	#undoRelabel(step: readonly SpanEdit[] | undefined, id: string, from: string, to: string): void {
+		const span = this.#spans.get(id);
+		if (!span || span.label !== to) return this.notify('That span has changed since; nothing was undone.');
+		// A review keeps its own history around this session's: relabel back through it, so it is recorded there.
+		const host = this.#editor?.host;
+		if (host && host !== this) host.relabel(id, from);
+		else if (step && this.#history.lastDone === step) this.undo();
+		else this.relabel(id, from);
+		this.#editor?.focus();
 	}
 
 	remove(id: string): void {
@@ -316,17 +339,35 @@ export class ArticleSession implements EditorHost {
 		this.#selectedId = null;
 	}
 
-	/** Moves one edge of a span to the next or previous word edge, keeping it non-empty and unique. */
-	moveEdge(id: string, edge: 'start' | 'end', direction: -1 | 1): void {
+	/**
+	 * Moves one edge of a span to the next or previous word edge (or by one character, skipping white
+	 * space so the span never starts or ends with it), keeping it non-empty and unique.
+	 */
+	moveEdge(id: string, edge: 'start' | 'end', direction: -1 | 1, step: EdgeStep = 'word'): void {
 		const span = this.#spans.get(id);
 		if (!span) return;
-		const moved = this.#movedEdge(span, edge, direction);
+		const moved = step === 'character' ? this.#movedByCharacter(span, edge, direction) : this.#movedEdge(span, edge, direction);
 		if (!moved) return this.notify(`The ${edge} cannot move further that way.`);
 		if (this.#spans.findDuplicate(moved.start, moved.end, span.label)) {
 			return this.notify(`A ${span.label} span over that text exists already.`);
 		}
 		this.#commit([{ type: 'update', before: span, after: { ...span, ...moved, updatedAt: Date.now() } }]);
 		this.select(id, false);
+	}
+
+	#movedByCharacter(span: Span, edge: 'start' | 'end', direction: -1 | 1): { start: number; end: number } | null {
+		const text = this.article.text;
+		const step = (i: number) => (direction === 1 ? (i >= text.length ? i : graphemeCeil(text, i + 1)) : i <= 0 ? i : graphemeFloor(text, i - 1));
+		// The character just inside the edge must not be white space.
+		const blank = (i: number) => /\s/.test(edge === 'end' ? text[i - 1] ?? '' : text[i] ?? '');
+		let pos = edge === 'start' ? span.start : span.end;
+		do {
+			const next = step(pos);
+			if (next === pos || next < 0 || next > text.length) return null;
+			pos = next;
+		} while (blank(pos) && pos > 0 && pos < text.length);
+		const range = edge === 'start' ? { start: pos, end: span.end } : { start: span.start, end: pos };
+		return range.start < range.end ? range : null;
 	}
 
 	#movedEdge(span: Span, edge: 'start' | 'end', direction: -1 | 1): { start: number; end: number } | null {
@@ -431,6 +472,13 @@ export class ArticleSession implements EditorHost {
 	/** After undo/redo, select what the step touched last if it still exists. */
 	#selectAfter(edits: readonly SpanEdit[]): void {
 		const last = edits[edits.length - 1];
+		// A span brought back (redo of a tag, undo of a delete) is shown, not selected: like a new
+		// span, it is relabelled only once the user selects it.
+		if (last?.type === 'add') {
+			this.select(null);
+			if (this.#spans.has(last.span.id)) this.#editor?.setSelection(last.span.end);
+			return;
+		}
 		const id = last ? (last.type === 'update' ? last.after.id : last.span.id) : null;
 		this.select(id && this.#spans.has(id) ? id : null, true);
 	}

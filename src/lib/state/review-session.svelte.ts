@@ -11,7 +11,7 @@ import { computeAgreement } from '$lib/core/agreement/agreement';
 import type { ArticleAgreement } from '$lib/core/agreement/types';
 import type { Span } from '$lib/core/types';
 import { listRejections, setRejection } from '$lib/db';
-import type { ArticleEditor, EditorHost } from '$lib/editor';
+import type { ArticleEditor, EdgeStep, EditorHost } from '$lib/editor';
 import { ArticleSession } from './article-session.svelte';
 import type { Workspace } from './workspace.svelte';
 
@@ -260,8 +260,8 @@ export class ReviewSession implements EditorHost {
 	remove(id: string): void {
 		this.#editGold(() => this.gold.remove(id));
 	}
-	moveEdge(id: string, edge: 'start' | 'end', direction: -1 | 1): void {
-		this.#editGold(() => this.gold.moveEdge(id, edge, direction));
+	moveEdge(id: string, edge: 'start' | 'end', direction: -1 | 1, step?: EdgeStep): void {
+		this.#editGold(() => this.gold.moveEdge(id, edge, direction, step));
 	}
 
 	#editGold(change: () => unknown): void {

@@ -93,6 +93,7 @@ export class Workspace {
 				// Say it once, when saving starts failing: what happened and what to do.
 				if (status.kind === 'failed' && this.#saveStatus.kind !== 'failed') {
 					this.notices.error(`Your last changes are not saved: ${status.message}`, {
+						scope: 'app',
 						action: { label: 'Retry', run: () => void this.saver.retry() }
 					});
 				}

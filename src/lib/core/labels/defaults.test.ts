@@ -63,6 +63,7 @@ describe('checkHotkey', () => {
 		expect(checkHotkey(' ', DEFAULT_LABELS)).toBe('space cannot be a hotkey');
 		expect(checkHotkey('\u0007', DEFAULT_LABELS)).toBe('a hotkey must be a printable character');
 		expect(checkHotkey('?', DEFAULT_LABELS)).toBe('"?" is reserved for another shortcut');
+		for (const key of ['/', '(', ')', '{', '}', '.', ',', '<', '>', '[', ']']) expect(checkHotkey(key, DEFAULT_LABELS)).toBe(`"${key}" is reserved for another shortcut`);
 		expect(checkHotkey('[', DEFAULT_LABELS)).not.toBeNull();
 		expect(checkHotkey(']', DEFAULT_LABELS)).not.toBeNull();
 	});

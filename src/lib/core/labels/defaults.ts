@@ -4,6 +4,7 @@
  */
 import type { Label } from '../types';
 import { codePointLength } from '../text/offsets';
+import { boundKeys } from '../shortcuts/dispatch';
 
 /** actor / claim / figure on keys 1 / 2 / 3, with the guideline shown to labellers. */
 export const DEFAULT_LABELS: readonly Label[] = [
@@ -73,8 +74,12 @@ export function checkLabelName(name: string, existing: readonly Label[], self?: 
 	return clash ? `there is already a label "${clash.name}"` : null;
 }
 
-/** Keys the app keeps for itself: "?" opens the shortcut list, "[" and "]" step between nested spans. */
-const RESERVED_KEYS: readonly string[] = ['?', '[', ']'];
+/**
+ * Keys the app keeps for itself: the single characters of the editor's shortcuts in the shortcut
+ * table ("?" the shortcut list, "[" "]" spans, "/" find, "(" ")" "{" "}" sentences and paragraphs,
+ * "." "," "<" ">" span edges), so a label key never hides one.
+ */
+const RESERVED_KEYS: readonly string[] = [...boundKeys('editor', false)].filter((key) => [...key].length === 1);
 
 /**
  * Null if `key` can be the hotkey of the label named `self` (or of a new label), else why not: it must

@@ -90,3 +90,12 @@ export function formatBinding(binding: string, mac: boolean): string {
 export function isMacPlatform(platform: string): boolean {
 	return /Mac|iPhone|iPad|iPod/i.test(platform);
 }
+
+const ARIA_MODIFIERS: Record<Modifier, string> = { Alt: 'Alt', Ctrl: 'Control', Meta: 'Meta', Shift: 'Shift' };
+
+/** A binding as `aria-keyshortcuts` writes it ("Control+Shift+Z", "Meta+Z"). */
+export function ariaBinding(binding: string, mac: boolean): string {
+	const parts = normalizeBinding(binding, mac).split('-');
+	const key = parts.pop() ?? '';
+	return [...(parts as Modifier[]).map((m) => ARIA_MODIFIERS[m]), key.length === 1 ? key.toUpperCase() : key].join('+');
+}

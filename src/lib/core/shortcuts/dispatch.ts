@@ -1,5 +1,5 @@
-import { bindingOf, formatBinding, normalizeBinding, type KeyPress } from './bindings';
-import { ACTIVE_TOGETHER, SHORTCUTS, type Command, type Shortcut, type ShortcutContext } from './table';
+import { ariaBinding, bindingOf, formatBinding, normalizeBinding, type KeyPress } from './bindings';
+import { ACTIVE_TOGETHER, SHORTCUTS, keysOf, type Command, type Shortcut, type ShortcutContext } from './table';
 
 /** Looks up key presses in one context of a shortcut table, for one platform. */
 export class Keymap {
@@ -13,7 +13,7 @@ export class Keymap {
 		const byKey = new Map<string, Shortcut>();
 		for (const shortcut of table) {
 			if (shortcut.context !== context) continue;
-			for (const key of shortcut.keys) {
+			for (const key of keysOf(shortcut, mac)) {
 				const name = normalizeBinding(key, mac);
 				const taken = byKey.get(name);
 				if (taken) throw new RangeError(`"${key}" is bound twice in ${context}: ${taken.command} and ${shortcut.command}`);
@@ -50,7 +50,7 @@ export function helpRows(contexts: readonly ShortcutContext[], mac: boolean, tab
 		for (const s of table) {
 			if (s.context !== context || seen.has(s.command)) continue;
 			seen.add(s.command);
-			rows.push({ command: s.command, keys: s.keys.map((k) => formatBinding(k, mac)), help: s.help });
+			rows.push({ command: s.command, keys: keysOf(s, mac).map((k) => formatBinding(k, mac)), help: s.help });
 		}
 	}
 	return rows;
@@ -58,7 +58,7 @@ export function helpRows(contexts: readonly ShortcutContext[], mac: boolean, tab
 
 /** The keys (canonical, for this platform) the table binds in a context: what a label hotkey must not take. */
 export function boundKeys(context: ShortcutContext, mac: boolean, table: readonly Shortcut[] = SHORTCUTS): Set<string> {
-	return new Set(table.filter((s) => s.context === context).flatMap((s) => s.keys.map((k) => normalizeBinding(k, mac))));
+	return new Set(table.filter((s) => s.context === context).flatMap((s) => keysOf(s, mac).map((k) => normalizeBinding(k, mac))));
 }
 
 /**
@@ -71,7 +71,7 @@ export function clashes(mac: boolean, table: readonly Shortcut[] = SHORTCUTS): [
 		const seen = new Map<string, Command>();
 		for (const s of table) {
 			if (!group.includes(s.context)) continue;
-			for (const key of s.keys) {
+			for (const key of keysOf(s, mac)) {
 				const name = normalizeBinding(key, mac);
 				const other = seen.get(name);
 				if (other && other !== s.command) out.push([name, other, s.command]);
@@ -80,4 +80,10 @@ export function clashes(mac: boolean, table: readonly Shortcut[] = SHORTCUTS): [
 		}
 	}
 	return out;
+}
+
+/** The `aria-keyshortcuts` value of a command in a context: its bindings, space-separated. */
+export function ariaShortcuts(command: Command, context: ShortcutContext, mac: boolean, table: readonly Shortcut[] = SHORTCUTS): string {
+	const found = table.find((s) => s.command === command && s.context === context);
+	return found ? keysOf(found, mac).map((k) => ariaBinding(k, mac)).join(' ') : '';
 }

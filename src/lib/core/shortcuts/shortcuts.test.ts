@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { bindingOf, formatBinding, isMacPlatform, normalizeBinding, type KeyPress } from './bindings';
-import { SHORTCUTS, type ShortcutContext } from './table';
-import { Keymap, boundKeys, clashes, helpRows } from './dispatch';
+import { SHORTCUTS, keysOf, type ShortcutContext } from './table';
+import { Keymap, ariaShortcuts, boundKeys, clashes, helpRows } from './dispatch';
 
 const press = (key: string, mods: Partial<Omit<KeyPress, 'key'>> = {}): KeyPress => ({
 	key,
@@ -20,7 +20,7 @@ describe('the shortcut table', () => {
 			it(`binds no key twice in ${context} (${mac ? 'Mac' : 'other'})`, () => {
 				const seen = new Map<string, string>();
 				for (const s of SHORTCUTS.filter((s) => s.context === context)) {
-					for (const key of s.keys) {
+					for (const key of keysOf(s, mac)) {
 						const name = normalizeBinding(key, mac);
 						expect(seen.get(name), `${key} → ${s.command}`).toBeUndefined();
 						seen.set(name, s.command);
@@ -73,11 +73,24 @@ describe('the shortcut table', () => {
 		expect(review.command(press('A', { shiftKey: true }))).toBe('reviewAcceptAllUnanimous');
 	});
 
+	it('binds Mac-only keys (⌘↑: start of the text) on a Mac only', () => {
+		expect(new Keymap('editor', true).command(press('ArrowUp', { metaKey: true }))).toBe('textStart');
+		expect(new Keymap('editor', false).command(press('ArrowUp', { metaKey: true }))).toBeUndefined();
+		expect(helpRows(['editor'], false).find((r) => r.command === 'textStart')?.keys).toEqual(['Ctrl+Home']);
+	});
+
 	it('does not dispatch native bindings, but lists them', () => {
-		const editor = new Keymap('editor', false);
+		const table = [{ command: 'caretWordRight', keys: ['Ctrl-ArrowRight'], help: 'Word right', context: 'editor', native: true }] as const;
+		const editor = new Keymap('editor', false, table);
 		expect(editor.lookup(press('ArrowRight', { ctrlKey: true }))?.command).toBe('caretWordRight');
 		expect(editor.command(press('ArrowRight', { ctrlKey: true }))).toBeUndefined();
-		expect(helpRows(['editor'], false).map((r) => r.command)).toContain('caretWordRight');
+		expect(helpRows(['editor'], false, table).map((r) => r.command)).toContain('caretWordRight');
+	});
+
+	it('moves by word in the editor itself (by tokens), not by the browser', () => {
+		const editor = new Keymap('editor', false);
+		expect(editor.command(press('ArrowRight', { ctrlKey: true }))).toBe('caretWordRight');
+		expect(editor.command(press('ArrowLeft', { ctrlKey: true, shiftKey: true }))).toBe('extendWordLeft');
 	});
 
 	it('refuses a table that binds one key twice in a context, naming both commands', () => {
@@ -105,6 +118,12 @@ describe('Mod', () => {
 		expect(formatBinding('Alt-ArrowLeft', false)).toBe('Alt+←');
 		expect(formatBinding('Alt-ArrowLeft', true)).toBe('⌥←');
 		expect(formatBinding('?', false)).toBe('?');
+	});
+
+	it('is written Control+… or Meta+… for aria-keyshortcuts', () => {
+		expect(ariaShortcuts('redo', 'article', false)).toBe('Control+Shift+Z Control+Y');
+		expect(ariaShortcuts('undo', 'article', true)).toBe('Meta+Z');
+		expect(ariaShortcuts('help', 'article', false)).toBe('?');
 	});
 
 	it('recognises Mac platforms', () => {

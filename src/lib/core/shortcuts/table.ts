@@ -51,6 +51,9 @@ export type Command =
 	| 'articleDoneNext'
 	| 'articlePrevious'
 	| 'articleNext'
+	| 'spanNote'
+	| 'reviewRejectUnanimous'
+	| 'closeAgreement'
 	| 'reviewNextConflict'
 	| 'reviewPreviousConflict'
 	| 'reviewNextCandidate'
@@ -63,6 +66,8 @@ export interface Shortcut {
 	readonly command: Command;
 	/** Bindings (see bindings.ts); the first is the one shown first. */
 	readonly keys: readonly string[];
+	/** More bindings on a Mac only (its own conventions, such as ⌘↑ for the start of the text). */
+	readonly macKeys?: readonly string[];
 	/** What it does, in the user's words (the overlay's text). */
 	readonly help: string;
 	readonly context: ShortcutContext;
@@ -81,7 +86,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
 	{ command: 'nextSpan', keys: [']'], help: 'Select the next span', context: 'editor' },
 	{ command: 'previousSpan', keys: ['['], help: 'Select the previous span', context: 'editor' },
 	{ command: 'removeSpan', keys: ['Delete', 'Backspace'], help: 'Remove the selected span', context: 'editor' },
-	{ command: 'deselect', keys: ['Escape'], help: 'Deselect the span (hides its label chip)', context: 'editor' },
+	{ command: 'deselect', keys: ['Escape'], help: 'Deselect the span and hide its label tag; with none selected, close the find box', context: 'editor' },
 	{ command: 'spanEndWordRight', keys: ['Alt-ArrowRight'], help: 'Move the selected span’s end one word right', context: 'editor' },
 	{ command: 'spanEndWordLeft', keys: ['Alt-ArrowLeft'], help: 'Move the selected span’s end one word left', context: 'editor' },
 	{ command: 'spanStartWordRight', keys: ['Alt-Shift-ArrowRight'], help: 'Move the selected span’s start one word right', context: 'editor' },
@@ -90,20 +95,22 @@ export const SHORTCUTS: readonly Shortcut[] = [
 	{ command: 'spanEndCharLeft', keys: [','], help: 'Move the selected span’s end one character left', context: 'editor' },
 	{ command: 'spanStartCharRight', keys: ['>'], help: 'Move the selected span’s start one character right', context: 'editor' },
 	{ command: 'spanStartCharLeft', keys: ['<'], help: 'Move the selected span’s start one character left', context: 'editor' },
-	{ command: 'caretWordRight', keys: ['Ctrl-ArrowRight'], help: 'Move the caret one word right', context: 'editor', native: true },
-	{ command: 'caretWordLeft', keys: ['Ctrl-ArrowLeft'], help: 'Move the caret one word left', context: 'editor', native: true },
-	{ command: 'extendWordRight', keys: ['Ctrl-Shift-ArrowRight'], help: 'Extend the selection one word right', context: 'editor', native: true },
-	{ command: 'extendWordLeft', keys: ['Ctrl-Shift-ArrowLeft'], help: 'Extend the selection one word left', context: 'editor', native: true },
+	// Word moves step by the tokenizer's tokens (so "Ukraine" stops before its "’s"); with no span
+	// selected, Alt+←/→ (the Mac's word move) does the same through the span-edge commands above.
+	{ command: 'caretWordRight', keys: ['Ctrl-ArrowRight'], help: 'Move the caret one word (token) right', context: 'editor' },
+	{ command: 'caretWordLeft', keys: ['Ctrl-ArrowLeft'], help: 'Move the caret one word (token) left', context: 'editor' },
+	{ command: 'extendWordRight', keys: ['Ctrl-Shift-ArrowRight'], help: 'Extend the selection one word (token) right', context: 'editor' },
+	{ command: 'extendWordLeft', keys: ['Ctrl-Shift-ArrowLeft'], help: 'Extend the selection one word (token) left', context: 'editor' },
 	{ command: 'nextSentence', keys: [')'], help: 'Caret to the start of the next sentence', context: 'editor' },
 	{ command: 'previousSentence', keys: ['('], help: 'Caret to the start of this sentence (again: the previous one)', context: 'editor' },
 	{ command: 'extendSentenceForward', keys: ['Alt-Shift-ArrowDown'], help: 'Extend the selection to the end of the sentence', context: 'editor' },
 	{ command: 'extendSentenceBackward', keys: ['Alt-Shift-ArrowUp'], help: 'Extend the selection back to the start of the sentence', context: 'editor' },
 	{ command: 'nextParagraph', keys: ['}', 'Alt-ArrowDown'], help: 'Caret to the start of the next paragraph', context: 'editor' },
 	{ command: 'previousParagraph', keys: ['{', 'Alt-ArrowUp'], help: 'Caret to the start of this paragraph (again: the previous one)', context: 'editor' },
-	{ command: 'textStart', keys: ['Mod-Home', 'Meta-ArrowUp'], help: 'Caret to the start of the text', context: 'editor' },
-	{ command: 'textEnd', keys: ['Mod-End', 'Meta-ArrowDown'], help: 'Caret to the end of the text', context: 'editor' },
-	{ command: 'extendToTextStart', keys: ['Mod-Shift-Home', 'Meta-Shift-ArrowUp'], help: 'Extend the selection to the start of the text', context: 'editor' },
-	{ command: 'extendToTextEnd', keys: ['Mod-Shift-End', 'Meta-Shift-ArrowDown'], help: 'Extend the selection to the end of the text', context: 'editor' },
+	{ command: 'textStart', keys: ['Mod-Home'], macKeys: ['Meta-ArrowUp'], help: 'Caret to the start of the text', context: 'editor' },
+	{ command: 'textEnd', keys: ['Mod-End'], macKeys: ['Meta-ArrowDown'], help: 'Caret to the end of the text', context: 'editor' },
+	{ command: 'extendToTextStart', keys: ['Mod-Shift-Home'], macKeys: ['Meta-Shift-ArrowUp'], help: 'Extend the selection to the start of the text', context: 'editor' },
+	{ command: 'extendToTextEnd', keys: ['Mod-Shift-End'], macKeys: ['Meta-Shift-ArrowDown'], help: 'Extend the selection to the end of the text', context: 'editor' },
 	undo('editor', 'the last annotation action'),
 	redo('editor'),
 	help('editor'),
@@ -114,21 +121,26 @@ export const SHORTCUTS: readonly Shortcut[] = [
 	{ command: 'closeFind', keys: ['Escape'], help: 'Close the find box', context: 'find' },
 
 	// —— the article page ——
+	{ command: 'find', keys: ['/', 'Mod-f'], help: 'Find in the article (also when the text does not have the keyboard)', context: 'article' },
 	undo('article', 'the last annotation action'),
 	redo('article'),
 	help('article'),
 	{ command: 'articleDoneNext', keys: ['Mod-Enter'], help: 'Mark the article done and open the next one', context: 'article' },
 	{ command: 'articlePrevious', keys: ['Alt-PageUp'], help: 'Open the previous article of the library list', context: 'article' },
 	{ command: 'articleNext', keys: ['Alt-PageDown'], help: 'Open the next article of the library list', context: 'article' },
+	{ command: 'spanNote', keys: ['n'], help: 'Add or edit the note of the selected span (Mod+Enter in the note saves it)', context: 'article' },
 
 	// —— the review page ——
 	{ command: 'reviewNextConflict', keys: ['n'], help: 'Next unsettled conflict', context: 'review' },
 	{ command: 'reviewPreviousConflict', keys: ['p'], help: 'Previous unsettled conflict', context: 'review' },
 	{ command: 'reviewNextCandidate', keys: ['j'], help: 'Next unsettled candidate', context: 'review' },
 	{ command: 'reviewPreviousCandidate', keys: ['k'], help: 'Previous unsettled candidate', context: 'review' },
-	{ command: 'reviewAccept', keys: ['a'], help: 'Accept the current candidate into gold', context: 'review' },
-	{ command: 'reviewReject', keys: ['x'], help: 'Reject the current candidate', context: 'review' },
+	{ command: 'reviewAccept', keys: ['a'], help: 'Accept the current candidate into gold; the other sides of its conflict are rejected', context: 'review' },
+	{ command: 'reviewReject', keys: ['x'], help: 'Reject the current candidate (a unanimous one needs Shift+X)', context: 'review' },
+	{ command: 'reviewRejectUnanimous', keys: ['X'], help: 'Reject the current candidate, a unanimous one too', context: 'review' },
 	{ command: 'reviewAcceptAllUnanimous', keys: ['A'], help: 'Accept every unanimous candidate', context: 'review' },
+	{ command: 'closeAgreement', keys: ['Escape'], help: 'Close the agreement panel', context: 'review' },
+	{ command: 'find', keys: ['/', 'Mod-f'], help: 'Find in the article (also when the text does not have the keyboard)', context: 'review' },
 	undo('review', 'any review decision or gold edit'),
 	redo('review'),
 	help('review')
@@ -140,6 +152,11 @@ export const MOUSE_HELP: readonly { readonly gesture: string; readonly help: str
 	{ gesture: 'Alt while selecting', help: 'Tag exactly what you selected (no word snapping)' },
 	{ gesture: 'Click a span', help: 'Select it (click again: the next span around it); then a label key relabels it' }
 ];
+
+/** The bindings of a shortcut on one platform. */
+export function keysOf(shortcut: Shortcut, mac: boolean): readonly string[] {
+	return mac && shortcut.macKeys ? [...shortcut.keys, ...shortcut.macKeys] : shortcut.keys;
+}
 
 /** Contexts that are active at the same time on a page: a key must mean one thing across them. */
 export const ACTIVE_TOGETHER: readonly (readonly ShortcutContext[])[] = [

@@ -41,6 +41,11 @@ export class EditHistory {
 		return this.#undone.length;
 	}
 
+	/** The action an undo would revert now (the last one done), if any. */
+	get lastDone(): readonly SpanEdit[] | undefined {
+		return this.#done.at(-1);
+	}
+
 	/** Records an action just applied; clears redo (a new action forks history). An empty batch changes nothing. */
 	push(edits: readonly SpanEdit[]): EditHistory {
 		if (edits.length === 0) return this;

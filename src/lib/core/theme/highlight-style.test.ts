@@ -5,10 +5,11 @@ import { LAYER_COLORS } from '../review/layers';
 import { colorDifference, composite, contrastRatio, parseHex, simulateColorVision, toHex, type ColorVision, type Rgb } from './color';
 import { ARTICLE_COLORS, THEMES, type Theme } from './themes';
 import {
+	FIND_STYLES,
+	NESTING_LEVELS,
 	SPAN_STATE_STYLES,
 	UNDERLINE_CONTRAST,
 	chipTextColor,
-	highlightAlpha,
 	labelHighlightStyle,
 	layerHighlightStyle,
 	themedHighlightRules,
@@ -60,8 +61,32 @@ describe('label highlights in both themes', () => {
 				expect(contrastRatio(textOf(theme), behindText(theme, [a, hovered]))).toBeGreaterThanOrEqual(4.5);
 				expect(contrastRatio(parseHex(selected.color!), behindText(theme, [a, selected]))).toBeGreaterThanOrEqual(4.5);
 			}
-			// All three nested (a claim holding an actor holding a figure).
+			// All three nested (a claim holding an actor holding a figure), and a find match over them.
 			expect(contrastRatio(textOf(theme), behindText(theme, styles))).toBeGreaterThanOrEqual(4.5);
+			expect(contrastRatio(textOf(theme), behindText(theme, [...styles, FIND_STYLES[theme].match]))).toBeGreaterThanOrEqual(4.5);
+			const current = FIND_STYLES[theme].current;
+			expect(contrastRatio(parseHex(current.color!), behindText(theme, [...styles, current]))).toBeGreaterThanOrEqual(4.5);
+		});
+
+		it(`lay one neutral wash under every label, so overlaps never mix into a third hue, in the ${theme} theme`, () => {
+			const backgrounds = new Set([...PALETTE, '#6b6b6b'].map((color) => labelHighlightStyle(color, theme).background));
+			backgrounds.add(unknownLabelStyle(theme).background);
+			expect(backgrounds.size).toBe(1);
+			const wash = behindText(theme, [labelHighlightStyle(PALETTE[0], theme)]);
+			const paper = paperOf(theme);
+			// Neutral: it moves the page's three channels alike (no hue of its own) and visibly.
+			const moved = [wash.r - paper.r, wash.g - paper.g, wash.b - paper.b].map(Math.abs);
+			expect(Math.max(...moved) - Math.min(...moved)).toBeLessThanOrEqual(3);
+			expect(Math.min(...moved)).toBeGreaterThanOrEqual(5);
+		});
+
+		it(`draw nested spans of one label apart: solid, double, then wavy, below the line, in the ${theme} theme`, () => {
+			const levels = Array.from({ length: NESTING_LEVELS + 1 }, (_, n) => labelHighlightStyle(PALETTE[0], theme, 1, n));
+			const lineStyles = levels.map((style) => /underline (solid|double|wavy)?/.exec(style.decoration!)![1] ?? 'solid');
+			expect(lineStyles).toEqual(['solid', 'double', 'wavy', 'wavy']);
+			// Every level keeps the label's underline colour; deeper levels sit a pixel lower.
+			for (const style of levels) expect(toHex(underlineOf(style))).toBe(toHex(underlineOf(levels[0])));
+			expect(levels[1].underlineOffset!).toBeGreaterThan(levels[0].underlineOffset!);
 		});
 
 		it(`stay distinguishable with protanopia and deuteranopia in the ${theme} theme`, () => {
@@ -72,9 +97,6 @@ describe('label highlights in both themes', () => {
 						const pair = `${defaults[i]} / ${defaults[j]} (${vision})`;
 						// The underlines carry the label: far apart (CIE76 ΔE; 2.3 is just noticeable).
 						expect(colorDifference(seenBy(underlineOf(styles[i]), vision), seenBy(underlineOf(styles[j]), vision)), pair).toBeGreaterThan(30);
-						// The tints differ too, if less (they are pale by design).
-						const tint = (s: HighlightStyle) => seenBy(behindText(theme, [s]), vision);
-						expect(colorDifference(tint(styles[i]), tint(styles[j])), pair).toBeGreaterThan(5);
 					}
 				}
 			}
@@ -109,17 +131,16 @@ describe('label highlights in both themes', () => {
 		);
 	});
 
-	it('keep a colour as it is where it already has the contrast, and show a tint', () => {
-		expect(labelHighlightStyle('#0072B2', 'light')).toEqual({ background: 'rgba(0, 114, 178, 0.16)', decoration: 'underline 2px #0072b2', underlineOffset: 3 });
-		expect(labelHighlightStyle('#D55E00', 'dark', 2).underlineOffset).toBe(9);
-		for (const theme of THEMES) for (const color of defaults) expect(highlightAlpha(parseHex(color), theme)).toBeGreaterThan(0.1);
+	it('keep a colour as it is where it already has the contrast', () => {
+		expect(labelHighlightStyle('#0072B2', 'light')).toEqual({ background: 'rgba(29, 35, 48, 0.07)', decoration: 'underline 2px #0072b2', underlineOffset: 3 });
+		expect(labelHighlightStyle('#D55E00', 'dark', 2).underlineOffset).toBe(11);
 		// Yellow on white cannot be an underline as it is; it darkens towards the text.
 		expect(contrastRatio(parseHex('#F0E442'), paperOf('light'))).toBeLessThan(UNDERLINE_CONTRAST.light);
 		expect(toHex(underlineColor(parseHex('#F0E442'), 'light'))).not.toBe('#f0e442');
 	});
 
 	it('paint a colour that cannot be read (a hand-edited backup) grey, as spans of unknown labels', () => {
-		expect(labelHighlightStyle('tomato', 'light').background).toBe(labelHighlightStyle('#6b6b6b', 'light').background);
+		expect(labelHighlightStyle('tomato', 'light').decoration).toBe(labelHighlightStyle('#6b6b6b', 'light').decoration);
 		expect(chipTextColor('')).toBe(chipTextColor('#6b6b6b'));
 	});
 
@@ -137,8 +158,8 @@ describe('theme rules', () => {
 	it('writes the light rule, then the dark one for a dark system (unless light is chosen) and for a chosen dark', () => {
 		const rules = themedHighlightRules('sw-label-0', (theme) => labelHighlightStyle('#0072B2', theme));
 		expect(rules).toHaveLength(3);
-		expect(rules[0]).toBe('::highlight(sw-label-0) { background-color: rgba(0, 114, 178, 0.16); text-decoration: underline 2px #0072b2; text-underline-offset: 3px; }');
-		expect(rules[1]).toMatch(/^@media \(prefers-color-scheme: dark\) \{ :root:not\(\[data-theme='light'\]\) ::highlight\(sw-label-0\) \{ background-color: rgba\(0, 114, 178, 0\.26\);/);
-		expect(rules[2]).toMatch(/^:root\[data-theme='dark'\] ::highlight\(sw-label-0\) \{ background-color: rgba\(0, 114, 178, 0\.26\);/);
+		expect(rules[0]).toBe('::highlight(sw-label-0) { background-color: rgba(29, 35, 48, 0.07); text-decoration: underline 2px #0072b2; text-underline-offset: 3px; }');
+		expect(rules[1]).toMatch(/^@media \(prefers-color-scheme: dark\) \{ :root:not\(\[data-theme='light'\]\) ::highlight\(sw-label-0\) \{ background-color: rgba\(227, 230, 236, 0\.09\);/);
+		expect(rules[2]).toMatch(/^:root\[data-theme='dark'\] ::highlight\(sw-label-0\) \{ background-color: rgba\(227, 230, 236, 0\.09\);/);
 	});
 });

@@ -1,11 +1,13 @@
 /**
  * How spans are painted in each theme, as data: a label colour and a theme go in, a highlight style
- * comes out. The background is the label colour, translucent so nested spans layer, at the strongest
- * alpha that keeps the article text at WCAG AA (4.5:1) even where two spans of the label nest; the
- * underline is the label colour, moved towards the text colour until it stands out from the page
- * (UNDERLINE_CONTRAST). Any colour a user picks gets a readable style this way.
+ * comes out. The label is carried by its underline: the label colour, moved towards the text colour
+ * until it stands out from the page (UNDERLINE_CONTRAST), at a depth below the line (a lane) per
+ * label and with a line style per nesting level of spans of that label. Under the text every span
+ * lays the same neutral wash (SPAN_WASH), so overlaps only darken it and never mix two label tints
+ * into what looks like a third label; the wash keeps the text at WCAG AA even where spans nest
+ * NESTING_KEPT_READABLE deep. Any colour a user picks gets a readable style this way.
  */
-import { composite, contrastRatio, mix, parseHex, toHex, type Rgb } from './color';
+import { contrastRatio, mix, parseHex, toHex, type Rgb } from './color';
 import { ARTICLE_COLORS, THEMES, type Theme } from './themes';
 
 /** Contrast the article text keeps over any highlight (WCAG AA for body text). */
@@ -17,11 +19,23 @@ export const TEXT_CONTRAST = 4.5;
  * (yellow, sky blue) still get darkened enough to show. The tint under the text carries the label too.
  */
 export const UNDERLINE_CONTRAST: Readonly<Record<Theme, number>> = { light: 2, dark: 3 };
-/** How many spans of one label may nest at a point with the text still at TEXT_CONTRAST. */
-export const NESTING_KEPT_READABLE = 2;
+/** How many spans may nest at a point with the text still at TEXT_CONTRAST over their washes. */
+export const NESTING_KEPT_READABLE = 3;
 
-/** The alpha a label's background starts from in each theme (dark pages need more to show a tint). */
-const PREFERRED_ALPHA: Readonly<Record<Theme, number>> = { light: 0.16, dark: 0.26 };
+/** The neutral wash under every span's text in each theme: the text colour, faint. */
+export const SPAN_WASH: Readonly<Record<Theme, { readonly color: string; readonly alpha: number }>> = {
+	light: { color: '#1d2330', alpha: 0.07 },
+	dark: { color: '#e3e6ec', alpha: 0.09 }
+};
+
+/**
+ * The underline of each nesting level of spans of one label, outermost first (solid, double, wavy);
+ * spans nested deeper share the last. Its length is how many levels the renderer tells apart.
+ */
+export const NESTING_UNDERLINES = ['solid', 'double', 'wavy'] as const;
+export const NESTING_LEVELS = NESTING_UNDERLINES.length;
+/** Pixels between the underline lanes of labels (a double or wavy line is 3 px thick). */
+const LANE_GAP = 4;
 
 /** One `::highlight()` style. */
 export interface HighlightStyle {
@@ -41,20 +55,10 @@ export function rgba(color: Rgb, alpha: number): string {
 	return `rgba(${c(color.r)}, ${c(color.g)}, ${c(color.b)}, ${Number(alpha.toFixed(3))})`;
 }
 
-/**
- * The strongest alpha (at most the theme's preferred one, in steps of 0.01) at which `color` can
- * lie `NESTING_KEPT_READABLE` times over the page with the text still at TEXT_CONTRAST; 0 if none.
- */
-export function highlightAlpha(color: Rgb, theme: Theme): number {
-	const paper = parseHex(ARTICLE_COLORS[theme].paper);
-	const text = parseHex(ARTICLE_COLORS[theme].text);
-	for (let hundredths = Math.round(PREFERRED_ALPHA[theme] * 100); hundredths > 0; hundredths--) {
-		const alpha = hundredths / 100;
-		let backdrop = paper;
-		for (let layer = 0; layer < NESTING_KEPT_READABLE; layer++) backdrop = composite(color, alpha, backdrop);
-		if (contrastRatio(text, backdrop) >= TEXT_CONTRAST) return alpha;
-	}
-	return 0;
+/** The wash as a CSS colour. */
+function washOf(theme: Theme): string {
+	const { color, alpha } = SPAN_WASH[theme];
+	return rgba(parseHex(color), alpha);
 }
 
 /**
@@ -85,24 +89,25 @@ export function labelColor(color: string): Rgb {
 }
 
 /**
- * The highlight of a span of a label with `color` (#rrggbb) in `theme`; `depth` (0–3) sets how far
- * below the text its underline sits, so nested spans of different labels show each line.
+ * The highlight of a span of a label with `color` (#rrggbb) in `theme`. `lane` (0–3) sets how far
+ * below the text its underline sits, so nested spans of different labels show each line; `nesting`
+ * (0 to NESTING_LEVELS − 1) is how many spans of the same label enclose it, drawn as another line style.
  */
-export function labelHighlightStyle(color: string, theme: Theme, depth = 0): HighlightStyle {
-	const rgb = labelColor(color);
+export function labelHighlightStyle(color: string, theme: Theme, lane = 0, nesting = 0): HighlightStyle {
+	const level = Math.min(Math.max(nesting, 0), NESTING_LEVELS - 1);
+	const line = toHex(underlineColor(labelColor(color), theme));
 	return {
-		background: rgba(rgb, highlightAlpha(rgb, theme)),
-		decoration: `underline 2px ${toHex(underlineColor(rgb, theme))}`,
-		underlineOffset: 3 + depth * 3
+		background: washOf(theme),
+		decoration: level === 0 ? `underline 2px ${line}` : `underline ${NESTING_UNDERLINES[level]} 3px ${line}`,
+		underlineOffset: 3 + lane * LANE_GAP + level
 	};
 }
 
 /** A span whose label is not in the label set: grey, dotted. */
 export function unknownLabelStyle(theme: Theme): HighlightStyle {
-	const grey = parseHex(GREY);
 	return {
-		background: rgba(grey, highlightAlpha(grey, theme)),
-		decoration: `underline 2px dotted ${toHex(underlineColor(grey, theme))}`,
+		background: washOf(theme),
+		decoration: `underline 2px dotted ${toHex(underlineColor(parseHex(GREY), theme))}`,
 		underlineOffset: 3
 	};
 }
@@ -139,6 +144,18 @@ export const SPAN_STATE_STYLES: Readonly<Record<Theme, Readonly<Record<'hovered'
 		hovered: { background: 'rgba(255, 214, 0, 0.16)' },
 		selected: { background: 'rgba(255, 196, 0, 0.8)', color: '#000000' },
 		focused: { background: 'rgba(86, 180, 233, 0.22)', decoration: 'underline 3px wavy #8fd0ff', underlineOffset: 4 }
+	}
+};
+
+/** Matches of the find box, and the current one (with its own text colour, over any highlight). */
+export const FIND_STYLES: Readonly<Record<Theme, Readonly<Record<'match' | 'current', HighlightStyle>>>> = {
+	light: {
+		match: { background: 'rgba(255, 214, 0, 0.35)' },
+		current: { background: 'rgba(255, 150, 0, 0.6)', color: '#000000' }
+	},
+	dark: {
+		match: { background: 'rgba(255, 214, 0, 0.16)' },
+		current: { background: 'rgba(255, 170, 0, 0.85)', color: '#000000' }
 	}
 };
 
