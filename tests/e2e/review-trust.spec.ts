@@ -234,6 +234,11 @@ for (const [width, height] of [
 		expect((await region.boundingBox())?.height ?? 0).toBeGreaterThanOrEqual(height / 2);
 		await page.getByRole('button', { name: 'Close agreement' }).click();
 		await expect(agreement).toHaveCount(0);
+		// Escape closes it too, when the text does not have the keyboard.
+		await page.getByRole('button', { name: 'Agreement', exact: true }).click();
+		await expect(agreement).toHaveCount(1);
+		await page.keyboard.press('Escape');
+		await expect(agreement).toHaveCount(0);
 	});
 }
 

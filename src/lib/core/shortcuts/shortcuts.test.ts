@@ -12,7 +12,7 @@ const press = (key: string, mods: Partial<Omit<KeyPress, 'key'>> = {}): KeyPress
 	...mods
 });
 
-const CONTEXTS: ShortcutContext[] = ['editor', 'article', 'review', 'find'];
+const CONTEXTS: ShortcutContext[] = ['editor', 'article', 'review', 'find', 'panel'];
 
 describe('the shortcut table', () => {
 	for (const mac of [false, true]) {

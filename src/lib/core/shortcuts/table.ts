@@ -11,7 +11,8 @@
  * `native` marks a binding the browser (or a later hook) performs; it is listed, not dispatched.
  */
 
-export type ShortcutContext = 'editor' | 'article' | 'review' | 'find';
+/** Where a binding applies; `panel` is a panel open over the page (keys there win over the page's). */
+export type ShortcutContext = 'editor' | 'article' | 'review' | 'find' | 'panel';
 
 export type Command =
 	| 'undo'
@@ -139,7 +140,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
 	{ command: 'reviewReject', keys: ['x'], help: 'Reject the current candidate (a unanimous one needs Shift+X)', context: 'review' },
 	{ command: 'reviewRejectUnanimous', keys: ['X'], help: 'Reject the current candidate, a unanimous one too', context: 'review' },
 	{ command: 'reviewAcceptAllUnanimous', keys: ['A'], help: 'Accept every unanimous candidate', context: 'review' },
-	{ command: 'closeAgreement', keys: ['Escape'], help: 'Close the agreement panel', context: 'review' },
+	{ command: 'closeAgreement', keys: ['Escape'], help: 'Close the agreement panel (when the text does not have the keyboard)', context: 'panel' },
 	{ command: 'find', keys: ['/', 'Mod-f'], help: 'Find in the article (also when the text does not have the keyboard)', context: 'review' },
 	undo('review', 'any review decision or gold edit'),
 	redo('review'),
@@ -162,5 +163,6 @@ export function keysOf(shortcut: Shortcut, mac: boolean): readonly string[] {
 export const ACTIVE_TOGETHER: readonly (readonly ShortcutContext[])[] = [
 	['editor', 'article'],
 	['editor', 'review'],
-	['find']
+	['find'],
+	['panel', 'review']
 ];
