@@ -448,8 +448,10 @@ export class Workspace {
 			const what = relabelTo === null
 				? `Deleted the label ${quoted(name)} and its ${spans}.`
 				: `Deleted the label ${quoted(name)}; its ${spans} are now ${quoted(relabelTo)}${deletion.removed.length ? ` (${deletion.removed.length} that would have doubled a ${quoted(relabelTo)} span deleted)` : ''}.`;
+			// The whole library changed, not just this page: the notice (and its Undo) follows the user.
 			this.notices.info(what, {
 				timeout: 20000,
+				scope: 'app',
 				action: {
 					label: 'Undo',
 					run: () => {
