@@ -67,6 +67,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 			await importThroughChooser(page, ['review-maria.jsonl', 'review-jon.jsonl']);
 			await expect(page.getByRole('status').filter({ hasText: /^Imported/ })).toBeVisible();
 			await page.getByRole('link', { name: 'Review', exact: true }).click();
+			await expect(page.getByRole('heading', { name: 'Review session' })).toBeVisible();
 			await expectNoViolations(page, `the review list (${colorScheme})`);
 			await page.getByRole('link', { name: 'Port council backs barrier' }).click();
 			const candidates = page.getByRole('complementary', { name: 'Candidates' });

@@ -349,6 +349,8 @@ test('in review, a gold relabel’s Undo is recorded in the review’s own histo
 	await importThroughChooser(page, ['review-maria.jsonl', 'review-jon.jsonl']);
 	await expect(page.getByRole('status').filter({ hasText: 'merged 1' })).toBeVisible();
 	await page.getByRole('link', { name: 'Review', exact: true }).click();
+	// The library lists the same title: wait for the review session's list before clicking it.
+	await expect(page.getByRole('heading', { name: 'Review session' })).toBeVisible();
 	await page.getByRole('link', { name: 'Port council backs barrier' }).click();
 	const progress = page.getByRole('status', { name: 'Review progress' });
 	await expect(progress).toHaveText('0 of 8 candidates settled · 0 of 6 conflicts');

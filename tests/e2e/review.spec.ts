@@ -65,6 +65,7 @@ test("a teammate's copy with other line endings and an edit joins the article; t
 	await importThroughChooser(page, ['review-ines-crlf.jsonl']);
 	await expect(page.getByRole('status').filter({ hasText: 'Imported 0 articles' })).toContainText('1 flagged for review');
 	await page.getByRole('link', { name: 'Review', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Review session' })).toBeVisible();
 	await page.getByRole('link', { name: 'Port council backs barrier' }).click();
 	const candidates = page.getByRole('complementary', { name: 'Candidates' });
 	// Ines's "40 boats" landed exactly where maria's figure is.

@@ -40,6 +40,7 @@ test('payloads in every field of an imported file are shown as text: nothing run
 	await expect(page.getByRole('form', { name: 'Label <svg onload="window.__pwned=4"></svg>' })).toBeVisible();
 
 	await page.getByRole('link', { name: 'Review', exact: true }).click();
+	await expect(page.getByRole('heading', { name: 'Review session' })).toBeVisible();
 	await page.getByRole('link', { name: /<\/script>/ }).click();
 	await expect(page.getByRole('complementary', { name: 'Candidates' })).toContainText('<svg onload');
 
