@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Span } from '../types';
+import { spanBuilder } from '../testing/spans';
 import { buildCandidates, candidateKey, reviewProgress } from './candidates';
 
-let n = 0;
-const span = (annotator: string, start: number, end: number, label: string): Span => ({
-	id: `s${n++}`,
-	articleId: 'a',
-	start,
-	end,
-	label,
-	annotator,
-	createdAt: 0,
-	updatedAt: 0
-});
+const span = spanBuilder();
 
 describe('buildCandidates', () => {
 	const spans = [

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { Span } from '../types';
+import { spanBuilder } from '../testing/spans';
 import { buildCandidates } from './candidates';
 import { acceptEffect, conflictOf, goldOverlaps, nextAfterDecision, overlapsGold } from './settle';
 
-let n = 0;
-const span = (annotator: string, start: number, end: number, label: string): Span => ({
-	id: `s${n++}`,
-	articleId: 'a',
-	start,
-	end,
-	label,
-	annotator,
-	createdAt: 0,
-	updatedAt: 0
-});
+const span = spanBuilder();
 
 const spans = [
 	span('maria', 0, 5, 'actor'), // 0:5:actor unanimous
