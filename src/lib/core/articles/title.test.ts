@@ -13,11 +13,17 @@ describe('titleFromText', () => {
 	});
 
 	it('cuts long lines to 120 code units without splitting a character', () => {
-		expect(titleFromText('x'.repeat(300))).toBe('x'.repeat(120));
+		expect(titleFromText('x'.repeat(300))).toBe('x'.repeat(119) + '…');
+		// A long first line (a lede, not a headline) is cut between words, and says so.
+		const lede = 'The US has “no plans” to send troops to fight in Ukraine, the Pentagon said Tuesday, joining other Western nations in denying plans.';
+		const cut = titleFromText(lede);
+		expect(cut).toBe('The US has “no plans” to send troops to fight in Ukraine, the Pentagon said Tuesday, joining other Western nations in…');
+		expect(cut.length).toBeLessThanOrEqual(MAX_TITLE_LENGTH);
 		const flags = 'x' + '🇺🇦'.repeat(100);
 		const title = titleFromText(flags);
 		expect(title.length).toBeLessThanOrEqual(120);
-		expect(title.length).toBe(117);
+		// 'x' and 29 whole flags (4 code units each), then the ellipsis.
+		expect(title).toBe('x' + '🇺🇦'.repeat(29) + '…');
 	});
 
 	it('is always a trimmed, grapheme-safe prefix of a line of the text', () => {

@@ -7,8 +7,9 @@ import { graphemeFloor } from '../text/graphemes';
 export const MAX_TITLE_LENGTH = 120;
 
 /**
- * The first non-empty line of `text`, trimmed and cut to 120 code units on a grapheme boundary;
- * "" for a text with no visible line.
+ * The first non-empty line of `text`, trimmed; a longer line than 120 code units is cut at the last
+ * space before that (or on a grapheme boundary, for a line with no space late enough) and ends with
+ * "…", so a cut title says it is cut. "" for a text with no visible line.
  */
 export function titleFromText(text: string): string {
 	const first = /\S/u.exec(text);
@@ -16,7 +17,10 @@ export function titleFromText(text: string): string {
 	const lineBreak = /[\r\n]/.exec(text.slice(first.index, first.index + 4 * MAX_TITLE_LENGTH));
 	const line = text.slice(first.index, first.index + (lineBreak ? lineBreak.index : 4 * MAX_TITLE_LENGTH)).trimEnd();
 	if (line.length <= MAX_TITLE_LENGTH) return line;
-	return line.slice(0, graphemeFloor(line, MAX_TITLE_LENGTH)).trimEnd();
+	const room = graphemeFloor(line, MAX_TITLE_LENGTH - 1);
+	const space = line.lastIndexOf(' ', room);
+	const cut = space >= MAX_TITLE_LENGTH / 2 ? space : room;
+	return `${line.slice(0, cut).trimEnd()}…`;
 }
 
 /**
