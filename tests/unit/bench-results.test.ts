@@ -27,7 +27,9 @@ export const METRICS = [
 	'relabel_total_main_ms',
 	'delete_total_main_ms',
 	'scroll_main_ms_per_frame',
-	'scroll_frame_max_ms'
+	'scroll_frame_max_ms',
+	'open_1m_longest_task_ms',
+	'tag_1m_longest_task_ms'
 ];
 
 /** The scaling table's rows (article sizes) and the figures of each. */
@@ -48,5 +50,15 @@ describe('bench/results.json', () => {
 			expect(m.p95 >= m.median, `${name}: p95 ≥ median`).toBe(true);
 			expect(['ms', 'MB', 'count', 'KB']).toContain(m.unit);
 		}
+	});
+
+	it('has the scaling table: every article size with its open, tag and scroll figures', () => {
+		const results = JSON.parse(readFileSync(path, 'utf8'));
+		expect(typeof results.scaling, 'scaling').toBe('object');
+		for (const row of SCALING_ROWS) {
+			for (const figure of SCALING_FIGURES) expect(Number.isFinite(results.scaling[row]?.[figure]), `scaling["${row}"].${figure}`).toBe(true);
+		}
+		const words = SCALING_ROWS.map((row) => results.scaling[row].words);
+		expect(words).toEqual([...words].sort((a, b) => a - b));
 	});
 });
