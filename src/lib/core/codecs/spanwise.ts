@@ -37,16 +37,8 @@ export interface ParseOptions {
 }
 
 
-let lastMs = NaN;
-let lastIso = '';
-
-/** ISO 8601 of `ms`; the last answer is kept, since the spans of one import or session share their times. */
 function iso(ms: number): string {
-	if (ms !== lastMs) {
-		lastIso = new Date(ms).toISOString();
-		lastMs = ms;
-	}
-	return lastIso;
+	return new Date(ms).toISOString();
 }
 
 /**
@@ -61,20 +53,18 @@ export function serializeArticle(article: Article, spans: readonly Span[]): stri
 		if (problem) {
 			throw new RangeError(`span "${span.id}" of article "${article.id}": ${problem.field} ${problem.detail}`);
 		}
-		// Built field by field in the canonical key order (spreads of optional fields cost more).
-		const out: Record<string, unknown> = {
+		return {
 			id: span.id,
 			start: converter.toCodePoint(span.start),
 			end: converter.toCodePoint(span.end),
 			label: span.label,
 			text: text.slice(span.start, span.end),
-			annotator: span.annotator
+			annotator: span.annotator,
+			...(span.note === undefined ? {} : { note: span.note }),
+			...(span.flag === undefined ? {} : { flag: span.flag }),
+			created_at: iso(span.createdAt),
+			updated_at: iso(span.updatedAt)
 		};
-		if (span.note !== undefined) out.note = span.note;
-		if (span.flag !== undefined) out.flag = span.flag;
-		out.created_at = iso(span.createdAt);
-		out.updated_at = iso(span.updatedAt);
-		return out;
 	});
 	const { source: _ignored, ...meta } = article.meta as Record<string, unknown>;
 	const record = {
