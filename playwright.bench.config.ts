@@ -3,6 +3,9 @@
 import { defineConfig } from '@playwright/test';
 import base from './playwright.config';
 
+// The same port as the end-to-end tests (SPANWISE_E2E_PORT), so work trees can run side by side.
+const PORT = Number(process.env.SPANWISE_E2E_PORT ?? 4173);
+
 export default defineConfig({
 	...base,
 	testDir: 'tests/bench',
@@ -11,5 +14,7 @@ export default defineConfig({
 	timeout: 900_000,
 	expect: { timeout: 120_000 },
 	reporter: [['list']],
-	webServer: { ...base.webServer, command: 'npm run preview', reuseExistingServer: false } as typeof base.webServer
+	// No Playwright trace: it snapshots the DOM around every action, which would be timed with it.
+	use: { ...base.use, trace: 'off' },
+	webServer: { ...base.webServer, command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`, reuseExistingServer: false } as typeof base.webServer
 });

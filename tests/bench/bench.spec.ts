@@ -10,9 +10,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { generateBigArticle, generateCorpusLines, prng } from '../support/corpus-generator';
 import { metric, type Metric } from './measure';
+import { lessIdle, mainThread, scrollFrames, selectWords, timedKey, waitFrames, type MainThread } from './main-thread';
 
 const metrics: Record<string, Metric> = {};
 const notes: Record<string, string> = {};
+/** The scaling table: one row per article size. */
+const scaling: Record<string, ScaleRow> = {};
 const dir = mkdtempSync(join(tmpdir(), 'spanwise-bench-'));
 let browserVersion = '';
 
@@ -25,11 +28,14 @@ test.afterAll(() => {
 		machine: { platform: `${platform()} ${release()}`, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, browser: browserVersion, headless: true },
 		date: new Date().toISOString(),
 		metrics: { ...previous.metrics, ...metrics },
-		notes: { ...previous.notes, ...notes }
+		notes: { ...previous.notes, ...notes },
+		scaling: { ...previous.scaling, ...scaling }
 	};
 	mkdirSync('bench', { recursive: true });
 	writeFileSync('bench/results.json', JSON.stringify(results, null, 2) + '\n');
 	const rows = Object.entries(metrics).map(([name, m]) => `${name.padEnd(24)} ${String(m.median).padStart(10)} ${String(m.p95).padStart(10)} ${m.unit.padEnd(6)} ${String(m.runs).padStart(4)}${m.max !== undefined ? `  max ${m.max}` : ''}`);
+	const scaleRows = Object.entries(scaling).map(([name, r]) => `${name.padEnd(24)} ${String(r.open_ms).padStart(9)} ${String(r.tag_total_main_ms).padStart(9)} ${String(r.scroll_main_ms_per_frame).padStart(9)} ${String(r.scroll_frame_max_ms).padStart(9)} ${String(r.longest_task_ms).padStart(9)}`);
+	if (scaleRows.length > 0) console.log(['', `${'scaling'.padEnd(24)} ${'open ms'.padStart(9)} ${'tag ms'.padStart(9)} ${'scroll ms'.padStart(9)} ${'frame max'.padStart(9)} ${'long task'.padStart(9)}`, ...scaleRows].join('\n'));
 	console.log(['', `${'metric'.padEnd(24)} ${'median'.padStart(10)} ${'p95'.padStart(10)} unit   runs`, ...rows, '', 'written to bench/results.json'].join('\n'));
 });
 
@@ -311,4 +317,155 @@ test('bundle: gzipped JavaScript of the first visit', async ({ browser }) => {
 	const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
 	metrics.bundle_kb_gz = metric([Math.round((total / 1024) * 10) / 10], 'KB');
 	await context.close();
+});
+
+interface ScaleRow {
+	readonly words: number;
+	readonly spans: number;
+	/** Median opening (navigation to painted), ms. */
+	readonly open_ms: number;
+	/** Median main-thread time per tag (TaskDuration less idle frames), ms. */
+	readonly tag_total_main_ms: number;
+	/** Main-thread time per scrolled frame (less idle frames), ms. */
+	readonly scroll_main_ms_per_frame: number;
+	readonly scroll_frame_max_ms: number;
+	/** Longest main-thread task (Long Tasks API: 0 means none of 50 ms or more) while opening and tagging. */
+	readonly longest_task_ms: number;
+}
+
+/** A fresh browser context that records long tasks (≥ 50 ms) from the first script on, as the user "bench". */
+async function benchPage(browser: Browser): Promise<Page> {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	await context.addInitScript(() => {
+		const w = window as unknown as { __long: number[] };
+		w.__long = [];
+		new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__long.push(e.duration))).observe({ type: 'longtask' });
+	});
+	const page = await context.newPage();
+	await page.goto('/');
+	await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+	await page.getByRole('form', { name: 'Who is annotating' }).getByLabel('Your name').fill('bench');
+	await page.getByRole('button', { name: 'Start annotating' }).click();
+	return page;
+}
+
+/** Imports a generated article of `words` words with `spans` spans; returns its id. */
+async function importBig(page: Page, seed: number, words: number, spans: number): Promise<string> {
+	const big = generateBigArticle(seed, words, spans);
+	const record = { id: big.id, title: big.title, text: big.text, spans: big.spans.map((s) => ({ ...s, annotator: 'bench' })), format: 'spanwise/1', offset_unit: 'codepoint' };
+	const path = join(dir, `big-${words}.jsonl`);
+	writeFileSync(path, JSON.stringify(record) + '\n');
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Import' }).click();
+	await (await chooser).setFiles(path);
+	await expect(page.getByRole('status').filter({ hasText: /^Imported/ })).toBeVisible({ timeout: 600_000 });
+	return big.id;
+}
+
+const longestTask = (page: Page) => page.evaluate(() => Math.max(0, ...(window as unknown as { __long: number[] }).__long));
+const clearLongTasks = (page: Page) => page.evaluate(() => void ((window as unknown as { __long: number[] }).__long.length = 0));
+
+/**
+ * `count` rounds of: a DOM selection over 1–3 words, then (each timed by `timedKey`) a label key
+ * (tag), another label key (relabel the new span, which tagging selected) and Delete (remove it), so
+ * the article ends as it began. Returns each action's main-thread time less the same idle frames.
+ */
+async function tagRelabelDelete(page: Page, main: MainThread, count: number, seed: number): Promise<{ tag: number[]; relabel: number[]; remove: number[] }> {
+	const random = prng(seed);
+	const tag: { ms: number; frames: number }[] = [];
+	const relabel: { ms: number; frames: number }[] = [];
+	const remove: { ms: number; frames: number }[] = [];
+	for (let i = 0; i < count; i++) {
+		const selected = await page.evaluate(selectWords, { where: random(), words: 1 + (i % 3) });
+		expect(selected.length).toBeGreaterThan(0);
+		// Let the selection change and any scrolling settle outside the measurement.
+		await page.evaluate(waitFrames, { frames: 3, marks: -1 });
+		const tagged = await timedKey(page, main, String(1 + (i % 3)));
+		if (!tagged) continue;
+		tag.push(tagged);
+		const relabelled = await timedKey(page, main, String(1 + ((i + 1) % 3)));
+		if (relabelled) relabel.push(relabelled);
+		const removed = await timedKey(page, main, 'Delete');
+		if (removed) remove.push(removed);
+	}
+	if (process.env.BENCH_DEBUG) console.log(JSON.stringify({ tag, relabel, remove }));
+	return { tag: await lessIdle(main, tag), relabel: await lessIdle(main, relabel), remove: await lessIdle(main, remove) };
+}
+
+/** Scrolls from the top `step` px a frame; main-thread time per frame less idle frames, and the frame times. */
+async function scrollCost(page: Page, main: MainThread, step: number, maxFrames: number): Promise<{ perFrame: number; frames: number[] }> {
+	await page.evaluate(() => void ((document.querySelector('.article-region') as HTMLElement).scrollTop = 0));
+	await page.evaluate(waitFrames, { frames: 10, marks: -1 });
+	const t0 = await main.taskMs();
+	const frames = await page.evaluate(scrollFrames, { step, maxFrames });
+	const busy = (await main.taskMs()) - t0;
+	const idle = await main.idleFrames(frames.length + 1);
+	return { perFrame: Math.round(((busy - idle) / (frames.length + 1)) * 100) / 100, frames };
+}
+
+test('big article: main thread per tag, relabel, delete and scrolled frame (CDP TaskDuration)', async ({ browser }) => {
+	browserVersion = browser.version();
+	const page = await benchPage(browser);
+	const id = await importBig(page, 7, WORDS, SPANS);
+	await openTimed(page, id);
+	const main = await mainThread(page);
+	const { tag, relabel, remove } = await tagRelabelDelete(page, main, Number(process.env.BENCH_ACTIONS ?? 50), 11);
+	expect(tag.length).toBeGreaterThan(Number(process.env.BENCH_ACTIONS ?? 50) * 0.8);
+	metrics.tag_total_main_ms = metric(tag, 'ms');
+	metrics.relabel_total_main_ms = metric(relabel, 'ms');
+	metrics.delete_total_main_ms = metric(remove, 'ms');
+	const scrolls: { perFrame: number; frames: number[] }[] = [];
+	for (let run = 0; run < 3; run++) scrolls.push(await scrollCost(page, main, 800, 100_000));
+	metrics.scroll_main_ms_per_frame = metric(scrolls.map((s) => s.perFrame), 'ms');
+	metrics.scroll_frame_max_ms = metric(scrolls.map((s) => Math.max(...s.frames)), 'ms');
+	notes.total_main =
+		`renderer main thread TaskDuration (CDP Performance.getMetrics) per action less the same number of idle frames: ${tag.length} tags (1–3 words selected in the DOM, a label key), ` +
+		`each relabelled (another label key) and deleted (Delete); an action lasts until its save committed and two frames more. Scroll: 800 px a frame from the top to the end, ${scrolls[0].frames.length} frames, 3 runs`;
+	await page.context().close();
+});
+
+test('scaling: open, tag and scroll at 10,000 / 100,000 / 1,000,000 words', async ({ browser }) => {
+	test.setTimeout(3_600_000);
+	browserVersion = browser.version();
+	for (const [words, spans] of [
+		[10_000, 1_000],
+		[100_000, 10_000],
+		[1_000_000, 100_000]
+	]) {
+		const page = await benchPage(browser);
+		const id = await importBig(page, 7, words, spans);
+		const open: number[] = [];
+		let openLongest = 0;
+		for (let i = 0; i < 3; i++) {
+			await clearLongTasks(page);
+			open.push(await openTimed(page, id));
+			// The opening's tasks end with the snapshot read and the side panel's frame.
+			await page.evaluate(waitFrames, { frames: 10, marks: -1 });
+			openLongest = Math.max(openLongest, await longestTask(page));
+		}
+		const main = await mainThread(page);
+		await clearLongTasks(page);
+		const { tag } = await tagRelabelDelete(page, main, 20, 13);
+		const tagLongest = await longestTask(page);
+		const longest = Math.max(openLongest, tagLongest);
+		const scroll = await scrollCost(page, main, 800, 300);
+		const name = `${words.toLocaleString('en')} words`;
+		scaling[name] = {
+			words,
+			spans,
+			open_ms: metric(open, 'ms').median,
+			tag_total_main_ms: metric(tag, 'ms').median,
+			scroll_main_ms_per_frame: scroll.perFrame,
+			scroll_frame_max_ms: Math.round(Math.max(...scroll.frames) * 100) / 100,
+			longest_task_ms: Math.round(longest * 100) / 100
+		};
+		if (words === 1_000_000) {
+			metrics.open_1m_longest_task_ms = metric([openLongest], 'ms');
+			metrics.tag_1m_longest_task_ms = metric([tagLongest], 'ms');
+			notes.longest_task_1m =
+				'open_1m_longest_task_ms / tag_1m_longest_task_ms: longest main-thread task (Long Tasks API: 0 means none of 50 ms or more) while opening the 1,000,000-word article with 100,000 spans (3 times) and while tagging, relabelling and deleting 20 times';
+		}
+		await page.context().close();
+	}
+	notes.scaling = 'per size: open_ms median of 3 openings; tag_total_main_ms median of 20 tags measured as tag_total_main_ms; scroll over the first 300 frames at 800 px a frame';
 });

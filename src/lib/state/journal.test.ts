@@ -21,7 +21,8 @@ const edit: SpanEdit = { type: 'add', span: { id: 's1', articleId: 'a', start: 0
 describe('Journal', () => {
 	it('keeps batches until they commit, and hands back the leftovers oldest first, once', () => {
 		const store = memoryStore();
-		const journal = new Journal(store);
+		// Forgetting runs at once here (in the app it waits for an idle moment; see the next test).
+		const journal = new Journal(store, (task) => task());
 		const done = journal.add('a', [edit], 10);
 		journal.add('b', [edit], 30);
 		journal.add('a', [edit], 20);
@@ -35,6 +36,29 @@ describe('Journal', () => {
 		]);
 		expect(next.takeLeftovers()).toEqual([]);
 		expect([...store.map.keys()]).toEqual(['unrelated']);
+	});
+
+	it('forgets committed batches when the page is idle, once per burst, and its own leftovers check waits for nothing', () => {
+		const store = memoryStore();
+		const tasks: (() => void)[] = [];
+		const journal = new Journal(store, (task) => void tasks.push(task));
+		const first = journal.add('a', [edit], 10);
+		const second = journal.add('a', [edit], 20);
+		journal.add('b', [edit], 30);
+		journal.remove(first);
+		journal.remove(second);
+		// Nothing forgotten yet: the write waits for the idle task (one for both).
+		expect(store.map.size).toBe(3);
+		expect(tasks).toHaveLength(1);
+		tasks.shift()!();
+		expect(store.map.size).toBe(1);
+		// A page that ends before its idle task leaves the batch, replayed (and skipped as committed) next time.
+		journal.remove(journal.add('c', [edit], 40));
+		expect(new Journal(store).takeLeftovers().map((e) => e.articleId)).toEqual(['b', 'c']);
+		// Within the same tab, pending removals are carried out before leftovers are read.
+		const again = journal.add('d', [edit], 50);
+		journal.remove(again);
+		expect(journal.takeLeftovers()).toEqual([]);
 	});
 
 	it('does nothing without a store, and survives a full one', () => {

@@ -25,11 +25,27 @@ export interface JournalStore {
 
 const PREFIX = 'spanwise:journal:';
 
+/** Runs `task` when the page is idle (soon, at the latest). */
+export type IdleScheduler = (task: () => void) => void;
+
+const whenIdle: IdleScheduler = (task) => {
+	if (typeof requestIdleCallback === 'function') requestIdleCallback(task, { timeout: 1000 });
+	else setTimeout(task, 0);
+};
+
 export class Journal {
 	#next = 0;
 	readonly #tab = Math.random().toString(36).slice(2, 10);
+	/** Keys of committed batches not yet forgotten (see `remove`). */
+	readonly #committed: string[] = [];
+	readonly #schedule: IdleScheduler;
 
-	constructor(private readonly store: JournalStore | null) {}
+	constructor(
+		private readonly store: JournalStore | null,
+		schedule: IdleScheduler = whenIdle
+	) {
+		this.#schedule = schedule;
+	}
 
 	/** Records a batch before it is written; returns its key (null when there is no store or it is full). */
 	add(articleId: string, edits: readonly SpanEdit[], now = Date.now()): string | null {
@@ -44,14 +60,27 @@ export class Journal {
 		}
 	}
 
-	/** Forgets a batch once it has committed. */
+	/**
+	 * Forgets a batch once it has committed, when the page is next idle: the storage write stays out
+	 * of the frames after an edit. That is safe either way: a batch still journaled when the page
+	 * ends is replayed on the next start and skipped there, since the storage's conflict check finds
+	 * it committed.
+	 */
 	remove(key: string | null): void {
-		if (key && this.store) this.store.removeItem(key);
+		if (!key || !this.store) return;
+		this.#committed.push(key);
+		if (this.#committed.length === 1) this.#schedule(() => this.flush());
+	}
+
+	/** Forgets the committed batches now (those `remove` left for an idle moment). */
+	flush(): void {
+		for (const key of this.#committed.splice(0)) this.store?.removeItem(key);
 	}
 
 	/** Batches left by pages that ended before their writes committed, oldest first (and forgets them). */
 	takeLeftovers(): JournalEntry[] {
 		if (!this.store) return [];
+		this.flush();
 		const entries: JournalEntry[] = [];
 		const keys: string[] = [];
 		for (let i = 0; i < this.store.length; i++) {

@@ -93,6 +93,44 @@ describe('SpanSet', () => {
 		expect(SpanSet.empty.countsByLabel()).toEqual({});
 	});
 
+	it('keeps its label counts exact edit by edit (carried over, not recounted), relabels included', () => {
+		const operation = fc.oneof(
+			fc.record({ type: fc.constant('add' as const), start: fc.nat(60), length: fc.integer({ min: 1, max: 30 }), label: fc.constantFrom('actor', 'claim', 'figure') }),
+			fc.record({ type: fc.constant('remove' as const), pick: fc.nat() }),
+			fc.record({ type: fc.constant('relabel' as const), pick: fc.nat(), label: fc.constantFrom('actor', 'claim', 'figure') })
+		);
+		fc.assert(
+			fc.property(fc.array(operation, { maxLength: 40 }), fc.boolean(), (operations, askEvery) => {
+				let set = SpanSet.from([span('seed', 0, 3, 'claim')]);
+				set.countsByLabel();
+				let model: Span[] = [...set.all()];
+				operations.forEach((op, n) => {
+					if (op.type === 'add') {
+						const added = span(`s${n}`, op.start, op.start + op.length, op.label);
+						set = set.add(added);
+						model = [...model, added];
+					} else if (model.length > 0) {
+						const victim = model[op.pick % model.length];
+						if (op.type === 'remove') {
+							set = set.remove(victim.id);
+							model = model.filter((s) => s !== victim);
+						} else {
+							const relabelled = { ...victim, label: op.label };
+							set = set.replace(relabelled);
+							model = model.map((s) => (s === victim ? relabelled : s));
+						}
+					}
+					if (askEvery || n === operations.length - 1) {
+						const counts: Record<string, number> = {};
+						for (const s of model) counts[s.label] = (counts[s.label] ?? 0) + 1;
+						expect(set.countsByLabel()).toEqual(counts);
+					}
+				});
+			}),
+			{ numRuns: 200 }
+		);
+	});
+
 	it('agrees with a plain array after random operations', () => {
 		const operation = fc.oneof(
 			fc.record({

@@ -127,7 +127,7 @@ export class SpanSet {
 		spans.splice(at, 0, span);
 		const byId = this.#takeIndex();
 		byId.set(span.id, span);
-		return new SpanSet(spans, byId, Math.max(this.#maxLength, span.end - span.start));
+		return new SpanSet(spans, byId, Math.max(this.#maxLength, span.end - span.start)).#withCounts(this.#shiftedCounts(span.label, 1));
 	}
 
 	/** A set without the span of this id; this set itself if there is none. */
@@ -140,7 +140,7 @@ export class SpanSet {
 		const byId = this.#takeIndex();
 		byId.delete(id);
 		// The bound may now be loose; that only costs a little scanning.
-		return new SpanSet(spans, byId, this.#maxLength);
+		return new SpanSet(spans, byId, this.#maxLength).#withCounts(this.#shiftedCounts(span.label, -1));
 	}
 
 	/**
@@ -164,7 +164,26 @@ export class SpanSet {
 		);
 		const byId = this.#takeIndex();
 		byId.set(span.id, span);
-		return new SpanSet(spans, byId, Math.max(this.#maxLength, span.end - span.start));
+		const counts = old.label === span.label ? this.#counts : this.#shiftedCounts(old.label, -1, this.#shiftedCounts(span.label, 1));
+		return new SpanSet(spans, byId, Math.max(this.#maxLength, span.end - span.start)).#withCounts(counts);
+	}
+
+	/**
+	 * The label counts after one more (delta 1) or one fewer (-1) span of `label`, from this set's
+	 * counts (or `from`) when they are known: an edit then costs no pass over every span. Null when unknown.
+	 */
+	#shiftedCounts(label: string, delta: 1 | -1, from: Record<string, number> | null = this.#counts): Record<string, number> | null {
+		if (!from) return null;
+		const counts: Record<string, number> = Object.assign(Object.create(null), from);
+		const n = (counts[label] ?? 0) + delta;
+		if (n > 0) counts[label] = n;
+		else delete counts[label];
+		return counts;
+	}
+
+	#withCounts(counts: Record<string, number> | null): SpanSet {
+		this.#counts = counts;
+		return this;
 	}
 
 	/** The first span with exactly these offsets and label, so the editor does not add it twice. */
