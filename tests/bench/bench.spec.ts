@@ -367,8 +367,8 @@ const clearLongTasks = (page: Page) => page.evaluate(() => void ((window as unkn
 
 /**
  * `count` rounds of: a DOM selection over 1–3 words, then (each timed by `timedKey`) a label key
- * (tag), another label key (relabel the new span, which tagging selected) and Delete (remove it), so
- * the article ends as it began. Returns each action's main-thread time less the same idle frames.
+ * (tag), [ to select the new span (untimed), another label key (relabel it) and Delete (remove it),
+ * so the article ends as it began (unless [ reached a span that starts inside the new one). Returns each action's main-thread time less the same idle frames.
  */
 async function tagRelabelDelete(page: Page, main: MainThread, count: number, seed: number): Promise<{ tag: number[]; relabel: number[]; remove: number[] }> {
 	const random = prng(seed);
@@ -383,6 +383,10 @@ async function tagRelabelDelete(page: Page, main: MainThread, count: number, see
 		const tagged = await timedKey(page, main, String(1 + (i % 3)));
 		if (!tagged) continue;
 		tag.push(tagged);
+		// A new span is not left selected (a label key must not relabel it by surprise): select it as a
+		// keyboard user does, with [ from the caret at its end, outside the measurement.
+		await page.keyboard.press('[');
+		await page.evaluate(waitFrames, { frames: 3, marks: -1 });
 		const relabelled = await timedKey(page, main, String(1 + ((i + 1) % 3)));
 		if (relabelled) relabel.push(relabelled);
 		const removed = await timedKey(page, main, 'Delete');
