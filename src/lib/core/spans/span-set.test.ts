@@ -9,6 +9,33 @@ function span(id: string, start: number, end: number, label = 'actor'): Span {
 
 const ids = (spans: readonly Span[]) => spans.map((s) => s.id);
 
+/** A random edit, as the property tests generate them: `pick` chooses the span to change. */
+type Operation =
+	| { type: 'add'; start: number; length: number; label: string }
+	| { type: 'remove'; pick: number }
+	| { type: 'relabel'; pick: number; label: string }
+	| { type: 'replace'; pick: number; start: number; length: number };
+
+/** Applies `op` (the `n`th) to both the set and a plain-array model of it. */
+function applyOperation(set: SpanSet, model: Span[], op: Operation, n: number): [SpanSet, Span[]] {
+	if (op.type === 'add') {
+		const added = span(`s${n}`, op.start, op.start + op.length, op.label);
+		return [set.add(added), [...model, added]];
+	}
+	if (model.length === 0) return [set, model];
+	const victim = model[op.pick % model.length];
+	if (op.type === 'remove') return [set.remove(victim.id), model.filter((s) => s !== victim)];
+	const changed = op.type === 'relabel' ? { ...victim, label: op.label } : { ...victim, start: op.start, end: op.start + op.length };
+	return [set.replace(changed), model.map((s) => (s === victim ? changed : s))];
+}
+
+/** Spans per label in a plain-array model. */
+function countLabels(model: readonly Span[]): Record<string, number> {
+	const counts: Record<string, number> = {};
+	for (const s of model) counts[s.label] = (counts[s.label] ?? 0) + 1;
+	return counts;
+}
+
 describe('SpanSet', () => {
 	// claim 0–40 holds actor 0–8 and figure 20–30; another claim crosses it at 35–50.
 	const claim = span('c', 0, 40, 'claim');
@@ -105,26 +132,8 @@ describe('SpanSet', () => {
 				set.countsByLabel();
 				let model: Span[] = [...set.all()];
 				operations.forEach((op, n) => {
-					if (op.type === 'add') {
-						const added = span(`s${n}`, op.start, op.start + op.length, op.label);
-						set = set.add(added);
-						model = [...model, added];
-					} else if (model.length > 0) {
-						const victim = model[op.pick % model.length];
-						if (op.type === 'remove') {
-							set = set.remove(victim.id);
-							model = model.filter((s) => s !== victim);
-						} else {
-							const relabelled = { ...victim, label: op.label };
-							set = set.replace(relabelled);
-							model = model.map((s) => (s === victim ? relabelled : s));
-						}
-					}
-					if (askEvery || n === operations.length - 1) {
-						const counts: Record<string, number> = {};
-						for (const s of model) counts[s.label] = (counts[s.label] ?? 0) + 1;
-						expect(set.countsByLabel()).toEqual(counts);
-					}
+					[set, model] = applyOperation(set, model, op, n);
+					if (askEvery || n === operations.length - 1) expect(set.countsByLabel()).toEqual(countLabels(model));
 				});
 			}),
 			{ numRuns: 200 }
@@ -148,21 +157,7 @@ describe('SpanSet', () => {
 				let model: Span[] = [];
 				const history: Array<[SpanSet, Span[]]> = [];
 				operations.forEach((op, n) => {
-					if (op.type === 'add') {
-						const added = span(`s${n}`, op.start, op.start + op.length, op.label);
-						set = set.add(added);
-						model = [...model, added];
-					} else if (model.length > 0) {
-						const victim = model[op.pick % model.length];
-						if (op.type === 'remove') {
-							set = set.remove(victim.id);
-							model = model.filter((s) => s !== victim);
-						} else {
-							const moved = { ...victim, start: op.start, end: op.start + op.length };
-							set = set.replace(moved);
-							model = model.map((s) => (s === victim ? moved : s));
-						}
-					}
+					[set, model] = applyOperation(set, model, op, n);
 					history.push([set, model]);
 				});
 				// Every earlier version still answers as it did (the id index is handed on, not shared).
@@ -178,9 +173,7 @@ describe('SpanSet', () => {
 				expect(ids(set.overlapping(from, to))).toEqual(ids(sorted.filter((s) => s.start < to && s.end > from)));
 				expect(set.next(p)?.id).toBe(sorted.find((s) => s.start > p)?.id);
 				expect(set.previous(p)?.id).toBe(sorted.filter((s) => s.start < p).at(-1)?.id);
-				const counts: Record<string, number> = {};
-				for (const s of model) counts[s.label] = (counts[s.label] ?? 0) + 1;
-				expect(set.countsByLabel()).toEqual(counts);
+				expect(set.countsByLabel()).toEqual(countLabels(model));
 				for (const s of sorted) expect(set.findDuplicate(s.start, s.end, s.label)).toStrictEqual(sorted.find((t) => t.start === s.start && t.end === s.end && t.label === s.label));
 			}),
 			{ numRuns: 200 }
