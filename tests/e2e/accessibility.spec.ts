@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { importThroughChooser, openLibrary } from './helpers';
 import { DEFAULT_LABELS } from '../../src/lib/core/labels/defaults';
-import { labelHighlightStyle } from '../../src/lib/core/theme/highlight-style';
+import { labelMarkStyle } from '../../src/lib/core/theme/highlight-style';
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -121,9 +121,9 @@ test('the theme switch in Settings overrides the system, persists across a reloa
 	await page.getByRole('link', { name: /Harbour council approves/ }).click();
 	await expect(page.getByRole('region', { name: 'Article' }).locator('.ProseMirror')).toBeVisible();
 	const actorHighlight = () =>
-		page.evaluate(() => getComputedStyle(document.querySelector('.ProseMirror .sw-line')!, '::highlight(sw-label-0)').backgroundColor);
+		page.evaluate(() => getComputedStyle(document.querySelector('.ProseMirror .sw-marks .sw-mark.sw-label-0')!).backgroundColor);
 	const actor = DEFAULT_LABELS.find((label) => label.name === 'actor')!;
-	await expect.poll(actorHighlight).toBe(labelHighlightStyle(actor.color, 'dark').background);
+	await expect.poll(actorHighlight).toBe(labelMarkStyle(actor.color, 'dark').background);
 	await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
-	await expect.poll(actorHighlight).toBe(labelHighlightStyle(actor.color, 'light').background);
+	await expect.poll(actorHighlight).toBe(labelMarkStyle(actor.color, 'light').background);
 });

@@ -268,14 +268,16 @@ test('nested spans of one label are drawn apart, every label has the same wash, 
 	expect(drawn['sw-label-1']).toBe(1);
 	expect(drawn['sw-label-1-d1']).toBe(1);
 	const styles = await page.evaluate(() => {
-		const el = document.querySelector('.ProseMirror')!;
 		const of = (name: string) => {
-			const s = getComputedStyle(el, `::highlight(${name})`);
-			return { line: s.textDecorationStyle, background: s.backgroundColor };
+			const mark = document.querySelector(`.sw-marks .sw-mark.${name}`)!;
+			const line = getComputedStyle(mark, '::after');
+			return { line: `${line.height} ${line.borderTopStyle} ${line.backgroundImage}`, top: line.top, background: getComputedStyle(mark).backgroundColor };
 		};
 		return { outer: of('sw-label-1'), inner: of('sw-label-1-d1'), figure: of('sw-label-2') };
 	});
 	expect(styles.inner.line).not.toBe(styles.outer.line);
+	// Each label's line has a lane of its own below the text.
+	expect(styles.figure.top).not.toBe(styles.outer.top);
 	// One neutral wash for every label: overlaps darken it, they never mix into a third hue.
 	expect(styles.figure.background).toBe(styles.outer.background);
 

@@ -82,11 +82,22 @@ export async function spansUnder(page: Page, label: string): Promise<string[]> {
 	return group.locator('.span-item').allTextContents();
 }
 
-/** Number of ranges drawn per highlight name (what the user sees painted). */
+/**
+ * What the user sees painted, per style: for span marks (boxes under the text, by style class such
+ * as sw-label-1 or sw-label-1-d1) the number of spans drawn; for the highlights of transient states
+ * (sw-selected, sw-found, …) the number of ranges.
+ */
 export async function drawnRanges(page: Page): Promise<Record<string, number>> {
 	return page.evaluate(() => {
 		const out: Record<string, number> = {};
 		CSS.highlights.forEach((h, name) => (out[name] = h.size));
+		const spans = new Map<string, Set<string>>();
+		for (const el of document.querySelectorAll<HTMLElement>('.sw-marks .sw-mark')) {
+			const key = [...el.classList].find((c) => c !== 'sw-mark') ?? '';
+			if (!spans.has(key)) spans.set(key, new Set());
+			spans.get(key)!.add(el.dataset.span ?? `box-${spans.get(key)!.size}`);
+		}
+		for (const [key, ids] of spans) out[key] = ids.size;
 		return out;
 	});
 }

@@ -36,7 +36,7 @@ test('a long article: spans across blocks are drawn, the far end can be tagged, 
 	const blocks = await page.evaluate(() => {
 		const all = Array.from(document.querySelectorAll('.sw-block'));
 		const lines = Array.from(document.querySelectorAll('.sw-line'));
-		const blockOf = (n: number) => all.indexOf(lines[n].parentElement!);
+		const blockOf = (n: number) => all.indexOf(lines[n].closest('.sw-block')!);
 		return { count: all.length, first: blockOf(10), last: blockOf(60) };
 	});
 	expect(blocks.count).toBeGreaterThan(3);

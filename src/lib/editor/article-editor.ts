@@ -4,6 +4,7 @@ import type { SpanSet } from '$lib/core/spans/span-set';
 import type { Label, Span, SpanEdit } from '$lib/core/types';
 import { TextPositions } from './positions';
 import { HighlightRenderer, type SpanRenderer } from './highlight-renderer';
+import { BlockView } from './block-view';
 import { applySpanAction, selectedSpan, spanPlugin, spanState } from './span-plugin';
 import { annotationKeys, type EditorHost } from './keys';
 import type { TextMatch } from '$lib/core/text/find';
@@ -87,6 +88,7 @@ export class ArticleEditor {
 		});
 		this.view = new EditorView(mount, {
 			state,
+			nodeViews: { block: (node) => new BlockView(node) },
 			attributes: {
 				'aria-label': 'Article text',
 				'aria-readonly': 'true',
@@ -117,9 +119,19 @@ export class ArticleEditor {
 	};
 
 	/** Shows `spans` (after `edits`, when given: drawn incrementally) and the selected span. */
-	sync(spans: SpanSet, edits: readonly SpanEdit[] | null): void {
+	/**
+	 * Shows `spans` (`edits` turned the shown set into them; null: redraw all). `caret`: collapse the
+	 * text selection there in the same transaction, without scrolling (a tag, whose text is in view):
+	 * one view update instead of two, and no forced layout for a scroll that would not move.
+	 */
+	sync(spans: SpanSet, edits: readonly SpanEdit[] | null, caret?: number): void {
 		if (spans === spanState(this.view.state).spans) return;
-		applySpanAction(this.view, { type: 'sync', spans, edits });
+		const tr = this.view.state.tr;
+		if (caret !== undefined) {
+			tr.setSelection(TextSelection.create(tr.doc, this.positions.toPos(caret)));
+			this.#lastSelection = { start: caret, end: caret };
+		}
+		applySpanAction(this.view, { type: 'sync', spans, edits }, tr);
 		this.#tooltip.refresh();
 	}
 

@@ -2,13 +2,19 @@ import type { Label, Span, SpanEdit } from '$lib/core/types';
 import { SpanSet } from '$lib/core/spans/span-set';
 import type { TextPositions } from './positions';
 import { LAYER_COLORS } from '$lib/core/review/layers';
-import { SPAN_STATE_STYLES, FIND_STYLES, NESTING_LEVELS, labelHighlightStyle, layerHighlightStyle, themedHighlightRules, unknownLabelStyle } from '$lib/core/theme/highlight-style';
+import { SPAN_STATE_STYLES, FIND_STYLES, NESTING_LEVELS, labelMarkStyle, layerMarkStyle, themedHighlightRules, themedMarkRules, unknownLabelMarkStyle } from '$lib/core/theme/highlight-style';
+import { blockParts } from './block-view';
 import type { TextMatch } from '$lib/core/text/find';
 
 /**
- * Draws spans with the CSS Custom Highlight API: one `Highlight` per label holding a `StaticRange`
- * per span. The article DOM is never split or re-rendered for annotations, so adding a span costs
- * one range, and 10,000 spans add no DOM nodes (inline decorations would add tens of thousands).
+ * Draws spans as marks: boxes in a layer under the text of each block (block-view.ts), one per visual
+ * line a span covers, placed from the text's client rectangles. The article's text DOM is never split
+ * or re-rendered for annotations; only the blocks in view (and a screen around) get marks, and a tag
+ * adds one box. Spans used to be CSS Custom Highlights, but while any highlight holds ranges Chromium
+ * repaints all highlighted text on every frame that changes anything (measured: ~7 ms of paint per
+ * such frame on the bench article against ~1 ms with boxes), which made every tag and scroll frame
+ * pay for the whole screen. The few transient states (selected, hovered, under review, find matches)
+ * stay highlights: they hold a range or two, and they can set the text colour.
  * Nested and crossing spans stay visible: every span lays the same neutral wash over its text (so
  * overlaps only darken it: mixed hues never suggest a label that is not there) and each label has
  * an underline in its colour at its own depth, so a figure inside a claim shows both lines. A span
@@ -47,6 +53,8 @@ export function highlightsSupported(): boolean {
 }
 
 const PREFIX = 'sw-';
+/** Blocks whose marks stay drawn once scrolled past (the rest are drawn again when they come back). */
+const MAX_DRAWN_BLOCKS = 24;
 
 
 /** Label index and nesting level → CSS-safe highlight key (names are user data; keys are ours). */
@@ -58,8 +66,10 @@ export class HighlightRenderer implements SpanRenderer {
 	readonly #root: HTMLElement;
 	readonly #positions: TextPositions;
 	readonly #sheet = new CSSStyleSheet();
-	readonly #ranges = new Map<string, { range: StaticRange; key: string }>();
-	readonly #byLabel = new Map<string, Highlight>();
+	/** The marks of each drawn span (in drawn blocks only) and the style key they carry. */
+	readonly #marks = new Map<string, { key: string; els: HTMLElement[] }>();
+	/** Blocks whose marks are drawn, in the order they were drawn (the oldest are let go first). */
+	readonly #drawn = new Set<number>();
 	#labelIndex = new Map<string, number>();
 	#labels: readonly Label[] = [];
 	readonly #selected = new Highlight();
@@ -69,11 +79,15 @@ export class HighlightRenderer implements SpanRenderer {
 	readonly #foundCurrent = new Highlight();
 	#matches: readonly TextMatch[] = [];
 	#currentMatch = -1;
-	#layers: string[] = [];
-	/** Every span of the article; only those in the window are drawn. */
+	/** Other layers' ranges (review), by layer, sorted by start. */
+	#layers: (readonly { start: number; end: number }[])[] = [];
+	/** Every span of the article; only those in drawn blocks have marks. */
 	#all: SpanSet = SpanSet.empty;
 	// Nothing drawn until the editor says what is in view (setWindow).
 	#window = { start: 0, end: 0 };
+	readonly #resize: ResizeObserver;
+	#width = -1;
+	readonly #onFonts = () => this.#redrawAll();
 
 	constructor(root: HTMLElement, positions: TextPositions, labels: readonly Label[]) {
 		this.#root = root;
@@ -89,6 +103,19 @@ export class HighlightRenderer implements SpanRenderer {
 		this.#foundCurrent.priority = 26;
 		CSS.highlights.set(`${PREFIX}found`, this.#found);
 		CSS.highlights.set(`${PREFIX}found-current`, this.#foundCurrent);
+		// Marks are boxes at the text's positions: when the text column changes width (or a web font
+		// arrives) the lines wrap anew, and what is drawn is drawn again.
+		this.#resize = new ResizeObserver(([entry]) => {
+			const width = entry.contentRect.width;
+			if (width === this.#width) return;
+			const first = this.#width < 0;
+			this.#width = width;
+			if (!first) this.#redrawAll();
+		});
+		this.#resize.observe(root);
+		document.fonts?.addEventListener('loadingdone', this.#onFonts);
+		// The event does not bubble: listen while it goes down to the block.
+		root.addEventListener('contentvisibilityautostatechange', this.#onRendered, true);
 		this.setLabels(labels);
 	}
 
@@ -98,21 +125,20 @@ export class HighlightRenderer implements SpanRenderer {
 		// Styles per theme are data (core/theme): the dark rules apply under a dark system or data-theme.
 		const rules: string[] = [];
 		labels.forEach((label, i) => {
-			// Underlines sit at increasing depths so nested spans of different labels stay readable.
-			// Underlines sit at increasing depths (lanes) so nested spans of different labels stay readable;
-			// nested spans of one label get a style per nesting level.
+			// Lines sit at increasing depths (lanes) so nested spans of different labels stay readable;
+			// nested spans of one label get a line style per nesting level.
 			for (let depth = 0; depth < NESTING_LEVELS; depth++) {
-				rules.push(...themedHighlightRules(highlightName(i, depth), (theme) => labelHighlightStyle(label.color, theme, i % 4, depth)));
+				rules.push(...themedMarkRules(`.sw-mark.${highlightName(i, depth)}`, (theme) => labelMarkStyle(label.color, theme, i % 4, depth)));
 			}
 		});
 		rules.push(
 			...themedHighlightRules(`${PREFIX}found`, (theme) => FIND_STYLES[theme].match),
 			...themedHighlightRules(`${PREFIX}found-current`, (theme) => FIND_STYLES[theme].current),
-			...themedHighlightRules(`${PREFIX}label-unknown`, unknownLabelStyle),
+			...themedMarkRules(`.sw-mark.${PREFIX}label-unknown`, unknownLabelMarkStyle),
 			...(['hovered', 'selected', 'focused'] as const).flatMap((state) =>
 				themedHighlightRules(`${PREFIX}${state}`, (theme) => SPAN_STATE_STYLES[theme][state])
 			),
-			...LAYER_COLORS.flatMap((color, i) => themedHighlightRules(`${PREFIX}layer-${i}`, (theme) => layerHighlightStyle(color, theme, i)))
+			...LAYER_COLORS.flatMap((color, i) => themedMarkRules(`.sw-mark.${PREFIX}layer-${i}`, (theme) => layerMarkStyle(color, theme, i)))
 		);
 		this.#sheet.replaceSync(rules.join('\n'));
 		this.reset(this.#all);
@@ -120,34 +146,19 @@ export class HighlightRenderer implements SpanRenderer {
 
 	reset(spans: SpanSet): void {
 		this.#all = spans;
-		for (const [name] of this.#byLabel) CSS.highlights.delete(name);
-		this.#byLabel.clear();
-		this.#ranges.clear();
-		// Build each label's Highlight off-registry, then register once: one style recalc, not one per span.
-		const pending = new Map<string, StaticRange[]>();
-		for (const span of spans.overlapping(this.#window.start, this.#window.end)) {
-			const range = this.#range(span.start, span.end);
-			const key = this.#keyOf(span);
-			this.#ranges.set(span.id, { range, key });
-			let list = pending.get(key);
-			if (!list) pending.set(key, (list = []));
-			list.push(range);
-		}
-		for (const [key, ranges] of pending) {
-			const h = new Highlight(...ranges);
-			this.#byLabel.set(key, h);
-			CSS.highlights.set(key, h);
-		}
+		for (const block of [...this.#drawn]) this.#undrawBlock(block);
+		this.#marks.clear();
+		this.#drawWindow();
 	}
 
 	apply(edits: readonly SpanEdit[], spans: SpanSet): void {
 		this.#all = spans;
 		for (const edit of edits) {
-			if (edit.type === 'add') this.#add(edit.span);
-			else if (edit.type === 'remove') this.#remove(edit.span.id);
+			if (edit.type === 'add') this.#draw(edit.span);
+			else if (edit.type === 'remove') this.#erase(edit.span.id);
 			else {
-				this.#remove(edit.before.id);
-				this.#add(edit.after);
+				this.#erase(edit.before.id);
+				this.#draw(edit.after);
 			}
 		}
 		// An edit can change how deep the spans of its label around it are nested.
@@ -156,34 +167,190 @@ export class HighlightRenderer implements SpanRenderer {
 		}
 	}
 
-	/** Moves the drawn spans of `span`'s label that overlap it to the highlight of their nesting level. */
+	/** Gives the drawn spans of `span`'s label that overlap it the style of their nesting level. */
 	#restyleAround(span: Span): void {
 		for (const other of this.#all.overlapping(span.start, span.end)) {
 			if (other.label !== span.label) continue;
-			const entry = this.#ranges.get(other.id);
+			const entry = this.#marks.get(other.id);
 			if (!entry) continue;
 			const key = this.#keyOf(other);
 			if (key === entry.key) continue;
-			this.#byLabel.get(entry.key)?.delete(entry.range);
-			this.#highlight(key).add(entry.range);
-			this.#ranges.set(other.id, { range: entry.range, key });
+			for (const el of entry.els) el.className = `sw-mark ${key}`;
+			entry.key = key;
 		}
 	}
 
 	setWindow(start: number, end: number): void {
 		const w = this.#window;
-		// Already drawn: nothing to do (most scroll frames).
-		if (w.start <= start && end <= w.end) return;
-		// Draw the asked range and as much again on each side, so scrolling on redraws only now and
-		// then, and then only the spans that enter or leave the window.
-		const pad = end - start;
-		this.#window = { start: Math.max(0, start - pad), end: end + pad };
-		const wanted = this.#all.overlapping(this.#window.start, this.#window.end);
-		const keep = new Set<string>();
-		for (const span of wanted) keep.add(span.id);
-		for (const id of [...this.#ranges.keys()]) if (!keep.has(id)) this.#remove(id);
-		for (const span of wanted) if (!this.#ranges.has(span.id)) this.#add(span);
-		this.#drawMatches();
+		if (w.start === start && w.end === end) return;
+		this.#window = { start, end };
+		if (this.#matches.length > 0 || this.#found.size > 0) this.#drawMatches();
+		// Drawn in a task after this frame, where layout is clean: measuring now (in the scroll's
+		// animation frame) would force a layout the frame then does again. The window reaches a screen
+		// beyond the view, so what is drawn a frame late is not on screen yet. (The first window is
+		// drawn at once: the article's first paint shows its spans.)
+		if (this.#drawn.size === 0) this.#drawWindow();
+		else if (this.#drawTimer === undefined) {
+			this.#drawTimer = setTimeout(() => {
+				this.#drawTimer = undefined;
+				this.#drawWindow();
+			}, 0);
+		}
+	}
+	#drawTimer: ReturnType<typeof setTimeout> | undefined;
+
+	/** Draws the blocks the window touches that are not drawn yet; lets go of the oldest beyond MAX_DRAWN_BLOCKS. */
+	#drawWindow(): void {
+		const { start, end } = this.#window;
+		if (end <= start) return;
+		const positions = this.#positions;
+		const first = positions.blockOf(positions.lineOfOffset(start)).block;
+		const last = positions.blockOf(positions.lineOfOffset(Math.max(start, end - 1))).block;
+		// Only blocks the browser renders: one it skips (content-visibility, off screen) would have to be
+		// laid out just to be measured. It is drawn when it starts being rendered (#onRendered).
+		for (let b = first; b <= last; b++) if (!this.#drawn.has(b) && this.#rendered(b)) this.#drawBlock(b);
+		for (const b of this.#drawn) {
+			if (this.#drawn.size <= MAX_DRAWN_BLOCKS) break;
+			if (b < first || b > last) this.#undrawBlock(b);
+		}
+	}
+
+	/** Whether block `block` is rendered now (not skipped by content-visibility). */
+	#rendered(block: number): boolean {
+		const el = this.#root.children[block] as HTMLElement | undefined;
+		return !!el && (typeof el.checkVisibility !== 'function' || el.checkVisibility({ contentVisibilityAuto: true }));
+	}
+
+	/** A block that starts being rendered gets its marks, if it is in the window. */
+	readonly #onRendered = (event: Event) => {
+		if ((event as ContentVisibilityAutoStateChangeEvent).skipped) return;
+		const el = event.target as HTMLElement;
+		if (el.parentElement !== this.#root) return;
+		const block = Array.prototype.indexOf.call(this.#root.children, el);
+		if (block < 0 || this.#drawn.has(block)) return;
+		const { start, end } = this.#window;
+		const range = this.#blockRange(block);
+		if (range.from < end && range.to > start) this.#drawBlock(block);
+	};
+
+	/** The text range [from, to) of block `block`. */
+	#blockRange(block: number): { from: number; to: number; firstLine: number; endLine: number } {
+		const { first, end } = this.#positions.linesOfBlock(block);
+		const lines = this.#positions.lines;
+		return { from: lines[first].start, to: lines[end - 1].next, firstLine: first, endLine: end };
+	}
+
+	#drawBlock(block: number): void {
+		const parts = blockParts(this.#root, block);
+		if (!parts) return;
+		this.#drawn.add(block);
+		const range = this.#blockRange(block);
+		const origin = parts.marks.getBoundingClientRect();
+		const made: HTMLElement[] = [];
+		for (const span of this.#all.overlapping(range.from, range.to)) {
+			const key = this.#keyOf(span);
+			const els = this.#boxes(span.start, span.end, key, range, parts.lines, origin, made);
+			if (els.length === 0) continue;
+			for (const el of els) el.dataset.span = span.id;
+			const entry = this.#marks.get(span.id);
+			if (entry) entry.els.push(...els);
+			else this.#marks.set(span.id, { key, els });
+		}
+		this.#layers.forEach((ranges, i) => {
+			const key = `${PREFIX}layer-${i % LAYER_COLORS.length}`;
+			for (const r of ranges) if (r.start < range.to && r.end > range.from) this.#boxes(r.start, r.end, key, range, parts.lines, origin, made);
+		});
+		// One insertion for the whole block: one style and layout invalidation.
+		if (made.length > 0) parts.marks.append(...made);
+	}
+
+	#undrawBlock(block: number): void {
+		this.#drawn.delete(block);
+		const parts = blockParts(this.#root, block);
+		if (!parts || !parts.marks.firstChild) return;
+		parts.marks.replaceChildren();
+		const range = this.#blockRange(block);
+		for (const span of this.#all.overlapping(range.from, range.to)) {
+			const entry = this.#marks.get(span.id);
+			if (!entry) continue;
+			entry.els = entry.els.filter((el) => el.isConnected);
+			if (entry.els.length === 0) this.#marks.delete(span.id);
+		}
+	}
+
+	#redrawAll(): void {
+		for (const block of [...this.#drawn]) this.#undrawBlock(block);
+		this.#marks.clear();
+		this.#drawWindow();
+	}
+
+	/**
+	 * Boxes over the text [start, end) inside one block (a box per visual line it covers), positioned
+	 * in the block's marks layer whose client rectangle is `origin`; pushed to `into` to be inserted.
+	 */
+	#boxes(
+		start: number,
+		end: number,
+		key: string,
+		block: { from: number; to: number; firstLine: number; endLine: number },
+		lines: HTMLElement,
+		origin: DOMRect,
+		into: HTMLElement[]
+	): HTMLElement[] {
+		const positions = this.#positions;
+		const made: HTMLElement[] = [];
+		const from = Math.max(block.firstLine, positions.lineOfOffset(Math.max(start, block.from)));
+		const to = Math.min(block.endLine - 1, positions.lineOfOffset(Math.min(end, block.to)));
+		for (let line = from; line <= to; line++) {
+			const { start: ls, end: le } = positions.lines[line];
+			const a = Math.max(start, ls);
+			const z = Math.min(end, le);
+			if (a >= z) continue;
+			const text = lines.children[line - block.firstLine]?.firstChild;
+			if (!text || text.nodeType !== Node.TEXT_NODE) continue;
+			const range = document.createRange();
+			range.setStart(text, a - ls);
+			range.setEnd(text, Math.min(z - ls, (text as Text).length));
+			for (const rect of range.getClientRects()) {
+				if (rect.width < 0.5) continue;
+				const el = document.createElement('div');
+				el.className = `sw-mark ${key}`;
+				el.style.left = `${rect.left - origin.left}px`;
+				el.style.top = `${rect.top - origin.top}px`;
+				el.style.width = `${rect.width}px`;
+				el.style.height = `${rect.height}px`;
+				made.push(el);
+				into.push(el);
+			}
+		}
+		return made;
+	}
+
+	/** Draws `span` in the drawn blocks it touches. */
+	#draw(span: Span): void {
+		const positions = this.#positions;
+		const first = positions.blockOf(positions.lineOfOffset(span.start)).block;
+		const last = positions.blockOf(positions.lineOfOffset(Math.max(span.start, span.end - 1))).block;
+		const key = this.#keyOf(span);
+		for (let b = first; b <= last; b++) {
+			if (!this.#drawn.has(b)) continue;
+			const parts = blockParts(this.#root, b);
+			if (!parts) continue;
+			const made: HTMLElement[] = [];
+			const els = this.#boxes(span.start, span.end, key, this.#blockRange(b), parts.lines, parts.marks.getBoundingClientRect(), made);
+			for (const el of els) el.dataset.span = span.id;
+			parts.marks.append(...made);
+			const entry = this.#marks.get(span.id);
+			if (entry) entry.els.push(...els);
+			else if (els.length > 0) this.#marks.set(span.id, { key, els });
+		}
+	}
+
+	#erase(id: string): void {
+		const entry = this.#marks.get(id);
+		if (!entry) return;
+		for (const el of entry.els) el.remove();
+		this.#marks.delete(id);
 	}
 
 	matches(matches: readonly TextMatch[], current: number): void {
@@ -194,8 +361,8 @@ export class HighlightRenderer implements SpanRenderer {
 
 	/** Draws the matches inside the window (a long article can have thousands), and the current one. */
 	#drawMatches(): void {
-		this.#found.clear();
-		this.#foundCurrent.clear();
+		if (this.#found.size > 0) this.#found.clear();
+		if (this.#foundCurrent.size > 0) this.#foundCurrent.clear();
 		const list = this.#matches;
 		let lo = 0;
 		let hi = list.length;
@@ -213,40 +380,39 @@ export class HighlightRenderer implements SpanRenderer {
 
 
 	select(span: Span | null): void {
-		this.#selected.clear();
+		// Touching a Highlight repaints all highlighted text: leave an empty one alone.
+		if (this.#selected.size > 0) this.#selected.clear();
 		if (span) this.#selected.add(this.#range(span.start, span.end));
 	}
 
 	hover(span: Span | null): void {
-		this.#hovered.clear();
+		if (this.#hovered.size > 0) this.#hovered.clear();
 		if (span) this.#hovered.add(this.#range(span.start, span.end));
 	}
 
 	focus(range: { start: number; end: number } | null): void {
-		this.#focused.clear();
+		if (this.#focused.size > 0) this.#focused.clear();
 		if (range) this.#focused.add(this.#range(range.start, range.end));
 	}
 
 	overlay(layers: readonly (readonly { start: number; end: number }[])[]): void {
-		for (const name of this.#layers) CSS.highlights.delete(name);
-		this.#layers = layers.map((ranges, i) => {
-			const name = `${PREFIX}layer-${i % LAYER_COLORS.length}`;
-			CSS.highlights.set(name, new Highlight(...ranges.map((r) => this.#range(r.start, r.end))));
-			return name;
-		});
+		this.#layers = layers.map((ranges) => [...ranges].sort((x, y) => x.start - y.start));
+		this.#redrawAll();
 	}
 
 	destroy(): void {
-		for (const [name] of this.#byLabel) CSS.highlights.delete(name);
-		for (const name of this.#layers) CSS.highlights.delete(name);
+		this.#resize.disconnect();
+		clearTimeout(this.#drawTimer);
+		document.fonts?.removeEventListener('loadingdone', this.#onFonts);
+		this.#root.removeEventListener('contentvisibilityautostatechange', this.#onRendered, true);
 		CSS.highlights.delete(`${PREFIX}selected`);
 		CSS.highlights.delete(`${PREFIX}hovered`);
 		CSS.highlights.delete(`${PREFIX}focused`);
 		CSS.highlights.delete(`${PREFIX}found`);
 		CSS.highlights.delete(`${PREFIX}found-current`);
 		document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== this.#sheet);
-		this.#ranges.clear();
-		this.#byLabel.clear();
+		this.#marks.clear();
+		this.#drawn.clear();
 	}
 
 	/** The highlight a span is drawn in: its label's, at its nesting level among spans of that label. */
@@ -269,31 +435,6 @@ export class HighlightRenderer implements SpanRenderer {
 		return depth;
 	}
 
-	#highlight(key: string): Highlight {
-		let h = this.#byLabel.get(key);
-		if (!h) {
-			h = new Highlight();
-			this.#byLabel.set(key, h);
-			CSS.highlights.set(key, h);
-		}
-		return h;
-	}
-
-	#add(span: Span): void {
-		if (span.end <= this.#window.start || span.start >= this.#window.end) return;
-		const range = this.#range(span.start, span.end);
-		const key = this.#keyOf(span);
-		this.#ranges.set(span.id, { range, key });
-		this.#highlight(key).add(range);
-	}
-
-	#remove(id: string): void {
-		const entry = this.#ranges.get(id);
-		if (!entry) return;
-		this.#byLabel.get(entry.key)?.delete(entry.range);
-		this.#ranges.delete(id);
-	}
-
 	/** A static range over text offsets [start, end): the editor's DOM is one `<p>` per line, in blocks. */
 	#range(start: number, end: number): StaticRange {
 		const a = this.#point(start);
@@ -304,7 +445,7 @@ export class HighlightRenderer implements SpanRenderer {
 	#point(offset: number): { node: Node; offset: number } {
 		const { line, column } = this.#positions.locate(offset);
 		const { block, index } = this.#positions.blockOf(line);
-		const p = this.#root.children[block]?.children[index];
+		const p = blockParts(this.#root, block)?.lines.children[index];
 		if (!p) throw new RangeError(`no paragraph ${line} for offset ${offset}`);
 		const text = p.firstChild;
 		if (text && text.nodeType === Node.TEXT_NODE) return { node: text, offset: Math.min(column, (text as Text).length) };

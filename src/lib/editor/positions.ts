@@ -62,6 +62,11 @@ export class TextPositions {
 		return this.#firstLine.length;
 	}
 
+	/** The lines of block `block`: indices [first, end). */
+	linesOfBlock(block: number): { first: number; end: number } {
+		return { first: this.#firstLine[block], end: block + 1 < this.#firstLine.length ? this.#firstLine[block + 1] : this.lines.length };
+	}
+
 	/** The block holding line `line`, and the line's index inside it: how the DOM is addressed. */
 	blockOf(line: number): { block: number; index: number } {
 		const block = this.#blockOfLine[line];

@@ -2,13 +2,13 @@ import { Schema } from 'prosemirror-model';
 
 /**
  * The article as ProseMirror sees it: one paragraph per line of the text, plain text inside, the
- * lines grouped in blocks of a few thousand characters. No marks: annotations are standoff and drawn
- * as highlights, never written into the document.
+ * lines grouped in blocks of a few thousand characters. No ProseMirror marks: annotations are
+ * standoff, drawn as boxes in a layer under each block's lines (block-view.ts, highlight-renderer.ts),
+ * never written into the document.
  *
  * The blocks are what keeps a long article cheap: each is `content-visibility: auto` (app.css), so
- * the browser lays out, walks and paints only the blocks near the viewport. A highlight change makes
- * Chromium revisit every painted text, and a 100,000-word article in one flat list of lines made
- * that a 15 ms frame; in blocks it is a few. `chars` and `lines` size a block that is not laid out yet.
+ * the browser lays out, walks and paints only the blocks near the viewport, and only the blocks in
+ * view get span boxes. `chars` and `lines` size a block that is not laid out yet.
  */
 export const articleSchema = new Schema({
 	nodes: {

@@ -214,10 +214,10 @@ export class ArticleSession implements EditorHost {
 			createdAt: now,
 			updatedAt: now
 		};
-		this.#commit([{ type: 'add', span }]);
 		// The new span is not selected: the next label key must not relabel it by surprise. The text
-		// selection collapses to its end, where the next tag usually starts from.
-		this.#editor?.setSelection(span.end);
+		// selection collapses to its end, where the next tag usually starts from (in the same editor
+		// update as the new span, unscrolled: the text was just selected, so it is in view).
+		this.#commit([{ type: 'add', span }], span.end);
 		this.#message = null;
 	}
 
@@ -457,15 +457,16 @@ export class ArticleSession implements EditorHost {
 		return true;
 	}
 
-	#commit(edits: readonly SpanEdit[]): void {
+	/** Records `edits` as one undo step, shows and saves them; `caret`: collapse the text selection there. */
+	#commit(edits: readonly SpanEdit[], caret?: number): void {
 		this.#history = this.#history.push([...edits]);
-		this.#applyAndSave(edits);
+		this.#applyAndSave(edits, caret);
 	}
 
-	#applyAndSave(edits: readonly SpanEdit[]): void {
+	#applyAndSave(edits: readonly SpanEdit[], caret?: number): void {
 		this.#spans = applyEdits(this.#spans, edits);
 		if (this.#selectedId && !this.#spans.has(this.#selectedId)) this.#selectedId = null;
-		this.#editor?.sync(this.#spans, edits);
+		this.#editor?.sync(this.#spans, edits, caret);
 		void this.#workspace.persistEdits(this.article.id, edits);
 	}
 

@@ -11,7 +11,11 @@ import {
 	UNDERLINE_CONTRAST,
 	chipTextColor,
 	labelHighlightStyle,
+	labelMarkStyle,
 	layerHighlightStyle,
+	layerMarkStyle,
+	themedMarkRules,
+	unknownLabelMarkStyle,
 	themedHighlightRules,
 	themedUnderlineColor,
 	underlineColor,
@@ -161,5 +165,46 @@ describe('theme rules', () => {
 		expect(rules[0]).toBe('::highlight(sw-label-0) { background-color: rgba(29, 35, 48, 0.07); text-decoration: underline 2px #0072b2; text-underline-offset: 3px; }');
 		expect(rules[1]).toMatch(/^@media \(prefers-color-scheme: dark\) \{ :root:not\(\[data-theme='light'\]\) ::highlight\(sw-label-0\) \{ background-color: rgba\(227, 230, 236, 0\.09\);/);
 		expect(rules[2]).toMatch(/^:root\[data-theme='dark'\] ::highlight\(sw-label-0\) \{ background-color: rgba\(227, 230, 236, 0\.09\);/);
+	});
+});
+
+describe('span marks (the boxes the editor draws under the text)', () => {
+	it('carry the same wash, line colour and line style per nesting level as the highlight styles', () => {
+		for (const theme of THEMES) {
+			for (const label of DEFAULT_LABELS) {
+				for (let nesting = 0; nesting < NESTING_LEVELS; nesting++) {
+					const mark = labelMarkStyle(label.color, theme, 1, nesting);
+					const highlight = labelHighlightStyle(label.color, theme, 1, nesting);
+					expect(mark.background).toBe(highlight.background);
+					expect(highlight.decoration).toContain(mark.line!.color);
+					expect(highlight.decoration).toContain(nesting === 0 ? 'underline 2px' : mark.line!.style);
+				}
+			}
+		}
+	});
+
+	it('put each label lane and nesting level at its own depth below the text', () => {
+		const depths = new Set<number>();
+		for (let lane = 0; lane < 4; lane++) for (let nesting = 0; nesting < NESTING_LEVELS; nesting++) depths.add(labelMarkStyle('#0072B2', 'light', lane, nesting).line!.offset);
+		expect(depths.size).toBeGreaterThan(4);
+		expect(labelMarkStyle('#0072B2', 'light', 2, 0).line!.offset).toBeGreaterThan(labelMarkStyle('#0072B2', 'light', 1, 0).line!.offset);
+	});
+
+	it('draw unknown labels dotted and grey, and review layers dotted, each layer at its own depth, with no wash', () => {
+		expect(unknownLabelMarkStyle('light').line!.style).toBe('dotted');
+		const offsets = LAYER_COLORS.map((color, i) => layerMarkStyle(color, 'dark', i).line!.offset);
+		expect(new Set(offsets).size).toBe(LAYER_COLORS.length);
+		expect(layerMarkStyle(LAYER_COLORS[0], 'dark', 0).line!.offset).toBeGreaterThan(labelMarkStyle('#0072B2', 'dark', 0, 0).line!.offset);
+		expect(layerMarkStyle(LAYER_COLORS[0], 'dark', 0).background).toBe('transparent');
+	});
+
+	it('writes the box and its line in both themes, scoped like the highlight rules', () => {
+		const rules = themedMarkRules('.sw-mark.sw-label-0', (theme) => labelMarkStyle('#0072B2', theme));
+		expect(rules).toHaveLength(4);
+		expect(rules[0]).toBe('.sw-mark.sw-label-0 { background-color: rgba(29, 35, 48, 0.07); }');
+		expect(rules[1]).toBe('.sw-mark.sw-label-0::after { top: calc(100% + 0px); height: 2px; background: #0072b2; }');
+		expect(rules[2]).toContain(":root:not([data-theme='light']) .sw-mark.sw-label-0 { background-color: rgba(227, 230, 236, 0.09); }");
+		expect(rules[2]).toContain(":root:not([data-theme='light']) .sw-mark.sw-label-0::after {");
+		expect(rules[3]).toMatch(/^:root\[data-theme='dark'\] \.sw-mark\.sw-label-0 \{ background-color: rgba\(227, 230, 236, 0\.09\); \} :root\[data-theme='dark'\] \.sw-mark\.sw-label-0::after \{/);
 	});
 });

@@ -187,3 +187,69 @@ export function themedHighlightRules(name: string, styleFor: (theme: Theme) => H
 		`:root[data-theme='dark'] ::highlight(${name}) { ${dark} }`
 	];
 }
+
+/**
+ * How a span's box (a "mark" drawn under the text, see editor/highlight-renderer) looks: the wash
+ * under its glyphs and the line below them. The editor draws spans as boxes rather than `::highlight()`
+ * ranges because any Custom Highlight in a page makes Chromium repaint all of its highlighted text on
+ * every frame that changes anything; boxes behind the text are repainted only where they change.
+ */
+export interface MarkStyle {
+	/** A CSS colour under the text (rgba() for the translucent wash). */
+	readonly background: string;
+	/** The line below the text, if any. `offset`: px below the glyphs' box. */
+	readonly line?: { readonly style: 'solid' | 'double' | 'wavy' | 'dotted'; readonly color: string; readonly offset: number };
+}
+
+/** The mark of a span of a label: the same wash, line, lane and nesting rules as `labelHighlightStyle`. */
+export function labelMarkStyle(color: string, theme: Theme, lane = 0, nesting = 0): MarkStyle {
+	const level = Math.min(Math.max(nesting, 0), NESTING_LEVELS - 1);
+	return {
+		background: washOf(theme),
+		line: { style: NESTING_UNDERLINES[level], color: toHex(underlineColor(labelColor(color), theme)), offset: lane * LANE_GAP + level }
+	};
+}
+
+/** The mark of a span whose label is not in the label set: grey, dotted. */
+export function unknownLabelMarkStyle(theme: Theme): MarkStyle {
+	return { background: washOf(theme), line: { style: 'dotted', color: toHex(underlineColor(parseHex(GREY), theme)), offset: 0 } };
+}
+
+/** Another annotator's layer in review: a dotted line in the layer's colour, below the labels' lanes. */
+export function layerMarkStyle(color: string, theme: Theme, index: number): MarkStyle {
+	return { background: 'transparent', line: { style: 'dotted', color: toHex(underlineColor(labelColor(color), theme)), offset: 5 + index * 3 } };
+}
+
+/** The declarations of a mark's box and of its line (`::after`). */
+function markDeclarations(style: MarkStyle): { box: string; line: string } {
+	const line = style.line;
+	if (!line) return { box: `background-color: ${style.background};`, line: 'display: none;' };
+	const c = line.color;
+	const at = `top: calc(100% + ${line.offset}px);`;
+	const body =
+		line.style === 'solid'
+			? `height: 2px; background: ${c};`
+			: line.style === 'double'
+				? `height: 1px; border-top: 1px solid ${c}; border-bottom: 1px solid ${c}; background: transparent;`
+				: line.style === 'dotted'
+					? `height: 0; border-top: 2px dotted ${c};`
+					: // wavy: two offset diagonal stripes make a zigzag 3 px high
+						`height: 4px; background: linear-gradient(135deg, transparent 35%, ${c} 35% 60%, transparent 60%) 0 0 / 6px 4px repeat-x, linear-gradient(45deg, transparent 35%, ${c} 35% 60%, transparent 60%) 3px 0 / 6px 4px repeat-x;`;
+	return { box: `background-color: ${style.background};`, line: `${at} ${body}` };
+}
+
+/**
+ * CSS rules for marks matching `selector` in both themes (see `themedHighlightRules`): the box, and
+ * its line as an `::after` box just below it.
+ */
+export function themedMarkRules(selector: string, styleFor: (theme: Theme) => MarkStyle): string[] {
+	const light = markDeclarations(styleFor('light'));
+	const dark = markDeclarations(styleFor('dark'));
+	const darkRules = `${selector} { ${dark.box} } ${selector}::after { ${dark.line} }`;
+	return [
+		`${selector} { ${light.box} }`,
+		`${selector}::after { ${light.line} }`,
+		`@media (prefers-color-scheme: dark) { :root:not([data-theme='light']) ${darkRules.replaceAll(`} ${selector}`, `} :root:not([data-theme='light']) ${selector}`)} }`,
+		`:root[data-theme='dark'] ${darkRules.replaceAll(`} ${selector}`, `} :root[data-theme='dark'] ${selector}`)}`
+	];
+}
