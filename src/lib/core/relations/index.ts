@@ -1,0 +1,4 @@
+export * from './defaults';
+export * from './relation-set';
+export * from './rules';
+export * from './missing';
