@@ -5,12 +5,13 @@
  * dropped once committed; on the next start the batches left over are written then (see
  * `Workspace.init`), where the storage's conflict check skips those that did commit after all.
  */
-import type { SpanEdit } from '$lib/core/types';
+import type { AnnotationEdit } from '$lib/core/types';
 
 export interface JournalEntry {
 	readonly key: string;
 	readonly articleId: string;
-	readonly edits: readonly SpanEdit[];
+	/** Span and relation edits; entries written before relations hold span edits only, and replay the same. */
+	readonly edits: readonly AnnotationEdit[];
 	readonly at: number;
 }
 
@@ -48,7 +49,7 @@ export class Journal {
 	}
 
 	/** Records a batch before it is written; returns its key (null when there is no store or it is full). */
-	add(articleId: string, edits: readonly SpanEdit[], now = Date.now()): string | null {
+	add(articleId: string, edits: readonly AnnotationEdit[], now = Date.now()): string | null {
 		if (!this.store) return null;
 		const key = `${PREFIX}${this.#tab}:${now}:${this.#next++}`;
 		try {
@@ -107,7 +108,7 @@ export class Journal {
  */
 export async function replayJournal(
 	journal: Journal,
-	commit: (articleId: string, edits: readonly SpanEdit[], at: number) => Promise<unknown>
+	commit: (articleId: string, edits: readonly AnnotationEdit[], at: number) => Promise<unknown>
 ): Promise<{ written: number; skipped: number; failed: string[] }> {
 	const outcome = { written: 0, skipped: 0, failed: [] as string[] };
 	for (const entry of journal.takeLeftovers()) {
