@@ -88,3 +88,9 @@ export async function relationsAtSpans(db: SpanwiseDB, spanIds: readonly string[
 	const [heads, tails] = await Promise.all([db.relations.where('head').anyOf([...spanIds]).toArray(), db.relations.where('tail').anyOf([...spanIds]).toArray()]);
 	return [...new Map([...heads, ...tails].map((r) => [r.id, r])).values()];
 }
+
+/** Every relation of `articleIds` (all layers), grouped by article id: for a review session overview (like `readSpansOf`). */
+export async function readRelationsOf(db: SpanwiseDB, articleIds: readonly string[]): Promise<Map<string, Relation[]>> {
+	const lists = await relationsOfArticles(db, articleIds);
+	return new Map(articleIds.map((id, i) => [id, lists[i]]));
+}

@@ -175,7 +175,7 @@ export class ArticleSession implements EditorHost {
 			(error) => this.#workspace.notices.error(`This article could not be followed: ${(error as Error).message}`)
 		);
 		const stopConflicts = this.#workspace.onConflict((id) => {
-			if (id === this.article.id) void this.reload('Your last change was not saved: another tab had changed the same span. This is the latest version.');
+			if (id === this.article.id) void this.reload('Your last change was not saved: another tab had changed the same span or link. This is the latest version.');
 		});
 		this.#unwatch = () => {
 			stopRow();

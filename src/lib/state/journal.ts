@@ -26,6 +26,22 @@ export interface JournalStore {
 
 const PREFIX = 'spanwise:journal:';
 
+const EDIT_FIELDS: Record<AnnotationEdit['type'], readonly string[]> = {
+	add: ['span'],
+	remove: ['span'],
+	update: ['before', 'after'],
+	'add-relation': ['relation'],
+	'remove-relation': ['relation'],
+	'update-relation': ['before', 'after']
+};
+
+/** Whether a journaled value has the shape of a span or relation edit (a damaged entry is not replayed). */
+function isEditShaped(value: unknown): value is AnnotationEdit {
+	if (typeof value !== 'object' || value === null) return false;
+	const fields = EDIT_FIELDS[(value as { type?: unknown }).type as AnnotationEdit['type']];
+	return fields !== undefined && fields.every((f) => typeof (value as Record<string, unknown>)[f] === 'object' && (value as Record<string, unknown>)[f] !== null);
+}
+
 /** Runs `task` when the page is idle (soon, at the latest). */
 export type IdleScheduler = (task: () => void) => void;
 
@@ -91,7 +107,7 @@ export class Journal {
 		for (const key of keys) {
 			try {
 				const { articleId, edits, at } = JSON.parse(this.store.getItem(key) ?? 'null');
-				if (typeof articleId === 'string' && Array.isArray(edits)) entries.push({ key, articleId, edits, at: Number(at) || 0 });
+				if (typeof articleId === 'string' && Array.isArray(edits) && edits.every(isEditShaped)) entries.push({ key, articleId, edits, at: Number(at) || 0 });
 			} catch {
 				// An unreadable entry cannot be replayed.
 			}

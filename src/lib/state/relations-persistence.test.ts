@@ -59,6 +59,15 @@ describe('relation edits in the journal', () => {
 		expect(await replayJournal(new Journal(store), (articleId, edits, at) => commitEdits(db, articleId, edits, at))).toMatchObject({ written: 1 });
 		expect((await listSpans(db, 'a')).map((s) => s.id)).toEqual(['p', 'c']);
 	});
+
+	it('leaves out a damaged entry (an edit of no known shape) instead of failing on it at every start', () => {
+		const store = memoryStore();
+		store.setItem('spanwise:journal:t:1:0', JSON.stringify({ articleId: 'a', edits: [{ type: 'add-relation' }], at: 1 }));
+		store.setItem('spanwise:journal:t:2:0', JSON.stringify({ articleId: 'a', edits: [{ type: 'explode', span: {} }], at: 2 }));
+		store.setItem('spanwise:journal:t:3:0', JSON.stringify({ articleId: 'a', edits: [{ type: 'remove-relation', relation: link }], at: 3 }));
+		expect(new Journal(store).takeLeftovers().map((e) => e.at)).toEqual([3]);
+		expect(store.length).toBe(0);
+	});
 });
 
 describe('relation edits in the saver', () => {

@@ -85,9 +85,15 @@ const RESERVED_KEYS: readonly string[] = [...boundKeys('editor', false)].filter(
 /**
  * Null if `key` can be the hotkey of the label named `self` (or of a new label), else why not: it must
  * be one printable character, not space, not a reserved key, and not another label's key (ignoring
- * case, since Shift turns "a" into "A").
+ * case, since Shift turns "a" into "A"), nor the key of one of `relationTypes` (which pick a link's
+ * type while the same keys relabel spans).
  */
-export function checkHotkey(key: string, existing: readonly Pick<Label, 'name' | 'hotkey'>[], self?: string): string | null {
+export function checkHotkey(
+	key: string,
+	existing: readonly Pick<Label, 'name' | 'hotkey'>[],
+	self?: string,
+	relationTypes: readonly Pick<Label, 'name' | 'hotkey'>[] = []
+): string | null {
 	if (key === '') return 'choose a key';
 	if (codePointLength(key) !== 1) return `a hotkey is a single key, not "${key}"`;
 	if (/^\p{White_Space}$/u.test(key)) return 'space cannot be a hotkey';
@@ -95,5 +101,7 @@ export function checkHotkey(key: string, existing: readonly Pick<Label, 'name' |
 	if (RESERVED_KEYS.includes(key)) return `"${key}" is reserved for another shortcut`;
 	const lower = key.toLowerCase();
 	const clash = existing.find((label) => label.name !== self && label.hotkey.toLowerCase() === lower);
-	return clash ? `"${key}" is already the key of "${clash.name}"` : null;
+	if (clash) return `"${key}" is already the key of "${clash.name}"`;
+	const type = relationTypes.find((t) => t.hotkey.toLowerCase() === lower);
+	return type ? `"${key}" is already the key of the relation type "${type.name}"` : null;
 }
