@@ -78,7 +78,7 @@ export async function commitEdits(db: SpanwiseDB, articleId: string, edits: read
 		const [row, stored, storedRelations, heads, tails] = await Promise.all([
 			db.articles.get(articleId),
 			db.spans.bulkGet(readIds),
-			db.relations.bulkGet(relIds),
+			relIds.length > 0 ? db.relations.bulkGet(relIds) : Promise.resolve([] as (Relation | undefined)[]),
 			removed.length > 0 ? db.relations.where('head').anyOf(removed).toArray() : Promise.resolve([]),
 			removed.length > 0 ? db.relations.where('tail').anyOf(removed).toArray() : Promise.resolve([])
 		]);
