@@ -6,7 +6,7 @@ import { DEFAULT_RELATION_TYPES } from '$lib/core/relations/defaults';
 import { parseThemeChoice, type ThemeChoice } from '$lib/core/theme/themes';
 import { exportFileName, safeFileName, type ExportScope } from '$lib/core/codecs/filename';
 import { parseTitle } from '$lib/core/articles/title';
-import { renewedDetails, renewedSummary } from '$lib/core/merge/report';
+import { relationSummary, renewedDetails, renewedSummary } from '$lib/core/merge/report';
 import {
 	openDatabase,
 	schemaProblem,
@@ -420,7 +420,9 @@ export class Workspace {
 				if (report.merged > 0) parts.push(`merged ${report.merged} already in the library (${report.spansAdded} new spans, ${report.spansSkipped} already there)`);
 				const renewed = renewedSummary(report);
 				if (renewed) parts.push(renewed);
-				this.notices.show(errors.length ? 'info' : 'success', parts.join('; ') + '.', { details: [...renewedDetails(report, 10), ...notes] });
+				const linked = relationSummary(report);
+				if (linked) parts.push(linked);
+				this.notices.show(errors.length ? 'info' : 'success', parts.join('; ') + '.', { details: [...renewedDetails(report, 10), ...report.relationsDropped, ...notes] });
 			} catch (error) {
 				this.notices.error(`Nothing was imported: ${(error as Error).message}`);
 				return;

@@ -41,6 +41,8 @@ describe('checkRelationHotkey', () => {
 		expect(checkRelationHotkey('r', DEFAULT_RELATION_TYPES, DEFAULT_LABELS)).toMatch(/reserved for making and reversing links/);
 		expect(checkRelationHotkey('R', DEFAULT_RELATION_TYPES, DEFAULT_LABELS)).toMatch(/reserved/);
 		expect(checkRelationHotkey(']', DEFAULT_RELATION_TYPES, DEFAULT_LABELS)).toBe('"]" is reserved for another shortcut');
+		expect(checkRelationHotkey('n', DEFAULT_RELATION_TYPES, DEFAULT_LABELS)).toBe('"n" is reserved for another shortcut');
+		expect(checkRelationHotkey('?', DEFAULT_RELATION_TYPES, DEFAULT_LABELS)).toBe('"?" is reserved for another shortcut');
 		expect(checkRelationHotkey('ab', DEFAULT_RELATION_TYPES, DEFAULT_LABELS)).toMatch(/single key/);
 		expect(checkRelationHotkey(' ', DEFAULT_RELATION_TYPES, DEFAULT_LABELS)).toBe('space cannot be a hotkey');
 	});

@@ -5,6 +5,7 @@
  */
 import type { Label, RelationType } from '../types';
 import { checkHotkey, checkLabelName } from '../labels/defaults';
+import { boundKeys } from '../shortcuts/dispatch';
 
 /** `source`: a claim → the actor who puts it forward, at most one per claim, on key `s`. */
 export const DEFAULT_RELATION_TYPES: readonly RelationType[] = [
@@ -29,6 +30,12 @@ export const DEFAULT_RELATION_TYPES: readonly RelationType[] = [
 export const LINK_KEYS: readonly string[] = ['r', 'R'];
 
 /**
+ * Single-character keys of the article page ("n" notes the selected span): active while the text has
+ * the keyboard too, so a relation key must not take them (label keys are checked against the editor's).
+ */
+const ARTICLE_KEYS: readonly string[] = [...boundKeys('article', false)].filter((key) => [...key].length === 1);
+
+/**
  * Null if `name` can name a new relation type (or rename the one now called `self`), else why not:
  * the label name rules (not empty, at most 40 characters, no control characters), not the name of
  * another relation type, and not the name of a label (ignoring case).
@@ -42,12 +49,13 @@ export function checkRelationTypeName(name: string, types: readonly RelationType
 
 /**
  * Null if `key` can be the key of relation type `self` (or of a new one), else why not: one
- * printable character, not space, not a key the editor reserves, not `r` / `R` (making and
- * reversing links), not another relation type's key and not a label's key (ignoring case: a label
+ * printable character, not space, not a key the editor or the article page reserves, not `r` / `R`
+ * (making and reversing links), not another relation type's key and not a label's key (ignoring case: a label
  * key relabels the selected span, so the two must never be the same key).
  */
 export function checkRelationHotkey(key: string, types: readonly RelationType[], labels: readonly Label[], self?: string): string | null {
 	if (LINK_KEYS.includes(key)) return `"${key}" is reserved for making and reversing links`;
+	if (ARTICLE_KEYS.includes(key)) return `"${key}" is reserved for another shortcut`;
 	const asType = checkHotkey(key, types, self);
 	if (asType) return asType;
 	const lower = key.toLowerCase();
