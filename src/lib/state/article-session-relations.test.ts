@@ -153,4 +153,21 @@ describe('ArticleSession relations', () => {
 		expect(session.relations).toHaveLength(1);
 		expect(await saved()).toEqual([['source', 'c', 'p']]);
 	});
+
+	it('adds several relations as one step (settling links into gold), skipping those there and naming those refused', async () => {
+		const { session, saved } = await open([...DEFAULT_RELATION_TYPES, about]);
+		session.addRelation('c', 'p', 'source');
+		const result = session.addRelations([
+			{ head: 'c', tail: 'p', label: 'source' },
+			{ head: 'c', tail: 'f', label: 'about' },
+			{ head: 'c', tail: 'q', label: 'source' },
+			{ head: 'c', tail: 'zz', label: 'about' }
+		]);
+		expect(result.added).toBe(1);
+		expect(result.refused).toEqual([expect.stringMatching(/^c → q \(source\): .*has a “.source.” already/), expect.stringMatching(/^c → zz \(about\): an end is not in/)]);
+		expect((await saved()).length).toBe(2);
+		session.undo();
+		expect(session.relations.map((r) => r.label)).toEqual(['source']);
+		expect(session.relationTypeForKey('b')?.name).toBe('about');
+	});
 });

@@ -385,6 +385,48 @@ export class ArticleSession implements EditorHost {
 		return { ok: relation };
 	}
 
+	/** The relation type a key picks (as typed), if any: what the editor asks while a link is being made or one is selected. */
+	relationTypeForKey(key: string): RelationType | undefined {
+		return this.#workspace.relationTypes.find((t) => t.hotkey !== '' && t.hotkey === key);
+	}
+
+	/**
+	 * Adds relations between spans of this layer as one undoable step (a review settling links into
+	 * gold: their ends already accepted there). Each must fit its type's rules; one this layer already
+	 * has is skipped, one refused is named in `refused` ("head → tail (type): why"). Returns how many
+	 * were added.
+	 */
+	addRelations(specs: readonly { readonly head: string; readonly tail: string; readonly label: string }[]): { added: number; refused: string[] } {
+		const refused: string[] = [];
+		if (this.#loading) return { added: 0, refused: specs.map((s) => `${s.head} → ${s.tail} (${s.label}): the spans are still being read`) };
+		const types = new Map(this.#workspace.relationTypes.map((t) => [t.name, t]));
+		const now = Date.now();
+		const planned: Relation[] = [];
+		const edits: AnnotationEdit[] = [];
+		for (const spec of specs) {
+			const head = this.#spans.get(spec.head);
+			const tail = this.#spans.get(spec.tail);
+			const name = `${spec.head} → ${spec.tail} (${spec.label})`;
+			if (!head || !tail) {
+				refused.push(`${name}: an end is not in ${quoted(this.annotator)}’s layer`);
+				continue;
+			}
+			const near = [...this.#relationsNear(head.id, tail.id), ...planned.filter((r) => r.head === head.id || r.tail === head.id || r.head === tail.id || r.tail === tail.id)];
+			if (near.some((r) => r.label === spec.label && r.head === head.id && r.tail === tail.id)) continue;
+			const type = types.get(spec.label);
+			const refusal = type ? relationRefusal(type, head, tail, near) : null;
+			if (refusal) {
+				refused.push(`${name}: ${refusal.message}`);
+				continue;
+			}
+			const relation: Relation = { id: newId('r'), articleId: this.article.id, label: spec.label, head: head.id, tail: tail.id, annotator: this.annotator, createdAt: now, updatedAt: now };
+			planned.push(relation);
+			edits.push({ type: 'add-relation', relation });
+		}
+		if (edits.length > 0) this.#commit(edits);
+		return { added: edits.length, refused };
+	}
+
 	/** Gives relation `id` the type named `name`, if that type's rules allow its two ends. One undoable step. */
 	retypeRelation(id: string, name: string): Result<Relation> {
 		const relation = this.#relations.get(id);
