@@ -25,7 +25,17 @@ export {
 } from './articles';
 export { listSpans } from './spans';
 export { commitEdits, commitEdits as commitSpanEdits, EditConflictError } from './commit';
-export { listRelationTypes, saveRelationTypes, renameRelationType, listRelations, relationsAtSpans, readRelationsOf } from './relations';
+export {
+	listRelationTypes,
+	saveRelationTypes,
+	renameRelationType,
+	deleteRelationType,
+	undoRelationTypeDeletion,
+	listRelations,
+	relationsAtSpans,
+	readRelationsOf,
+	type RelationTypeDeletion
+} from './relations';
 export { listLabels, saveLabels, renameLabel, countLabelSpans, deleteLabel, undoLabelDeletion, type LabelDeletion } from './labels';
 export { readSetting, writeSetting } from './settings';
 export { seedIfEmpty, SEEDED_KEY } from './seed';

@@ -5,7 +5,7 @@ import { RelationSet } from '$lib/core/relations/relation-set';
 import { DEFAULT_RELATION_TYPES } from '$lib/core/relations/defaults';
 import { SAMPLE_SOURCE, createArticles, destroyArticle, listArticles, readArticle, readArticleSpans, refreshSnapshot, restoreArticle, removeUntouchedSamples } from './articles';
 import { EditConflictError, commitEdits } from './commit';
-import { listRelationTypes, listRelations, renameRelationType, saveRelationTypes } from './relations';
+import { deleteRelationType, listRelationTypes, listRelations, renameRelationType, saveRelationTypes, undoRelationTypeDeletion } from './relations';
 import { deleteLabel, renameLabel, undoLabelDeletion } from './labels';
 import { renameAnnotator } from './annotators';
 import { forEachArticle } from './export';
@@ -176,5 +176,23 @@ describe('relations in storage', () => {
 		await createArticles(db3, [samples]);
 		expect(await removeUntouchedSamples(db3, ['a'])).toBe(1);
 		expect(await db3.relations.count()).toBe(0);
+	});
+
+	it('deletes a relation type with or without its relations, and undoes it', async () => {
+		const db = freshDb();
+		await createArticles(db, [linked()]);
+		const kept = await deleteRelationType(db, 'source', false);
+		expect(await listRelationTypes(db)).toEqual([]);
+		expect(await listRelations(db, 'a')).toHaveLength(1);
+		await undoRelationTypeDeletion(db, kept);
+		const gone = await deleteRelationType(db, 'source', true);
+		expect(gone.relations).toEqual([rel('r1', 'c', 'p')]);
+		expect(await listRelations(db, 'a')).toEqual([]);
+		expect((await rowOf(db, 'a'))?.revision).toBe(2);
+		await undoRelationTypeDeletion(db, gone);
+		expect(await listRelationTypes(db)).toEqual(DEFAULT_RELATION_TYPES);
+		expect(await listRelations(db, 'a')).toEqual([rel('r1', 'c', 'p')]);
+		await expect(undoRelationTypeDeletion(db, gone)).rejects.toThrow(/exists again/);
+		await expect(deleteRelationType(db, 'nope', true)).rejects.toThrow(RangeError);
 	});
 });

@@ -3,6 +3,14 @@ import Dexie from 'dexie';
 import type { Relation, RelationType } from '$lib/core/types';
 import type { RelationTypeRow, SpanwiseDB } from './database';
 
+/** What `deleteRelationType` did, so that `undoRelationTypeDeletion` can put it back. */
+export interface RelationTypeDeletion {
+	/** The deleted type, with its place in the list. */
+	readonly type: RelationTypeRow;
+	/** Its relations, deleted with it (none when they were kept). */
+	readonly relations: readonly Relation[];
+}
+
 function toType(row: RelationTypeRow): RelationType {
 	const { order: _order, ...type } = row;
 	return type;
@@ -93,4 +101,47 @@ export async function relationsAtSpans(db: SpanwiseDB, spanIds: readonly string[
 export async function readRelationsOf(db: SpanwiseDB, articleIds: readonly string[]): Promise<Map<string, Relation[]>> {
 	const lists = await relationsOfArticles(db, articleIds);
 	return new Map(articleIds.map((id, i) => [id, lists[i]]));
+}
+
+/**
+ * Deletes relation type `name` in one transaction, and with `withRelations` every relation of that
+ * type too (bumping the revision of each article touched); otherwise its relations stay, under the
+ * type's name. Returns what was done, for `undoRelationTypeDeletion`. Throws RangeError if there is
+ * no such type.
+ */
+export async function deleteRelationType(db: SpanwiseDB, name: string, withRelations: boolean): Promise<RelationTypeDeletion> {
+	return db.transaction('rw', [db.relationTypes, db.relations, db.articles], async () => {
+		const type = await db.relationTypes.get(name);
+		if (type === undefined) throw new RangeError(`No relation type named "${name}" to delete`);
+		const relations = withRelations ? await db.relations.filter((r) => r.label === name).toArray() : [];
+		await db.relationTypes.delete(name);
+		if (relations.length > 0) {
+			await db.relations.bulkDelete(relations.map((r) => r.id));
+			await bumpRevisions(db, relations.map((r) => r.articleId));
+		}
+		return { type, relations };
+	});
+}
+
+/**
+ * Undoes `deleteRelationType`: the type comes back at its place, and its deleted relations whose two
+ * ends are still stored (and whose ids are free) come back. Throws RangeError, writing nothing, if a
+ * type with its name (ignoring case) exists again.
+ */
+export async function undoRelationTypeDeletion(db: SpanwiseDB, deletion: RelationTypeDeletion): Promise<void> {
+	await db.transaction('rw', [db.relationTypes, db.relations, db.spans, db.articles], async () => {
+		const rows = (await db.relationTypes.toArray()).sort((a, b) => a.order - b.order);
+		const name = deletion.type.name;
+		if (rows.some((r) => r.name.toLowerCase() === name.toLowerCase())) throw new RangeError(`A relation type named "${name}" exists again`);
+		rows.splice(Math.min(deletion.type.order, rows.length), 0, deletion.type);
+		await db.relationTypes.clear();
+		await db.relationTypes.bulkAdd(rows.map((r, order) => ({ ...r, order })));
+		if (deletion.relations.length === 0) return;
+		const ends = [...new Set(deletion.relations.flatMap((r) => [r.head, r.tail]))];
+		const [spans, taken] = await Promise.all([db.spans.bulkGet(ends), db.relations.bulkGet(deletion.relations.map((r) => r.id))]);
+		const stored = new Set(spans.flatMap((s) => (s ? [s.id] : [])));
+		const back = deletion.relations.filter((r, i) => taken[i] === undefined && stored.has(r.head) && stored.has(r.tail));
+		await db.relations.bulkPut(back.map((r) => ({ ...r })));
+		await bumpRevisions(db, back.map((r) => r.articleId));
+	});
 }

@@ -28,6 +28,8 @@ import {
 	listRelationTypes,
 	saveRelationTypes,
 	renameRelationType,
+	deleteRelationType,
+	undoRelationTypeDeletion,
 	listAnnotators,
 	renameAnnotator,
 	type SpanwiseDB,
@@ -281,6 +283,39 @@ export class Workspace {
 		const changed = await renameRelationType(this.db, from, to);
 		this.#relationTypes = await listRelationTypes(this.db);
 		return changed;
+	}
+
+	/**
+	 * Deletes relation type `name`, and with `withRelations` its relations in every article, with a
+	 * notice whose Undo puts them back. Returns whether it was deleted.
+	 */
+	async deleteRelationType(name: string, withRelations: boolean): Promise<boolean> {
+		try {
+			const deletion = await deleteRelationType(this.db, name, withRelations);
+			this.#relationTypes = await listRelationTypes(this.db);
+			const n = deletion.relations.length;
+			const links = withRelations ? ` and its ${n} link${n === 1 ? '' : 's'}` : '; its links keep the name';
+			this.notices.info(`Deleted the relation type ${quoted(name)}${links}.`, {
+				timeout: 20000,
+				scope: 'app',
+				action: {
+					label: 'Undo',
+					run: () => {
+						undoRelationTypeDeletion(this.db, deletion).then(
+							async () => {
+								this.#relationTypes = await listRelationTypes(this.db);
+								this.notices.info(`Restored the relation type ${quoted(name)}${withRelations ? ` and its links` : ''}.`);
+							},
+							(error) => this.notices.error(`The relation type could not be restored: ${(error as Error).message}`)
+						);
+					}
+				}
+			});
+			return true;
+		} catch (error) {
+			this.notices.error(`The relation type ${quoted(name)} was not deleted: ${(error as Error).message}`);
+			return false;
+		}
 	}
 
 	async setLabels(labels: readonly Label[]): Promise<void> {
