@@ -4,7 +4,8 @@ import { SpanSet } from '$lib/core/spans/span-set';
 import { applyAnnotationEdits, isRelationEdit, spanEditsOf } from '$lib/core/spans/edits';
 import { removeSpansWithRelations } from '$lib/core/spans/cascade';
 import { RelationSet } from '$lib/core/relations/relation-set';
-import { relationRefusal, relationsBrokenByLabel, typesFitting } from '$lib/core/relations/rules';
+import { relationsBrokenByLabel, typesFitting } from '$lib/core/relations/rules';
+import { proposeRelation, proposeRelationChange, proposeRelations, type LinkLayer, type MakeRelation } from '$lib/core/relations/propose';
 import { claimsWithoutSource } from '$lib/core/relations/missing';
 import { EditHistory } from '$lib/core/spans/history';
 import { snapSelection, nextWordEdge, previousWordEdge } from '$lib/core/text/snap';
@@ -355,34 +356,12 @@ export class ArticleSession implements EditorHost {
 	 */
 	addRelation(headId: string, tailId: string, typeName?: string): Result<Relation> {
 		if (this.#loading) return { error: 'Still reading this article’s spans: link again in a moment.' };
-		const head = this.#spans.get(headId);
-		const tail = this.#spans.get(tailId);
-		if (!head || !tail) return { error: `There is no span ${quoted(head ? tailId : headId)} in ${quoted(this.annotator)}’s layer to link.` };
-		const types = this.#workspace.relationTypes;
-		let type: RelationType | undefined;
-		if (typeName !== undefined) {
-			type = types.find((t) => t.name === typeName);
-			if (!type) return { error: `There is no relation type ${quoted(typeName)}.` };
-		} else {
-			const fitting = typesFitting(types, head.label, tail.label);
-			if (fitting.length === 0) {
-				const reversed = typesFitting(types, tail.label, head.label);
-				const hint = reversed.length > 0 ? ` A ${reversed.map((t) => quoted(t.name)).join(' or ')} link goes the other way: start it from the ${quoted(tail.label)}.` : '';
-				return { error: `No relation type links a ${quoted(head.label)} span to a ${quoted(tail.label)} span.${hint}` };
-			}
-			if (fitting.length > 1) {
-				return { error: `Choose the type of this link: ${fitting.map((t) => (t.hotkey ? `${quoted(t.name)} (key ${t.hotkey})` : quoted(t.name))).join(', ')}.` };
-			}
-			type = fitting[0];
-		}
-		const refusal = relationRefusal(type, head, tail, this.#relationsNear(head.id, tail.id));
-		if (refusal) return { error: refusal.message };
-		const now = Date.now();
-		const relation: Relation = { id: newId('r'), articleId: this.article.id, label: type.name, head: head.id, tail: tail.id, annotator: this.annotator, createdAt: now, updatedAt: now };
-		this.#commit([{ type: 'add-relation', relation }]);
-		this.#selectedRelationId = relation.id;
+		const made = proposeRelation(this.#linkLayer(), headId, tailId, typeName, this.#makeRelation);
+		if (made.error !== undefined) return made;
+		this.#commit([{ type: 'add-relation', relation: made.ok }]);
+		this.#selectedRelationId = made.ok.id;
 		this.#message = null;
-		return { ok: relation };
+		return made;
 	}
 
 	/** The relation type a key picks (as typed), if any: what the editor asks while a link is being made or one is selected. */
@@ -397,34 +376,10 @@ export class ArticleSession implements EditorHost {
 	 * were added.
 	 */
 	addRelations(specs: readonly { readonly head: string; readonly tail: string; readonly label: string }[]): { added: number; refused: string[] } {
-		const refused: string[] = [];
 		if (this.#loading) return { added: 0, refused: specs.map((s) => `${s.head} → ${s.tail} (${s.label}): the spans are still being read`) };
-		const types = new Map(this.#workspace.relationTypes.map((t) => [t.name, t]));
-		const now = Date.now();
-		const planned: Relation[] = [];
-		const edits: AnnotationEdit[] = [];
-		for (const spec of specs) {
-			const head = this.#spans.get(spec.head);
-			const tail = this.#spans.get(spec.tail);
-			const name = `${spec.head} → ${spec.tail} (${spec.label})`;
-			if (!head || !tail) {
-				refused.push(`${name}: an end is not in ${quoted(this.annotator)}’s layer`);
-				continue;
-			}
-			const near = [...this.#relationsNear(head.id, tail.id), ...planned.filter((r) => r.head === head.id || r.tail === head.id || r.head === tail.id || r.tail === tail.id)];
-			if (near.some((r) => r.label === spec.label && r.head === head.id && r.tail === tail.id)) continue;
-			const type = types.get(spec.label);
-			const refusal = type ? relationRefusal(type, head, tail, near) : null;
-			if (refusal) {
-				refused.push(`${name}: ${refusal.message}`);
-				continue;
-			}
-			const relation: Relation = { id: newId('r'), articleId: this.article.id, label: spec.label, head: head.id, tail: tail.id, annotator: this.annotator, createdAt: now, updatedAt: now };
-			planned.push(relation);
-			edits.push({ type: 'add-relation', relation });
-		}
-		if (edits.length > 0) this.#commit(edits);
-		return { added: edits.length, refused };
+		const { relations, refused } = proposeRelations(this.#linkLayer(), specs, this.#makeRelation);
+		if (relations.length > 0) this.#commit(relations.map((relation): AnnotationEdit => ({ type: 'add-relation', relation })));
+		return { added: relations.length, refused };
 	}
 
 	/** Gives relation `id` the type named `name`, if that type's rules allow its two ends. One undoable step. */
@@ -432,17 +387,14 @@ export class ArticleSession implements EditorHost {
 		const relation = this.#relations.get(id);
 		if (!relation) return { error: 'That link is not in this layer any more.' };
 		if (relation.label === name) return { ok: relation };
-		const type = this.#workspace.relationTypes.find((t) => t.name === name);
-		if (!type) return { error: `There is no relation type ${quoted(name)}.` };
-		return this.#updateRelation(relation, { label: name }, type);
+		return this.#changeRelation(relation, { label: name });
 	}
 
 	/** Swaps the head and tail of relation `id` (the link then starts at its other end), if its type's rules allow it. One undoable step. */
 	reverseRelation(id: string): Result<Relation> {
 		const relation = this.#relations.get(id);
 		if (!relation) return { error: 'That link is not in this layer any more.' };
-		const type = this.#workspace.relationTypes.find((t) => t.name === relation.label);
-		return this.#updateRelation(relation, { head: relation.tail, tail: relation.head }, type);
+		return this.#changeRelation(relation, { head: relation.tail, tail: relation.head });
 	}
 
 	/** Deletes relation `id` as one undoable step; false when there is no such relation in this layer. */
@@ -467,24 +419,22 @@ export class ArticleSession implements EditorHost {
 		return true;
 	}
 
-	/** The relations at either of two spans: all that a new link between them can clash with. */
-	#relationsNear(a: string, b: string): Relation[] {
-		return a === b ? this.#relations.touching(a) : [...this.#relations.touching(a), ...this.#relations.touching(b).filter((r) => r.head !== a && r.tail !== a)];
+	#linkLayer(): LinkLayer {
+		return { spans: this.#spans, relations: this.#relations, types: this.#workspace.relationTypes, annotator: this.annotator };
 	}
 
-	#updateRelation(relation: Relation, change: Partial<Pick<Relation, 'label' | 'head' | 'tail'>>, type: RelationType | undefined): Result<Relation> {
-		const after: Relation = { ...relation, ...change, updatedAt: Date.now() };
-		const head = this.#spans.get(after.head);
-		const tail = this.#spans.get(after.tail);
-		if (!head || !tail) return { error: 'An end of that link is not in this layer any more.' };
-		// A relation of a type no longer configured is kept as it is, and only its type's rules are checked.
-		if (type) {
-			const refusal = relationRefusal(type, head, tail, this.#relationsNear(head.id, tail.id), relation.id);
-			if (refusal) return { error: refusal.message };
-		}
-		this.#commit([{ type: 'update-relation', before: relation, after }]);
+	/** A new relation of this layer (fresh id, now). */
+	readonly #makeRelation: MakeRelation = (label, head, tail) => {
+		const now = Date.now();
+		return { id: newId('r'), articleId: this.article.id, label, head: head.id, tail: tail.id, annotator: this.annotator, createdAt: now, updatedAt: now };
+	};
+
+	#changeRelation(relation: Relation, change: Partial<Pick<Relation, 'label' | 'head' | 'tail'>>): Result<Relation> {
+		const changed = proposeRelationChange(this.#linkLayer(), relation, change, Date.now());
+		if (changed.error !== undefined) return changed;
+		this.#commit([{ type: 'update-relation', before: relation, after: changed.ok }]);
 		this.#selectedRelationId = relation.id;
-		return { ok: after };
+		return changed;
 	}
 
 	/** Tags the editor's current selection (the label buttons). */

@@ -2,3 +2,4 @@ export * from './defaults';
 export * from './relation-set';
 export * from './rules';
 export * from './missing';
+export * from './propose';
