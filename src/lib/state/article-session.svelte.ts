@@ -41,6 +41,7 @@ export class ArticleSession implements EditorHost {
 	/** Relations of the other layers of this article: not edited here, but kept for export. */
 	#otherRelations = $state.raw<readonly Relation[]>([]);
 	#selectedRelationId = $state<string | null>(null);
+	#claimsWithoutSource = $derived.by(() => claimsWithoutSource(this.#workspace.relationTypes, this.#spans.all(), this.#relations));
 	#history = $state.raw<EditHistory>(EditHistory.empty);
 	#selectedId = $state<string | null>(null);
 	#message = $state<string | null>(null);
@@ -324,9 +325,12 @@ export class ArticleSession implements EditorHost {
 		return { outgoing: this.#relations.outgoing(spanId), incoming: this.#relations.incoming(spanId) };
 	}
 
-	/** The claims of this layer with no `source` link, in text order (index lookups per claim, no scan of the relations). */
-	get claimsWithoutSource(): Span[] {
-		return claimsWithoutSource(this.#workspace.relationTypes, this.#spans.all(), this.#relations);
+	/**
+	 * The claims of this layer with no `source` link, in text order: worked out only when read, once per
+	 * change of the spans, relations or types (one pass over the spans with index lookups, no scan of the relations).
+	 */
+	get claimsWithoutSource(): readonly Span[] {
+		return this.#claimsWithoutSource;
 	}
 
 	/** The types whose label rules allow a link from span `headId` to span `tailId` (empty when either is not in this layer). */
