@@ -169,5 +169,7 @@ describe('ArticleSession relations', () => {
 		session.undo();
 		expect(session.relations.map((r) => r.label)).toEqual(['source']);
 		expect(session.relationTypeForKey('b')?.name).toBe('about');
+		// The claim has its source: what it may still link to is what "about" allows, nearest first (the figure inside it, then the actors by distance).
+		expect(session.linkTargets('c').map((s) => s.id)).toEqual(['f', 'p', 'q']);
 	});
 });

@@ -6,6 +6,7 @@ import { removeSpansWithRelations } from '$lib/core/spans/cascade';
 import { RelationSet } from '$lib/core/relations/relation-set';
 import { relationsBrokenByLabel, typesFitting } from '$lib/core/relations/rules';
 import { proposeRelation, proposeRelationChange, proposeRelations, type LinkLayer, type MakeRelation } from '$lib/core/relations/propose';
+import { linkTargets } from '$lib/core/relations/targets';
 import { claimsWithoutSource } from '$lib/core/relations/missing';
 import { EditHistory } from '$lib/core/spans/history';
 import { snapSelection, nextWordEdge, previousWordEdge } from '$lib/core/text/snap';
@@ -366,6 +367,14 @@ export class ArticleSession implements EditorHost {
 		this.#selectedRelationId = made.ok.id;
 		this.#message = null;
 		return made;
+	}
+
+	/**
+	 * The spans a link started at span `headId` may end at (some type fits and allows it), nearest
+	 * first: what `]` / `[` walk while a link is being made.
+	 */
+	linkTargets(headId: string): Span[] {
+		return linkTargets(this.#linkLayer(), headId);
 	}
 
 	/** The relation type a key picks (as typed), if any: what the editor asks while a link is being made or one is selected. */

@@ -3,3 +3,4 @@ export * from './relation-set';
 export * from './rules';
 export * from './missing';
 export * from './propose';
+export * from './targets';
