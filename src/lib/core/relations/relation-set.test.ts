@@ -31,6 +31,24 @@ describe('RelationSet', () => {
 		expect(set.remove('nope')).toBe(set);
 	});
 
+	it('every earlier set still answers as it did after later sets took its indexes over', () => {
+		const sets: [RelationSet, Relation[]][] = [];
+		let set = RelationSet.empty;
+		let list: Relation[] = [];
+		for (let i = 0; i < 12; i++) {
+			const change = i % 4 === 3 ? { delete: `r${i - 2}` } : i % 4 === 2 ? { put: rel(`r${i - 1}`, 'x', `t${i}`) } : { put: rel(`r${i}`, `h${i % 3}`, 'x') };
+			set = set.change([change]);
+			list = 'delete' in change ? list.filter((r) => r.id !== change.delete) : list.some((r) => r.id === change.put.id) ? list.map((r) => (r.id === change.put.id ? change.put : r)) : [...list, change.put];
+			sets.push([set, list]);
+		}
+		for (const [earlier, expected] of sets) {
+			expect(earlier.all()).toEqual(expected);
+			expect(earlier.incoming('x').map((r) => r.id).sort()).toEqual(expected.filter((r) => r.tail === 'x').map((r) => r.id).sort());
+			expect(earlier.outgoing('x').map((r) => r.id).sort()).toEqual(expected.filter((r) => r.head === 'x').map((r) => r.id).sort());
+			for (const r of expected) expect(earlier.get(r.id)).toBe(r);
+		}
+	});
+
 	it('throws on a repeated id, adding a taken id, or replacing a missing relation', () => {
 		expect(() => RelationSet.from([rel('r1', 'a', 'b'), rel('r1', 'c', 'd')])).toThrow(/appears twice/);
 		expect(() => RelationSet.from([rel('r1', 'a', 'b')]).add(rel('r1', 'c', 'd'))).toThrow(RangeError);

@@ -22,71 +22,104 @@ function sameRelation(a: Relation, b: Relation): boolean {
 	);
 }
 
-/** Appends `id` to the list of `key` (a fresh array: lists are shared between sets). */
-function link(index: Map<string, readonly string[]>, key: string, id: string): void {
-	index.set(key, [...(index.get(key) ?? NONE), id]);
+/** The indexes of a set: by id, and relation ids by head and by tail. Owned by one set at a time. */
+interface Index {
+	readonly byId: Map<string, Relation>;
+	readonly out: Map<string, string[]>;
+	readonly in: Map<string, string[]>;
 }
 
-function unlink(index: Map<string, readonly string[]>, key: string, id: string): void {
-	const list = (index.get(key) ?? NONE).filter((x) => x !== id);
+function link(index: Map<string, string[]>, key: string, id: string): void {
+	const list = index.get(key);
+	if (list) list.push(id);
+	else index.set(key, [id]);
+}
+
+function unlink(index: Map<string, string[]>, key: string, id: string): void {
+	const list = index.get(key);
+	if (!list) return;
+	const at = list.indexOf(id);
+	if (at >= 0) list.splice(at, 1);
 	if (list.length === 0) index.delete(key);
-	else index.set(key, list);
+}
+
+function indexOf(relations: readonly Relation[]): Index {
+	const index: Index = { byId: new Map(), out: new Map(), in: new Map() };
+	for (const relation of relations) {
+		index.byId.set(relation.id, relation);
+		link(index.out, relation.head, relation.id);
+		link(index.in, relation.tail, relation.id);
+	}
+	return index;
 }
 
 /** One change of `RelationSet.change`: put a relation (add or replace by id), or delete one by id. */
 export type RelationChange = { readonly put: Relation } | { readonly delete: string };
 
-/** An immutable set of relations, by id, with the ids of the relations at each span. */
+/**
+ * An immutable set of relations, by id, with the ids of the relations at each span. Like SpanSet,
+ * a set hands its indexes over to the set derived from it instead of copying them (the old set
+ * rebuilds its own from its list if it is asked again), so a change costs a list copy, not a copy
+ * of every index.
+ */
 export class RelationSet {
-	static readonly empty: RelationSet = new RelationSet(new Map(), new Map(), new Map());
+	static readonly empty: RelationSet = new RelationSet([], null);
 
-	readonly #byId: ReadonlyMap<string, Relation>;
-	readonly #out: ReadonlyMap<string, readonly string[]>;
-	readonly #in: ReadonlyMap<string, readonly string[]>;
+	/** In the order they were added (a replaced relation keeps its place). */
+	readonly #list: readonly Relation[];
+	/** Null until needed, or after a derived set took it over. Only this cache ever changes, never what the set answers. */
+	#index: Index | null;
 
-	private constructor(byId: ReadonlyMap<string, Relation>, out: ReadonlyMap<string, readonly string[]>, inc: ReadonlyMap<string, readonly string[]>) {
-		this.#byId = byId;
-		this.#out = out;
-		this.#in = inc;
+	private constructor(list: readonly Relation[], index: Index | null) {
+		this.#list = list;
+		this.#index = index;
 	}
 
 	/** A set of `relations`; RangeError on a repeated id. */
 	static from(relations: Iterable<Relation>): RelationSet {
-		const changes: RelationChange[] = [];
-		const seen = new Set<string>();
-		for (const relation of relations) {
-			if (seen.has(relation.id)) throw new RangeError(`relation id "${relation.id}" appears twice`);
-			seen.add(relation.id);
-			changes.push({ put: relation });
+		const list = [...relations];
+		const index = indexOf(list);
+		if (index.byId.size !== list.length) {
+			const seen = new Set<string>();
+			for (const r of list) {
+				if (seen.has(r.id)) throw new RangeError(`relation id "${r.id}" appears twice`);
+				seen.add(r.id);
+			}
 		}
-		return RelationSet.empty.change(changes);
+		return new RelationSet(list, index);
+	}
+
+	#ensure(): Index {
+		return (this.#index ??= indexOf(this.#list));
 	}
 
 	get size(): number {
-		return this.#byId.size;
+		return this.#list.length;
 	}
 
 	has(id: string): boolean {
-		return this.#byId.has(id);
+		return this.#ensure().byId.has(id);
 	}
 
 	get(id: string): Relation | undefined {
-		return this.#byId.get(id);
+		return this.#ensure().byId.get(id);
 	}
 
-	/** Every relation, in the order they were added. */
-	all(): Relation[] {
-		return [...this.#byId.values()];
+	/** Every relation, in the order they were added (the set's own list: do not change it). */
+	all(): readonly Relation[] {
+		return this.#list;
 	}
 
 	/** Relations whose head is span `spanId` (in the order they were added). */
 	outgoing(spanId: string): Relation[] {
-		return (this.#out.get(spanId) ?? NONE).map((id) => this.#byId.get(id) as Relation);
+		const index = this.#ensure();
+		return (index.out.get(spanId) ?? NONE).map((id) => index.byId.get(id) as Relation);
 	}
 
 	/** Relations whose tail is span `spanId`. */
 	incoming(spanId: string): Relation[] {
-		return (this.#in.get(spanId) ?? NONE).map((id) => this.#byId.get(id) as Relation);
+		const index = this.#ensure();
+		return (index.in.get(spanId) ?? NONE).map((id) => index.byId.get(id) as Relation);
 	}
 
 	/** Relations with span `spanId` at either end (a self-link once). */
@@ -97,7 +130,8 @@ export class RelationSet {
 
 	/** Whether span `spanId` is an end of any relation (O(1)). */
 	isLinked(spanId: string): boolean {
-		return this.#out.has(spanId) || this.#in.has(spanId);
+		const index = this.#ensure();
+		return index.out.has(spanId) || index.in.has(spanId);
 	}
 
 	/** Number of relations at span `spanId` (either end). */
@@ -107,42 +141,48 @@ export class RelationSet {
 
 	/** The set with `relation` added; RangeError if its id is taken. */
 	add(relation: Relation): RelationSet {
-		if (this.#byId.has(relation.id)) throw new RangeError(`relation id "${relation.id}" is already in the set`);
+		if (this.has(relation.id)) throw new RangeError(`relation id "${relation.id}" is already in the set`);
 		return this.change([{ put: relation }]);
 	}
 
 	/** The set without relation `id` (the same set when there is none). */
 	remove(id: string): RelationSet {
-		return this.#byId.has(id) ? this.change([{ delete: id }]) : this;
+		return this.has(id) ? this.change([{ delete: id }]) : this;
 	}
 
 	/** The set with relation `relation.id` replaced; RangeError if there is none; the same set if equal. */
 	replace(relation: Relation): RelationSet {
-		const old = this.#byId.get(relation.id);
+		const old = this.get(relation.id);
 		if (!old) throw new RangeError(`cannot replace relation "${relation.id}": it is not in the set`);
 		return sameRelation(old, relation) ? this : this.change([{ put: relation }]);
 	}
 
-	/** The set after `changes`, in order, with the indexes copied once; the same set for no changes. */
+	/** The set after `changes`, in order; the same set for no changes. Takes this set's indexes over. */
 	change(changes: readonly RelationChange[]): RelationSet {
 		if (changes.length === 0) return this;
-		const byId = new Map(this.#byId);
-		const out = new Map(this.#out);
-		const inc = new Map(this.#in);
+		const index = this.#ensure();
+		this.#index = null;
+		const list: (Relation | undefined)[] = this.#list.slice();
+		let deleted = false;
 		for (const change of changes) {
 			const id = 'put' in change ? change.put.id : change.delete;
-			const old = byId.get(id);
+			const old = index.byId.get(id);
 			if (old) {
-				unlink(out, old.head, id);
-				unlink(inc, old.tail, id);
-				byId.delete(id);
+				unlink(index.out, old.head, id);
+				unlink(index.in, old.tail, id);
+				index.byId.delete(id);
 			}
 			if ('put' in change) {
-				byId.set(id, change.put);
-				link(out, change.put.head, id);
-				link(inc, change.put.tail, id);
+				index.byId.set(id, change.put);
+				link(index.out, change.put.head, id);
+				link(index.in, change.put.tail, id);
+				if (old) list[list.indexOf(old)] = change.put;
+				else list.push(change.put);
+			} else if (old) {
+				list[list.indexOf(old)] = undefined;
+				deleted = true;
 			}
 		}
-		return new RelationSet(byId, out, inc);
+		return new RelationSet(deleted ? list.filter((r): r is Relation => r !== undefined) : (list as Relation[]), index);
 	}
 }

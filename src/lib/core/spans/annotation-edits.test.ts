@@ -17,7 +17,7 @@ function state(spans: Span[], relations: Relation[] = []): AnnotationState {
 	return { spans: SpanSet.from(spans), relations: RelationSet.from(relations) };
 }
 function snapshot(s: AnnotationState) {
-	return { spans: s.spans.all(), relations: s.relations.all().sort((a, b) => (a.id < b.id ? -1 : 1)) };
+	return { spans: s.spans.all(), relations: [...s.relations.all()].sort((a, b) => (a.id < b.id ? -1 : 1)) };
 }
 
 const claim = span('c', 0, 20, 'claim');
