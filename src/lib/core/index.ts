@@ -3,6 +3,7 @@ export * from './ids';
 export * from './text';
 export * from './spans';
 export * from './labels';
+export * from './relations';
 export * from './articles';
 export * from './codecs';
 export * from './theme';

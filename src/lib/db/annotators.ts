@@ -10,19 +10,26 @@ export async function listAnnotators(db: SpanwiseDB): Promise<{ name: string; ar
 }
 
 /**
- * Gives every span of annotator `from` to `to`, in one transaction (touched articles get a new
- * revision); returns how many spans changed. Throws RangeError for an empty name.
+ * Gives every span and relation of annotator `from` to `to`, in one transaction (touched articles get
+ * a new revision); returns how many spans changed. Throws RangeError for an empty name.
  */
 export async function renameAnnotator(db: SpanwiseDB, from: string, to: string): Promise<number> {
 	if (to.trim() === '') throw new RangeError(`Cannot rename annotator "${from}" to an empty name`);
 	if (from === to) return 0;
-	return db.transaction('rw', [db.spans, db.articles], async () => {
+	return db.transaction('rw', [db.spans, db.relations, db.articles], async () => {
 		const touched = new Set<string>();
 		const changed = await db.spans
 			.filter((span) => span.annotator === from)
 			.modify((span: { annotator: string; articleId: string }) => {
 				span.annotator = to;
 				touched.add(span.articleId);
+			});
+		// Relations belong to the same layer as their spans: they follow.
+		await db.relations
+			.filter((relation) => relation.annotator === from)
+			.modify((relation: { annotator: string; articleId: string }) => {
+				relation.annotator = to;
+				touched.add(relation.articleId);
 			});
 		const rows = await db.articles.bulkGet([...touched]);
 		await db.articles.bulkPut(rows.flatMap((row) => (row ? [{ ...row, revision: row.revision + 1 }] : [])));

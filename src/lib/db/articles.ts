@@ -1,6 +1,7 @@
 /** Articles: the library list, reading one with its spans, importing, status changes, delete and undo. */
-import type { Article, ArticleRecord, ArticleStatus, Span } from '$lib/core/types';
+import type { Article, ArticleRecord, ArticleStatus, Relation, Span } from '$lib/core/types';
 import { ARTICLE_STATUSES } from '$lib/core/types';
+import Dexie from 'dexie';
 import { SAMPLE_SOURCE } from '$lib/samples/sample-corpus';
 import { textHash } from '$lib/core/text/hash';
 import { SNAPSHOT_MIN_SPANS, type ArticleRow, type SpanwiseDB } from './database';
@@ -8,6 +9,7 @@ import { addMissingLabels } from './labels';
 import { emptyReport, writeRecords, type DuplicatePolicy, type ImportReport } from './merge';
 import { byPosition, checkRecord, countLabels, toArticle, toRow } from './rows';
 import { listSpans } from './spans';
+import { listRelations } from './relations';
 
 export type { DuplicatePolicy, ImportReport } from './merge';
 
@@ -32,20 +34,20 @@ export async function listArticles(db: SpanwiseDB): Promise<ArticleRow[]> {
 const LIST_PAGE = 1_000;
 
 /**
- * Reads one article with its text and its spans (in text order) from one consistent snapshot, plus the
- * revision they are at; undefined when there is no such article.
+ * Reads one article with its text, its spans (in text order) and its relations (all layers) from one
+ * consistent snapshot, plus the revision they are at; undefined when there is no such article.
  */
 export async function readArticle(
 	db: SpanwiseDB,
 	id: string
-): Promise<{ article: Article; spans: Span[]; revision: number } | undefined> {
-	return db.transaction('r', [db.articles, db.texts, db.spans], async () => {
+): Promise<{ article: Article; spans: Span[]; relations: Relation[]; revision: number } | undefined> {
+	return db.transaction('r', [db.articles, db.texts, db.spans, db.relations], async () => {
 		const row = await db.articles.get(id);
 		if (row === undefined) return undefined;
 		const text = await db.texts.get(id);
 		if (text === undefined) throw new Error(`Article ${id} has no stored text`);
-		const spans = await db.spans.where('articleId').equals(id).toArray();
-		return { article: toArticle(row, text.text), spans: spans.sort(byPosition), revision: row.revision };
+		const [spans, relations] = await Promise.all([db.spans.where('articleId').equals(id).toArray(), listRelations(db, id)]);
+		return { article: toArticle(row, text.text), spans: spans.sort(byPosition), relations, revision: row.revision };
 	});
 }
 
@@ -64,20 +66,21 @@ export async function readArticleText(db: SpanwiseDB, id: string): Promise<{ art
 }
 
 /**
- * Every span of an article, in text order, with the revision they belong to (undefined: no such
- * article). From the article's snapshot when it is of the current revision (`fromSnapshot`), else
- * from the span rows; `stale` says a snapshot should be (re)made (`refreshSnapshot`).
+ * Every span of an article, in text order, and every relation (all layers), with the revision they
+ * belong to (undefined: no such article). Spans come from the article's snapshot when it is of the
+ * current revision (`fromSnapshot`), else from the span rows; `stale` says a snapshot should be
+ * (re)made (`refreshSnapshot`). Relations are one indexed range read, asked together with the rest.
  */
 export async function readArticleSpans(
 	db: SpanwiseDB,
 	id: string
-): Promise<{ spans: Span[]; revision: number; fromSnapshot: boolean; stale: boolean } | undefined> {
-	return db.transaction('r', [db.articles, db.spans, db.snapshots], async () => {
-		const [row, snapshot] = await Promise.all([db.articles.get(id), db.snapshots.get(id)]);
+): Promise<{ spans: Span[]; relations: Relation[]; revision: number; fromSnapshot: boolean; stale: boolean } | undefined> {
+	return db.transaction('r', [db.articles, db.spans, db.snapshots, db.relations], async () => {
+		const [row, snapshot, relations] = await Promise.all([db.articles.get(id), db.snapshots.get(id), listRelations(db, id)]);
 		if (row === undefined) return undefined;
-		if (snapshot?.revision === row.revision) return { spans: [...snapshot.spans], revision: row.revision, fromSnapshot: true, stale: false };
+		if (snapshot?.revision === row.revision) return { spans: [...snapshot.spans], relations, revision: row.revision, fromSnapshot: true, stale: false };
 		const spans = await listSpans(db, id);
-		return { spans, revision: row.revision, fromSnapshot: false, stale: spans.length >= SNAPSHOT_MIN_SPANS || snapshot !== undefined };
+		return { spans, relations, revision: row.revision, fromSnapshot: false, stale: spans.length >= SNAPSHOT_MIN_SPANS || snapshot !== undefined };
 	});
 }
 
@@ -135,7 +138,7 @@ export async function createArticles(
 		opts.signal?.throwIfAborted();
 		const chunk = records.slice(start, start + chunkSize);
 		// The scope must be an async function: Dexie only follows native awaits inside those.
-		await db.transaction('rw', [db.articles, db.texts, db.spans, db.labels, db.snapshots], async () => {
+		await db.transaction('rw', [db.articles, db.texts, db.spans, db.relations, db.labels, db.snapshots], async () => {
 			await writeRecords(db, chunk, report, Date.now(), opts.duplicates);
 		});
 		opts.onProgress?.(start + chunk.length, records.length);
@@ -204,48 +207,55 @@ export async function countLayerLabels(db: SpanwiseDB, ids: readonly string[], a
 }
 
 /**
- * Deletes article `id`, its text and its spans in one transaction, and returns them as a record (spans
- * in text order) that `restoreArticle` puts back; undefined, writing nothing, when there is no such article.
+ * Deletes article `id`, its text, its spans and its relations in one transaction, and returns them as
+ * a record (spans in text order) that `restoreArticle` puts back; undefined, writing nothing, when
+ * there is no such article.
  */
 export async function destroyArticle(db: SpanwiseDB, id: string): Promise<ArticleRecord | undefined> {
-	return db.transaction('rw', [db.articles, db.texts, db.spans, db.snapshots], async () => {
+	return db.transaction('rw', [db.articles, db.texts, db.spans, db.relations, db.snapshots], async () => {
 		const row = await db.articles.get(id);
 		if (row === undefined) return undefined;
 		const text = await db.texts.get(id);
 		if (text === undefined) throw new Error(`Article ${id} has no stored text`);
-		const spans = await db.spans.where('articleId').equals(id).toArray();
+		const [spans, relations] = await Promise.all([db.spans.where('articleId').equals(id).toArray(), listRelations(db, id)]);
+		await db.relations.bulkDelete(relations.map((r) => r.id));
 		await db.spans.bulkDelete(spans.map((s) => s.id));
 		// A later article under this id starts again at revision 1: the snapshot must not outlive this one.
 		await db.snapshots.delete(id);
 		await db.texts.delete(id);
 		await db.articles.delete(id);
-		return { article: toArticle(row, text.text), spans: spans.sort(byPosition) };
+		return { article: toArticle(row, text.text), spans: spans.sort(byPosition), ...(relations.length > 0 ? { relations } : {}) };
 	});
 }
 
 /**
- * Stores `record` exactly as given (same ids, timestamps, status, spans) in one transaction, replacing
- * any article and spans stored under its id; the row's revision is 1 more than the replaced row's, or 1.
- * Labels its spans use that have no label row get one. Throws RangeError, writing nothing, if the record
- * is invalid (see `createArticles`), has two spans with one id, or one of its span ids is stored under another article.
+ * Stores `record` exactly as given (same ids, timestamps, status, spans, relations) in one transaction,
+ * replacing any article, spans and relations stored under its id; the row's revision is 1 more than the
+ * replaced row's, or 1. Labels its spans use that have no label row get one. Throws RangeError, writing
+ * nothing, if the record is invalid (see `createArticles`: relations must link its own spans), has two
+ * spans or two relations with one id, or one of its span or relation ids is stored under another article.
  */
 export async function restoreArticle(db: SpanwiseDB, record: ArticleRecord): Promise<void> {
 	checkRecord(record);
 	const { article, spans } = record;
+	const relations = record.relations ?? [];
 	const ids = new Set(spans.map((s) => s.id));
 	if (ids.size !== spans.length) throw new RangeError(`Article ${article.id} has two spans with the same id`);
-	await db.transaction('rw', [db.articles, db.texts, db.spans, db.labels], async () => {
-		const stored = await db.spans.bulkGet(spans.map((s) => s.id));
-		for (const span of stored) {
-			if (span !== undefined && span.articleId !== article.id) {
-				throw new RangeError(`Span ${span.id} is stored under article ${span.articleId}, not ${article.id}`);
+	if (new Set(relations.map((r) => r.id)).size !== relations.length) throw new RangeError(`Article ${article.id} has two relations with the same id`);
+	await db.transaction('rw', [db.articles, db.texts, db.spans, db.relations, db.labels], async () => {
+		const [stored, storedRelations] = await Promise.all([db.spans.bulkGet(spans.map((s) => s.id)), db.relations.bulkGet(relations.map((r) => r.id))]);
+		for (const row of [...stored, ...storedRelations]) {
+			if (row !== undefined && row.articleId !== article.id) {
+				throw new RangeError(`${'start' in row ? 'Span' : 'Relation'} ${row.id} is stored under article ${row.articleId}, not ${article.id}`);
 			}
 		}
 		const previous = await db.articles.get(article.id);
+		await db.relations.where('[articleId+annotator]').between([article.id, Dexie.minKey], [article.id, Dexie.maxKey], true, true).delete();
 		await db.spans.where('articleId').equals(article.id).delete();
 		await db.texts.put({ id: article.id, text: article.text });
 		await db.articles.put(toRow(article, textHash(article.text), spans, (previous?.revision ?? 0) + 1));
 		await db.spans.bulkPut(spans.map((s) => ({ ...s })));
+		if (relations.length > 0) await db.relations.bulkPut(relations.map((r) => ({ ...r })));
 		await addMissingLabels(db, new Set(spans.map((s) => s.label)));
 	});
 }
@@ -293,10 +303,13 @@ export { SAMPLE_SOURCE };
  * backup into a fresh browser then gives back exactly the backed-up articles. Returns how many.
  */
 export async function removeUntouchedSamples(db: SpanwiseDB, ids: readonly string[]): Promise<number> {
-	return db.transaction('rw', [db.articles, db.texts, db.spans, db.snapshots], async () => {
+	return db.transaction('rw', [db.articles, db.texts, db.spans, db.relations, db.snapshots], async () => {
 		const rows = await db.articles.bulkGet([...ids]);
 		const untouched = rows.filter((r): r is ArticleRow => r !== undefined && r.source === SAMPLE_SOURCE && r.revision === 1).map((r) => r.id);
-		for (const id of untouched) await db.spans.where('articleId').equals(id).delete();
+		for (const id of untouched) {
+			await db.relations.where('[articleId+annotator]').between([id, Dexie.minKey], [id, Dexie.maxKey], true, true).delete();
+			await db.spans.where('articleId').equals(id).delete();
+		}
 		await db.snapshots.bulkDelete(untouched);
 		await db.texts.bulkDelete(untouched);
 		await db.articles.bulkDelete(untouched);

@@ -3,7 +3,8 @@
  * Nothing outside `src/lib/db/` imports `dexie`; the app talks to the repository functions instead.
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { Article, Label, Span } from '$lib/core/types';
+import type { Article, Label, Relation, RelationType, Span } from '$lib/core/types';
+import { DEFAULT_RELATION_TYPES } from '$lib/core/relations/defaults';
 
 /**
  * An article as the library list needs it: everything but the text (kept in `texts`, so listing
@@ -34,6 +35,17 @@ export interface LabelRow extends Label {
 	readonly order: number;
 }
 
+/** A relation type with its place in the list of types. */
+export interface RelationTypeRow extends RelationType {
+	/** Position in the list (0-based); rows are read sorted by it. */
+	readonly order: number;
+}
+
+/** The default relation types as rows: what a new database, and one upgraded to version 5, starts with. */
+export function defaultRelationTypeRows(): RelationTypeRow[] {
+	return DEFAULT_RELATION_TYPES.map((type, order) => ({ ...type, headLabels: [...type.headLabels], tailLabels: [...type.tailLabels], order }));
+}
+
 /** A reviewer's rejection of a candidate span (acceptances are the gold layer's spans themselves). */
 export interface DecisionRow {
 	/** `${articleId}|${candidate key}`. */
@@ -44,6 +56,9 @@ export interface DecisionRow {
 	readonly decision: 'rejected';
 	readonly decidedAt: number;
 }
+
+/** The schema version `SpanwiseDB` declares (the last `version()` of its constructor). */
+export const SCHEMA_VERSION = 5;
 
 /** Articles with at least this many spans get a snapshot; reading fewer rows is quick anyway. */
 export const SNAPSHOT_MIN_SPANS = 500;
@@ -59,6 +74,8 @@ export interface SnapshotRow {
 	readonly revision: number;
 	/** In text order. */
 	readonly spans: readonly Span[];
+	// Relations are not in the snapshot: they are read beside it with one indexed range query
+	// (`[articleId+annotator]`), which stays quick for thousands and is never stale.
 }
 
 /** A persisted preference or flag. */
@@ -76,6 +93,8 @@ export class SpanwiseDB extends Dexie {
 	declare settings: Table<SettingRow, string>;
 	declare decisions: Table<DecisionRow, string>;
 	declare snapshots: Table<SnapshotRow, string>;
+	declare relations: Table<Relation, string>;
+	declare relationTypes: Table<RelationTypeRow, string>;
 
 	constructor(name: string, options?: DexieOptions) {
 		super(name, options);
@@ -100,6 +119,18 @@ export class SpanwiseDB extends Dexie {
 		this.version(4).stores({
 			snapshots: 'articleId'
 		});
+		// 5: relations between spans, and their types. An article's relations of one layer are one
+		// range of [articleId+annotator] (its first part serves "all of an article's", like spans');
+		// head and tail find the relations at spans being deleted. Unlike labels, an empty
+		// relationTypes table means "no types": the defaults are stored when the database is made
+		// (populate) or upgraded, so a user who deletes them all is not given them back.
+		this.version(5)
+			.stores({
+				relations: 'id, [articleId+annotator], head, tail',
+				relationTypes: 'name'
+			})
+			.upgrade((tx) => tx.table('relationTypes').bulkPut(defaultRelationTypeRows()));
+		this.on('populate', (tx) => tx.table('relationTypes').bulkAdd(defaultRelationTypeRows()));
 	}
 }
 

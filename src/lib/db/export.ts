@@ -1,9 +1,10 @@
 /** Streaming the corpus out (for export) without loading it all at once. */
-import Dexie from 'dexie';
-import type { Article, Span } from '$lib/core/types';
+import Dexie, { type Table } from 'dexie';
+import type { Article, Relation, Span } from '$lib/core/types';
 import type { ArticleRow, SpanwiseDB } from './database';
 import { byPosition, toArticle } from './rows';
 import { spansOfArticles } from './spans';
+import { relationsOfArticles } from './relations';
 
 /** Articles read per transaction by `forEachArticle`. */
 export const EXPORT_BATCH_SIZE = 500;
@@ -19,17 +20,22 @@ export interface ForEachArticleOptions {
 	readonly signal?: AbortSignal;
 }
 
-type Entry = { article: Article; spans: Span[] };
+type Entry = { article: Article; spans: Span[]; relations: Relation[] };
 
 /** The spans of the articles `ids` (sorted, and every stored article between the first and last), grouped like `ids`. */
 async function spansInIdRange(db: SpanwiseDB, ids: readonly string[]): Promise<Span[][]> {
-	const all = await db.spans
+	return inIdRange(db.spans, ids);
+}
+
+/** The rows of `table` (spans or relations) of the articles `ids` (sorted, contiguous), grouped like `ids`: one range read. */
+async function inIdRange<T extends { readonly articleId: string }>(table: Table<T, string>, ids: readonly string[]): Promise<T[][]> {
+	const all = await table
 		.where('[articleId+annotator]')
 		.between([ids[0], Dexie.minKey], [ids[ids.length - 1], Dexie.maxKey], true, true)
 		.toArray();
 	const at = new Map(ids.map((id, i) => [id, i]));
-	const out: Span[][] = ids.map(() => []);
-	for (const span of all) out[at.get(span.articleId) ?? -1]?.push(span);
+	const out: T[][] = ids.map(() => []);
+	for (const row of all) out[at.get(row.articleId) ?? -1]?.push(row);
 	return out;
 }
 
@@ -41,16 +47,17 @@ async function spansInIdRange(db: SpanwiseDB, ids: readonly string[]): Promise<S
 async function loadBatch(db: SpanwiseDB, rows: readonly ArticleRow[], contiguous: boolean): Promise<Entry[]> {
 	const ids = rows.map((r) => r.id);
 	const spansRead = contiguous && ids.length > 0 ? spansInIdRange(db, ids) : spansOfArticles(db, ids);
-	const [texts, spans] = await Promise.all([db.texts.bulkGet(ids), spansRead]);
+	const relationsRead = contiguous && ids.length > 0 ? inIdRange<Relation>(db.relations, ids) : relationsOfArticles(db, ids);
+	const [texts, spans, relations] = await Promise.all([db.texts.bulkGet(ids), spansRead, relationsRead]);
 	return rows.map((row, i) => {
 		const text = texts[i];
 		if (text === undefined) throw new Error(`Article ${row.id} has no stored text`);
-		return { article: toArticle(row, text.text), spans: spans[i].sort(byPosition) };
+		return { article: toArticle(row, text.text), spans: spans[i].sort(byPosition), relations: relations[i] };
 	});
 }
 
 /**
- * Calls `visit` for each article with its spans (in text order): every article ordered by id, or those
+ * Calls `visit` for each article with its spans (in text order) and relations: every article ordered by id, or those
  * of `opts.ids` in that order. Reads `batchSize` articles per read transaction, each batch a consistent
  * snapshot, the next one while the last is visited; `visit` runs outside any transaction and is
  * awaited, one article at a time. Articles
@@ -59,7 +66,7 @@ async function loadBatch(db: SpanwiseDB, rows: readonly ArticleRow[], contiguous
  */
 export async function forEachArticle(
 	db: SpanwiseDB,
-	visit: (article: Article, spans: Span[]) => void | Promise<void>,
+	visit: (article: Article, spans: Span[], relations: Relation[]) => void | Promise<void>,
 	opts: ForEachArticleOptions = {}
 ): Promise<void> {
 	const batchSize = opts.batchSize ?? EXPORT_BATCH_SIZE;
@@ -72,7 +79,7 @@ export async function forEachArticle(
 	const total = wanted?.length ?? (await db.articles.count());
 	/** The batch after `after` (by id), or the batch of `wanted` from `from` on. */
 	const read = (after: string | undefined, from: number): Promise<Entry[]> =>
-		db.transaction('r', [db.articles, db.texts, db.spans], async () => {
+		db.transaction('r', [db.articles, db.texts, db.spans, db.relations], async () => {
 			let rows: ArticleRow[];
 			if (wanted !== undefined) {
 				const found = await db.articles.bulkGet(wanted.slice(from, from + batchSize));
@@ -95,9 +102,9 @@ export async function forEachArticle(
 		const more = wanted === undefined || upTo < wanted.length;
 		next = more ? read(last?.article.id, upTo) : null;
 		next?.catch(() => {});
-		for (const { article, spans } of entries) {
+		for (const { article, spans, relations } of entries) {
 			signal?.throwIfAborted();
-			await visit(article, spans);
+			await visit(article, spans, relations);
 		}
 		done = upTo;
 		opts.onProgress?.(done, Math.max(done, total));

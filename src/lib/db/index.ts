@@ -1,4 +1,4 @@
-export { SpanwiseDB, openDatabase, SNAPSHOT_MIN_SPANS, schemaProblem, type DecisionRow, type ArticleRow, type SnapshotRow, type LabelRow, type SettingRow, type TextRow } from './database';
+export { SpanwiseDB, openDatabase, SNAPSHOT_MIN_SPANS, SCHEMA_VERSION, defaultRelationTypeRows, schemaProblem, type RelationTypeRow, type DecisionRow, type ArticleRow, type SnapshotRow, type LabelRow, type SettingRow, type TextRow } from './database';
 export {
 	listArticles,
 	readArticle,
@@ -23,7 +23,19 @@ export {
 	type DuplicatePolicy,
 	type ImportReport
 } from './articles';
-export { listSpans, commitSpanEdits, EditConflictError } from './spans';
+export { listSpans } from './spans';
+export { commitEdits, commitEdits as commitSpanEdits, EditConflictError } from './commit';
+export {
+	listRelationTypes,
+	saveRelationTypes,
+	renameRelationType,
+	deleteRelationType,
+	undoRelationTypeDeletion,
+	listRelations,
+	relationsAtSpans,
+	readRelationsOf,
+	type RelationTypeDeletion
+} from './relations';
 export { listLabels, saveLabels, renameLabel, countLabelSpans, deleteLabel, undoLabelDeletion, type LabelDeletion } from './labels';
 export { readSetting, writeSetting } from './settings';
 export { seedIfEmpty, SEEDED_KEY } from './seed';

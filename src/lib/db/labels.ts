@@ -2,10 +2,11 @@
  * The label set. An empty `labels` table means "the default labels": reads return DEFAULT_LABELS, and
  * writes that extend the set first store them, so adding one label never makes the defaults vanish.
  */
-import type { Label, Span } from '$lib/core/types';
+import type { Label, Relation, Span } from '$lib/core/types';
 import { DEFAULT_LABELS, nextLabelColor } from '$lib/core/labels/defaults';
 import type { LabelRow, SpanwiseDB } from './database';
 import { addCount } from './rows';
+import { relationsAtSpans } from './relations';
 
 function toLabel(row: LabelRow): Label {
 	return { name: row.name, color: row.color, hotkey: row.hotkey, description: row.description };
@@ -43,13 +44,14 @@ export async function saveLabels(db: SpanwiseDB, labels: readonly Label[]): Prom
 /**
  * Renames label `from` to `to` in one transaction: the label row, the `label` of every span that has it
  * (span timestamps are kept) and the counts of every affected article, whose revision is bumped (its
- * `updatedAt` is kept, so the library order does not change). Returns the number of spans changed.
+ * `updatedAt` is kept, so the library order does not change), and the head and tail labels of every
+ * relation type that names it. Returns the number of spans changed.
  * Throws RangeError if `to` is empty, if `from` is not a label, or if another label is named `to`
  * ignoring case (changing only the case of `from` is allowed).
  */
 export async function renameLabel(db: SpanwiseDB, from: string, to: string): Promise<number> {
 	if (to === '') throw new RangeError(`Cannot rename label "${from}" to an empty name`);
-	return db.transaction('rw', [db.labels, db.spans, db.articles], async () => {
+	return db.transaction('rw', [db.labels, db.spans, db.articles, db.relationTypes], async () => {
 		const rows = await ensureLabelRows(db);
 		const row = rows.find((r) => r.name === from);
 		if (row === undefined) throw new RangeError(`No label named "${from}" to rename`);
@@ -59,6 +61,9 @@ export async function renameLabel(db: SpanwiseDB, from: string, to: string): Pro
 
 		await db.labels.delete(from);
 		await db.labels.add({ ...row, name: to });
+		const rename = (names: readonly string[]) => names.map((n) => (n === from ? to : n));
+		const types = (await db.relationTypes.toArray()).filter((t) => t.headLabels.includes(from) || t.tailLabels.includes(from));
+		if (types.length > 0) await db.relationTypes.bulkPut(types.map((t) => ({ ...t, headLabels: rename(t.headLabels), tailLabels: rename(t.tailLabels) })));
 
 		const perArticle = new Map<string, number>();
 		const changed = await db.spans
@@ -129,17 +134,20 @@ export interface LabelDeletion {
 	/** Spans given label `relabelledTo`, as they were before. */
 	readonly relabelled: readonly Span[];
 	readonly relabelledTo: string | null;
+	/** Relations deleted with the removed spans (absent: none). */
+	readonly relations?: readonly Relation[];
 }
 
 /**
  * Deletes label `name` in one transaction, with its spans: `relabelTo` null deletes every span that has
  * it; a label name gives them that label instead (a span that would then duplicate one of the same
- * annotator, place and label is deleted). Counts and revisions of the touched articles follow (their
+ * annotator, place and label is deleted). The relations of deleted spans are deleted with them;
+ * relabelled spans keep theirs. Counts and revisions of the touched articles follow (their
  * `updatedAt` is kept, as in `renameLabel`). Returns what was done, for `undoLabelDeletion`. Throws
  * RangeError if `name` is not a label, or `relabelTo` is `name` or not a label.
  */
 export async function deleteLabel(db: SpanwiseDB, name: string, relabelTo: string | null): Promise<LabelDeletion> {
-	return db.transaction('rw', [db.labels, db.spans, db.articles], async () => {
+	return db.transaction('rw', [db.labels, db.spans, db.relations, db.articles], async () => {
 		const rows = await ensureLabelRows(db);
 		const row = rows.find((r) => r.name === name);
 		if (row === undefined) throw new RangeError(`No label named "${name}" to delete`);
@@ -162,21 +170,24 @@ export async function deleteLabel(db: SpanwiseDB, name: string, relabelTo: strin
 				}
 			}
 		}
+		const relations = await relationsAtSpans(db, removed.map((s) => s.id));
+		await db.relations.bulkDelete(relations.map((r) => r.id));
 		await db.spans.bulkDelete(removed.map((s) => s.id));
 		await db.spans.bulkPut(relabelled.map((s) => ({ ...s, label: relabelTo! })));
 		await db.labels.delete(name);
 		await adjustArticles(db, [...removed.map((s) => [s, name, null] as const), ...relabelled.map((s) => [s, name, relabelTo] as const)]);
-		return { label: row, removed, relabelled, relabelledTo: relabelTo };
+		return { label: row, removed, relabelled, relabelledTo: relabelTo, ...(relations.length > 0 ? { relations } : {}) };
 	});
 }
 
 /**
  * Undoes `deleteLabel`: the label comes back at its place, deleted spans that are still absent are put
- * back, and relabelled spans that still have the new label (and their place) get the old one again.
+ * back with the relations deleted with them (those whose ends are both stored again and whose id is
+ * free), and relabelled spans that still have the new label (and their place) get the old one again.
  * Throws RangeError, writing nothing, if a label with the deleted one's name (ignoring case) exists again.
  */
 export async function undoLabelDeletion(db: SpanwiseDB, deletion: LabelDeletion): Promise<void> {
-	await db.transaction('rw', [db.labels, db.spans, db.articles], async () => {
+	await db.transaction('rw', [db.labels, db.spans, db.relations, db.articles], async () => {
 		const rows = await ensureLabelRows(db);
 		const name = deletion.label.name;
 		if (rows.some((r) => r.name.toLowerCase() === name.toLowerCase())) throw new RangeError(`A label named "${name}" exists again`);
@@ -192,6 +203,13 @@ export async function undoLabelDeletion(db: SpanwiseDB, deletion: LabelDeletion)
 			return now !== undefined && now.label === deletion.relabelledTo && now.start === s.start && now.end === s.end && now.annotator === s.annotator;
 		});
 		await db.spans.bulkPut([...back, ...relabelBack].map((s) => ({ ...s })));
+		const relations = deletion.relations ?? [];
+		if (relations.length > 0) {
+			const ends = [...new Set(relations.flatMap((r) => [r.head, r.tail]))];
+			const [endRows, taken] = await Promise.all([db.spans.bulkGet(ends), db.relations.bulkGet(relations.map((r) => r.id))]);
+			const stored = new Set(endRows.flatMap((s) => (s ? [s.id] : [])));
+			await db.relations.bulkPut(relations.filter((r, i) => taken[i] === undefined && stored.has(r.head) && stored.has(r.tail)).map((r) => ({ ...r })));
+		}
 		await adjustArticles(db, [...back.map((s) => [s, null, name] as const), ...relabelBack.map((s) => [s, deletion.relabelledTo, name] as const)]);
 	});
 }

@@ -4,7 +4,7 @@
  * `createArticles` and `seedIfEmpty` call it.
  */
 import Dexie from 'dexie';
-import type { ArticleRecord, Span } from '$lib/core/types';
+import type { ArticleRecord, Relation, Span } from '$lib/core/types';
 import { textHash } from '$lib/core/text/hash';
 import { newId } from '$lib/core/ids';
 import { addReport, describeRenewed, planMerge, RENEWED_LISTED, type DuplicatePolicy, type ImportReport, type MergePlan, type RenewedSpanId } from '$lib/core/merge';
@@ -12,13 +12,14 @@ import { SNAPSHOT_MIN_SPANS, type ArticleRow, type SpanwiseDB } from './database
 import { addMissingLabels } from './labels';
 import { byPosition } from './rows';
 import { spansOfArticles } from './spans';
+import { relationsOfArticles } from './relations';
 
 export { emptyReport, type DuplicatePolicy, type ImportReport } from '$lib/core/merge';
 
 /**
  * Writes `records` (already checked with `checkRecord`) as `planMerge` plans them and adds the
  * import's counts to `report`; returns the plan as carried out (span ids renewed on writing
- * included). Must run inside a 'rw' transaction over articles, texts, spans, labels and snapshots;
+ * included). Must run inside a 'rw' transaction over articles, texts, spans, relations, labels and snapshots;
  * it reads what the plan needs with a fixed number of batched queries, so call it with chunks of a
  * few hundred records.
  *
@@ -48,13 +49,19 @@ export async function writeRecords(
 	const recordTexts = new Set(records.map((r) => r.article.text));
 	const targets = candidates.filter((id) => texts.has(id) && (recordTexts.has(texts.get(id) as string) || recordIds.has(id)));
 	const targetTexts = new Map(targets.map((id) => [id, texts.get(id) as string]));
-	const spanLists = await spansOfArticles(db, targets);
+	const [spanLists, relationLists] = await Promise.all([spansOfArticles(db, targets), relationsOfArticles(db, targets)]);
 	const spans = new Map(targets.map((id, i) => [id, spanLists[i]]));
+	const relations = new Map(targets.map((id, i) => [id, relationLists[i]]));
 
-	const plan = planMerge(records, { articles, texts: targetTexts, spans }, { now, duplicates, textHashes: hashes });
+	const plan = planMerge(records, { articles, texts: targetTexts, spans, relations }, { now, duplicates, textHashes: hashes });
 	await db.texts.bulkAdd(plan.texts as { id: string; text: string }[]);
 	await db.articles.bulkPut(plan.articles as ArticleRow[]);
 	const { spans: storedSpans, renewed } = await addSpans(db, plan.spans);
+	// Ends of relations follow span ids the writer had to renew (taken by articles outside the plan's view).
+	const renamedEnds = new Map(renewed.map((r) => [`${r.span.articleId}\u0000${r.from}`, r.span.id]));
+	const end = (articleId: string, id: string) => renamedEnds.get(`${articleId}\u0000${id}`) ?? id;
+	const relationRows = renamedEnds.size === 0 ? plan.relations : plan.relations.map((r) => ({ ...r, head: end(r.articleId, r.head), tail: end(r.articleId, r.tail) }));
+	const { renewed: renewedRelations } = await addRelations(db, relationRows);
 	await addMissingLabels(db, new Set(plan.labels));
 	// A new long article gets its snapshot now, from the spans just stored: its first opening reads one row.
 	const isNewArticle = new Set(plan.texts.map((t) => t.id));
@@ -71,7 +78,8 @@ export async function writeRecords(
 		await db.snapshots.bulkPut(snapshots.map(([articleId, list]) => ({ articleId, revision: (rowOf.get(articleId) as ArticleRow).revision, spans: list.sort(byPosition) })));
 	}
 
-	const done = renewed.length === 0 ? plan : withRenewed(plan, renewed);
+	const withSpans = renewed.length === 0 ? plan : withRenewed(plan, renewed);
+	const done = renewedRelations.length === 0 ? { ...withSpans, relations: relationRows } : withRenewedRelations({ ...withSpans, relations: relationRows }, renewedRelations);
 	addReport(report, done.report);
 	return done;
 }
@@ -101,6 +109,42 @@ function withRenewed(plan: MergePlan, renewed: readonly { readonly span: Span; r
 		renewed: [...plan.renewed, ...more],
 		report: { ...plan.report, spanIdsRenewed: plan.report.spanIdsRenewed + renewed.length, renewedIds: listed }
 	};
+}
+
+/** `plan` with the relation ids that `addRelations` had to renew folded into its id map and count. */
+function withRenewedRelations(plan: MergePlan, renewed: readonly { readonly relation: Relation; readonly from: string }[]): MergePlan {
+	const byArticle = new Map<string, Map<string, string>>();
+	for (const { relation, from } of renewed) {
+		(byArticle.get(relation.articleId) ?? byArticle.set(relation.articleId, new Map()).get(relation.articleId)!).set(from, relation.id);
+	}
+	const relationIds = plan.relationIds.map((ids, i) => {
+		const fresh = byArticle.get(plan.articleIds[i] ?? '');
+		return fresh ? new Map([...ids].map(([from, to]) => [from, fresh.get(to) ?? to])) : ids;
+	});
+	const renamed = (r: Relation) => {
+		const id = byArticle.get(r.articleId)?.get(r.id);
+		return id === undefined ? r : { ...r, id };
+	};
+	return { ...plan, relations: plan.relations.map(renamed), relationIds, report: { ...plan.report, relationIdsRenewed: plan.report.relationIdsRenewed + renewed.length } };
+}
+
+/** Adds `relations`, renewing ids already stored (under another article), as `addSpans` does for spans. */
+async function addRelations(db: SpanwiseDB, relations: readonly Relation[]): Promise<{ renewed: { relation: Relation; from: string }[] }> {
+	if (relations.length === 0) return { renewed: [] };
+	try {
+		await db.relations.bulkAdd(relations as Relation[]);
+		return { renewed: [] };
+	} catch (error) {
+		if (!(error instanceof Dexie.BulkError)) throw error;
+		const renewed: { relation: Relation; from: string }[] = [];
+		for (const [pos, failure] of Object.entries(error.failuresByPos)) {
+			if (failure.name !== 'ConstraintError') throw error;
+			const from = relations[Number(pos)];
+			renewed.push({ relation: { ...from, id: newId('r') }, from: from.id });
+		}
+		await db.relations.bulkAdd(renewed.map((r) => r.relation));
+		return { renewed };
+	}
 }
 
 /**

@@ -12,11 +12,12 @@ describe('readRawDatabase', () => {
 		await createArticles(db, [makeRecord('a1', 'Ana met Ben.', [[0, 3, 'actor']])]);
 		db.close();
 		const raw = await readRawDatabase('raw', indexedDB);
-		expect(raw.version).toBe(40);
+		expect(raw.version).toBe(50);
 		expect(raw.stores.texts).toEqual([{ id: 'a1', text: 'Ana met Ben.' }]);
 		expect(raw.stores.spans).toHaveLength(1);
 		// The derived snapshots are left out.
-		expect(Object.keys(raw.stores).sort()).toEqual(['articles', 'decisions', 'labels', 'settings', 'spans', 'texts']);
+		expect(Object.keys(raw.stores).sort()).toEqual(['articles', 'decisions', 'labels', 'relationTypes', 'relations', 'settings', 'spans', 'texts']);
+		expect(raw.stores.relationTypes).toEqual([expect.objectContaining({ name: 'source', headLabels: ['claim'], tailLabels: ['actor'] })]);
 	});
 
 	it('does not create a database that is not there', async () => {

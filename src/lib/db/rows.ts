@@ -49,11 +49,25 @@ export function checkSpan(span: Span, articleId: string, textLength: number): vo
 	if (span.label === '') throw new RangeError(`Span ${span.id} has an empty label`);
 }
 
-/** Throws RangeError unless `record` has a known status and only spans of its own that fit its text. */
+/**
+ * Throws RangeError unless `record` has a known status, only spans of its own that fit its text, and
+ * only relations of its own whose head and tail are spans of the record in the relation's layer.
+ */
 export function checkRecord(record: ArticleRecord): void {
 	const { article, spans } = record;
 	if (!ARTICLE_STATUSES.includes(article.status)) {
 		throw new RangeError(`Article ${article.id} has unknown status ${JSON.stringify(article.status)}`);
 	}
 	for (const span of spans) checkSpan(span, article.id, article.text.length);
+	if (!record.relations || record.relations.length === 0) return;
+	const byId = new Map(spans.map((s) => [s.id, s]));
+	for (const relation of record.relations) {
+		if (relation.articleId !== article.id) throw new RangeError(`Relation ${relation.id} belongs to article ${relation.articleId}, not ${article.id}`);
+		if (relation.label === '') throw new RangeError(`Relation ${relation.id} has an empty label`);
+		for (const end of [relation.head, relation.tail]) {
+			const span = byId.get(end);
+			if (span === undefined) throw new RangeError(`Relation ${relation.id} of article ${article.id} links span ${end}, which the article does not have`);
+			if (span.annotator !== relation.annotator) throw new RangeError(`Relation ${relation.id} of ${relation.annotator} links span ${end} of ${span.annotator}`);
+		}
+	}
 }

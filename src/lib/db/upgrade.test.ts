@@ -1,6 +1,6 @@
 /**
- * A database written by the first schema version (as the first release of Spanwise left it) opens
- * under the current one with every record intact.
+ * Databases written by older schema versions (the first release's, and version 4's) open under the
+ * current one (5: relations) with every record intact.
  */
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
@@ -9,6 +9,9 @@ import { openDatabase, schemaProblem } from './database';
 import { readArticle } from './articles';
 import { listLabels } from './labels';
 import { listRejections } from './decisions';
+import { listRelationTypes, listRelations } from './relations';
+import { commitEdits } from './commit';
+import { DEFAULT_RELATION_TYPES } from '$lib/core/relations/defaults';
 
 describe('schema upgrade', () => {
 	it('opens a version 1 database under the current version with every record intact', async () => {
@@ -26,7 +29,7 @@ describe('schema upgrade', () => {
 
 		const db = openDatabase('spanwise-old', { indexedDB, IDBKeyRange });
 		await db.open();
-		expect(db.verno).toBe(4);
+		expect(db.verno).toBe(5);
 		const read = await readArticle(db, 'a1');
 		expect(read?.article).toMatchObject({ id: 'a1', title: 'Old article', text: 'Ana met Ben.', meta: { desk: 'city' }, status: 'in_progress' });
 		expect(read?.spans).toEqual([span]);
@@ -36,6 +39,50 @@ describe('schema upgrade', () => {
 		expect([...(await listRejections(db, 'a1'))]).toEqual([]);
 		// The articleId index of version 1 is gone; queries by article still work through the compound index.
 		expect(await db.spans.where('articleId').equals('a1').count()).toBe(1);
+		// Version 5: the relation types are seeded, there are no relations, and the old spans can be linked.
+		expect(await listRelationTypes(db)).toEqual(DEFAULT_RELATION_TYPES);
+		expect(read?.relations).toEqual([]);
+		expect(schemaProblem(db)).toBeNull();
+		db.close();
+	});
+
+	it('opens a version 4 database (snapshots, decisions) under version 5 with everything intact, then stores relations', async () => {
+		const indexedDB = new IDBFactory();
+		const v4 = new Dexie('spanwise-v4', { indexedDB, IDBKeyRange });
+		v4.version(1).stores({ articles: 'id, updatedAt, status, textHash, title', texts: 'id', spans: 'id, articleId, [articleId+annotator], label', labels: 'name', settings: 'key' });
+		v4.version(2).stores({ spans: 'id, [articleId+annotator], label' });
+		v4.version(3).stores({ decisions: 'id, articleId' });
+		v4.version(4).stores({ snapshots: 'articleId' });
+		const row = { id: 'a1', title: 'T', source: 'x.txt', meta: {}, status: 'new', createdAt: 1, updatedAt: 2, textHash: 'x', textLength: 20, counts: { actor: 1, claim: 1 }, spanTotal: 2, revision: 7 };
+		const actor = { id: 's1', articleId: 'a1', start: 0, end: 3, label: 'actor', annotator: 'maria', createdAt: 1, updatedAt: 1 };
+		const claim = { id: 's2', articleId: 'a1', start: 0, end: 20, label: 'claim', annotator: 'maria', createdAt: 1, updatedAt: 1 };
+		await v4.table('articles').add(row);
+		await v4.table('texts').add({ id: 'a1', text: 'Ana said it is late.' });
+		await v4.table('spans').bulkAdd([actor, claim]);
+		await v4.table('decisions').add({ id: 'a1|0:3:actor', articleId: 'a1', key: '0:3:actor', decision: 'rejected', decidedAt: 5 });
+		await v4.table('snapshots').add({ articleId: 'a1', revision: 7, spans: [actor, claim] });
+		v4.close();
+
+		const db = openDatabase('spanwise-v4', { indexedDB, IDBKeyRange });
+		await db.open();
+		expect(db.verno).toBe(5);
+		expect(schemaProblem(db)).toBeNull();
+		const read = await readArticle(db, 'a1');
+		expect(read?.spans).toEqual([actor, claim]);
+		expect(read?.revision).toBe(7);
+		expect(await db.snapshots.get('a1')).toEqual({ articleId: 'a1', revision: 7, spans: [actor, claim] });
+		expect([...(await listRejections(db, 'a1'))]).toEqual(['0:3:actor']);
+		expect((await listRelationTypes(db)).map((t) => t.name)).toEqual(['source']);
+		const relation = { id: 'r1', articleId: 'a1', label: 'source', head: 's2', tail: 's1', annotator: 'maria', createdAt: 9, updatedAt: 9 };
+		expect(await commitEdits(db, 'a1', [{ type: 'add-relation', relation }], 9)).toBe(8);
+		expect(await listRelations(db, 'a1')).toEqual([relation]);
+		db.close();
+	});
+
+	it('seeds the default relation types into a new database', async () => {
+		const db = openDatabase('spanwise-new', { indexedDB: new IDBFactory(), IDBKeyRange });
+		expect(await listRelationTypes(db)).toEqual(DEFAULT_RELATION_TYPES);
+		db.close();
 	});
 });
 

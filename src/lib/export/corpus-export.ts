@@ -49,8 +49,13 @@ export async function exportCorpus(db: SpanwiseDB, opts: CorpusExportOptions): P
 	let count = 0;
 	await forEachArticle(
 		db,
-		(article, spans) => {
-			const record = { article, spans: layer === undefined ? spans : spans.filter((s) => s.annotator === layer) };
+		(article, spans, relations) => {
+			const layerRelations = layer === undefined ? relations : relations.filter((r) => r.annotator === layer);
+			const record: ArticleRecord = {
+				article,
+				spans: layer === undefined ? spans : spans.filter((s) => s.annotator === layer),
+				...(layerRelations.length > 0 ? { relations: layerRelations } : {})
+			};
 			count += 1;
 			if (streamed) for (const chunk of codec.serialize([record], serializeOptions)) streamed.push(chunk.data);
 			else records.push(record);

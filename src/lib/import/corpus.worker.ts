@@ -76,7 +76,7 @@ async function write(message: Extract<ToWorker, { type: 'write' }>): Promise<voi
 				progress(done, total);
 			}
 		});
-		if (backup) await restoreWorkspaceExtras(db, { labels: [...backup.labels], settings: { ...backup.settings }, decisions: [...backup.decisions] });
+		if (backup) await restoreWorkspaceExtras(db, { labels: [...backup.labels], ...(backup.relationTypes ? { relationTypes: [...backup.relationTypes] } : {}), settings: { ...backup.settings }, decisions: [...backup.decisions] });
 		scope.postMessage({ type: 'written', report, restoredBackup: !!backup });
 	} catch (error) {
 		if (controller.signal.aborted) scope.postMessage({ type: 'cancelled', phase: 'writing', written });

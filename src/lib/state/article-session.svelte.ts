@@ -1,7 +1,13 @@
-import type { Article, Span, SpanEdit } from '$lib/core/types';
+import type { AnnotationEdit, Article, Relation, RelationType, Result, Span, SpanEdit } from '$lib/core/types';
 import { quoted } from '$lib/core/text/isolate';
 import { SpanSet } from '$lib/core/spans/span-set';
-import { applyEdits } from '$lib/core/spans/edits';
+import { applyAnnotationEdits, isRelationEdit, spanEditsOf } from '$lib/core/spans/edits';
+import { removeSpansWithRelations } from '$lib/core/spans/cascade';
+import { RelationSet } from '$lib/core/relations/relation-set';
+import { relationsBrokenByLabel, typesFitting } from '$lib/core/relations/rules';
+import { proposeRelation, proposeRelationChange, proposeRelations, type LinkLayer, type MakeRelation } from '$lib/core/relations/propose';
+import { linkTargets } from '$lib/core/relations/targets';
+import { claimsWithoutSource } from '$lib/core/relations/missing';
 import { EditHistory } from '$lib/core/spans/history';
 import { snapSelection, nextWordEdge, previousWordEdge } from '$lib/core/text/snap';
 import { graphemeCeil, graphemeFloor } from '$lib/core/text/graphemes';
@@ -15,14 +21,28 @@ import { downloadFile } from '$lib/export/download';
 import type { Workspace } from './workspace.svelte';
 
 /**
- * One open article: its spans, the selected span, undo/redo. Every action becomes a batch of
- * `SpanEdit`s that is applied here, drawn by the editor incrementally, and persisted by the
- * workspace's saver in its own transaction. The editor reports intents through `EditorHost`.
+ * One open article: its spans and the relations between them, the selected span, undo/redo. Every
+ * action becomes a batch of `AnnotationEdit`s (span and relation edits) that is applied here, drawn
+ * by the editor incrementally, and persisted by the workspace's saver in its own transaction; one
+ * history undoes both. The editor reports intents through `EditorHost`.
+ *
+ * Relations follow their spans: deleting a span deletes its relations in the same batch (one undo
+ * brings both back); moving a span's edges keeps them; relabelling a span removes, in the same batch,
+ * the relations whose type no longer allows its new label, and says so (the relabel is what the user
+ * asked for; refusing it would make them delete the links by hand first, and undo restores both).
  */
 export class ArticleSession implements EditorHost {
 	readonly article: Article;
 	readonly #workspace: Workspace;
 	#spans = $state.raw<SpanSet>(SpanSet.empty);
+	/** The relations of this session's layer. */
+	#relations = $state.raw<RelationSet>(RelationSet.empty);
+	/** The same, as a list (made only when read, once per change). */
+	#relationList = $derived(this.#relations.all());
+	/** Relations of the other layers of this article: not edited here, but kept for export. */
+	#otherRelations = $state.raw<readonly Relation[]>([]);
+	#selectedRelationId = $state<string | null>(null);
+	#claimsWithoutSource = $derived.by(() => claimsWithoutSource(this.#workspace.relationTypes, this.#spans.all(), this.#relations));
 	#history = $state.raw<EditHistory>(EditHistory.empty);
 	#selectedId = $state<string | null>(null);
 	#message = $state<string | null>(null);
@@ -48,7 +68,7 @@ export class ArticleSession implements EditorHost {
 		article: Article,
 		annotator: string,
 		revision: number,
-		spans: Promise<{ spans: Span[]; revision: number; stale: boolean } | undefined>
+		spans: Promise<{ spans: Span[]; relations: Relation[]; revision: number; stale: boolean } | undefined>
 	) {
 		this.#workspace = workspace;
 		this.article = article;
@@ -58,7 +78,7 @@ export class ArticleSession implements EditorHost {
 		this.ready = spans.then(
 			(found) => {
 				if (read !== this.#reads) return;
-				if (found) this.#show(found.spans, found.revision);
+				if (found) this.#show(found.spans, found.revision, found.relations);
 				this.#loading = false;
 				// Read from thousands of rows: remake its snapshot, so the next opening reads one.
 				if (found?.stale) this.#workspace.snapshots.schedule(this.article.id, 0);
@@ -75,13 +95,16 @@ export class ArticleSession implements EditorHost {
 		return this.#loading;
 	}
 
-	/** Shows `spans` as read from storage at `revision` (undo history starts afresh). */
-	#show(spans: readonly Span[], revision: number): void {
+	/** Shows `spans` and `relations` as read from storage at `revision` (undo history starts afresh). */
+	#show(spans: readonly Span[], revision: number, relations: readonly Relation[]): void {
 		this.#revision = revision;
 		this.#spans = SpanSet.from(spans.filter((s) => s.annotator === this.annotator));
 		this.#others = spans.filter((s) => s.annotator !== this.annotator);
+		this.#relations = RelationSet.from(relations.filter((r) => r.annotator === this.annotator));
+		this.#otherRelations = relations.filter((r) => r.annotator !== this.annotator);
 		this.#history = EditHistory.empty;
 		if (this.#selectedId && !this.#spans.has(this.#selectedId)) this.#selectedId = null;
+		if (this.#selectedRelationId && !this.#relations.has(this.#selectedRelationId)) this.#selectedRelationId = null;
 		this.#editor?.sync(this.#spans, null);
 	}
 
@@ -155,7 +178,7 @@ export class ArticleSession implements EditorHost {
 			(error) => this.#workspace.notices.error(`This article could not be followed: ${(error as Error).message}`)
 		);
 		const stopConflicts = this.#workspace.onConflict((id) => {
-			if (id === this.article.id) void this.reload('Your last change was not saved: another tab had changed the same span. This is the latest version.');
+			if (id === this.article.id) void this.reload('Your last change was not saved: another tab had changed the same span or link. This is the latest version.');
 		});
 		this.#unwatch = () => {
 			stopRow();
@@ -181,7 +204,7 @@ export class ArticleSession implements EditorHost {
 		const read = ++this.#reads;
 		const found = await readArticleSpans(this.#workspace.db, this.article.id);
 		if (!found || read !== this.#reads) return;
-		this.#show(found.spans, found.revision);
+		this.#show(found.spans, found.revision, found.relations);
 		this.#loading = false;
 		if (found.stale) this.#workspace.snapshots.schedule(this.article.id);
 		this.notify(message);
@@ -251,14 +274,16 @@ export class ArticleSession implements EditorHost {
 	replaceSpans(remove: readonly string[], add: readonly { start: number; end: number; label: string }[]): boolean {
 		if (this.#loading) return false;
 		const now = Date.now();
-		const edits: SpanEdit[] = [];
 		const gone = new Set<string>();
+		const removed: Span[] = [];
 		for (const id of remove) {
 			const span = this.#spans.get(id);
 			if (!span || gone.has(id)) continue;
 			gone.add(id);
-			edits.push({ type: 'remove', span });
+			removed.push(span);
 		}
+		// Spans removed take their relations with them, in this same step.
+		const edits: AnnotationEdit[] = removeSpansWithRelations(removed, this.#relations);
 		const seen = new Set<string>();
 		for (const { start, end, label } of add) {
 			const key = `${start}:${end}:${label}`;
@@ -272,6 +297,157 @@ export class ArticleSession implements EditorHost {
 		}
 		if (edits.length > 0) this.#commit(edits);
 		return edits.length > 0;
+	}
+
+	// —— relations ——
+
+	/** The relations of this session's layer (a new list after each change; the same list otherwise). */
+	get relations(): readonly Relation[] {
+		return this.#relationList;
+	}
+
+	/** The relations of this layer, indexed by span (`outgoing`, `incoming`, `touching`, `isLinked`). */
+	get relationSet(): RelationSet {
+		return this.#relations;
+	}
+
+	/** Relations of the other layers of this article (read only here). */
+	get otherRelations(): readonly Relation[] {
+		return this.#otherRelations;
+	}
+
+	/** The relation types of the workspace, in their order. */
+	get relationTypes(): readonly RelationType[] {
+		return this.#workspace.relationTypes;
+	}
+
+	/** Relations at span `spanId`: those it heads (`outgoing`) and those it is the tail of (`incoming`). */
+	relationsOf(spanId: string): { outgoing: Relation[]; incoming: Relation[] } {
+		return { outgoing: this.#relations.outgoing(spanId), incoming: this.#relations.incoming(spanId) };
+	}
+
+	/**
+	 * The claims of this layer with no `source` link, in text order: worked out only when read, once per
+	 * change of the spans, relations or types (one pass over the spans with index lookups, no scan of the relations).
+	 */
+	get claimsWithoutSource(): readonly Span[] {
+		return this.#claimsWithoutSource;
+	}
+
+	/** The types whose label rules allow a link from span `headId` to span `tailId` (empty when either is not in this layer). */
+	typesFitting(headId: string, tailId: string): RelationType[] {
+		const head = this.#spans.get(headId);
+		const tail = this.#spans.get(tailId);
+		return head && tail ? typesFitting(this.#workspace.relationTypes, head.label, tail.label) : [];
+	}
+
+	get selectedRelationId(): string | null {
+		return this.#selectedRelationId;
+	}
+	get selectedRelation(): Relation | null {
+		return this.#selectedRelationId ? (this.#relations.get(this.#selectedRelationId) ?? null) : null;
+	}
+	/** Selects a relation of this layer (null, or an id not in it: none). */
+	selectRelation(id: string | null): void {
+		this.#selectedRelationId = id && this.#relations.has(id) ? id : null;
+	}
+
+	/**
+	 * Links span `headId` (where the link starts) to span `tailId` with the type named `typeName`, or,
+	 * with none given, with the one type whose label rules fit the two spans. One undoable step, saved
+	 * like any other. The error says why nothing was made: a span not in this layer, no such type, no
+	 * type or several types fitting (naming them with their keys, so the user can pick one), or the
+	 * rule of the type that refuses the link (labels, self-link, one per head, duplicate).
+	 */
+	addRelation(headId: string, tailId: string, typeName?: string): Result<Relation> {
+		if (this.#loading) return { error: 'Still reading this article’s spans: link again in a moment.' };
+		const made = proposeRelation(this.#linkLayer(), headId, tailId, typeName, this.#makeRelation);
+		if (made.error !== undefined) return made;
+		this.#commit([{ type: 'add-relation', relation: made.ok }]);
+		this.#selectedRelationId = made.ok.id;
+		this.#message = null;
+		return made;
+	}
+
+	/**
+	 * The spans a link started at span `headId` may end at (some type fits and allows it), nearest
+	 * first: what `]` / `[` walk while a link is being made.
+	 */
+	linkTargets(headId: string): Span[] {
+		return linkTargets(this.#linkLayer(), headId);
+	}
+
+	/** The relation type a key picks (as typed), if any: what the editor asks while a link is being made or one is selected. */
+	relationTypeForKey(key: string): RelationType | undefined {
+		return this.#workspace.relationTypes.find((t) => t.hotkey !== '' && t.hotkey === key);
+	}
+
+	/**
+	 * Adds relations between spans of this layer as one undoable step (a review settling links into
+	 * gold: their ends already accepted there). Each must fit its type's rules; one this layer already
+	 * has is skipped, one refused is named in `refused` ("head → tail (type): why"). Returns how many
+	 * were added.
+	 */
+	addRelations(specs: readonly { readonly head: string; readonly tail: string; readonly label: string }[]): { added: number; refused: string[] } {
+		if (this.#loading) return { added: 0, refused: specs.map((s) => `${s.head} → ${s.tail} (${s.label}): the spans are still being read`) };
+		const { relations, refused } = proposeRelations(this.#linkLayer(), specs, this.#makeRelation);
+		if (relations.length > 0) this.#commit(relations.map((relation): AnnotationEdit => ({ type: 'add-relation', relation })));
+		return { added: relations.length, refused };
+	}
+
+	/** Gives relation `id` the type named `name`, if that type's rules allow its two ends. One undoable step. */
+	retypeRelation(id: string, name: string): Result<Relation> {
+		const relation = this.#relations.get(id);
+		if (!relation) return { error: 'That link is not in this layer any more.' };
+		if (relation.label === name) return { ok: relation };
+		return this.#changeRelation(relation, { label: name });
+	}
+
+	/** Swaps the head and tail of relation `id` (the link then starts at its other end), if its type's rules allow it. One undoable step. */
+	reverseRelation(id: string): Result<Relation> {
+		const relation = this.#relations.get(id);
+		if (!relation) return { error: 'That link is not in this layer any more.' };
+		return this.#changeRelation(relation, { head: relation.tail, tail: relation.head });
+	}
+
+	/** Deletes relation `id` as one undoable step; false when there is no such relation in this layer. */
+	deleteRelation(id: string): boolean {
+		const relation = this.#relations.get(id);
+		if (!relation) return false;
+		this.#commit([{ type: 'remove-relation', relation }]);
+		if (this.#selectedRelationId === id) this.#selectedRelationId = null;
+		return true;
+	}
+
+	/** Sets the note of relation `id` (trimmed; empty removes it) as one undoable edit. False when there is no such relation. */
+	noteRelation(id: string, note: string): boolean {
+		const relation = this.#relations.get(id);
+		if (!relation) return false;
+		const text = note.trim();
+		if ((relation.note ?? '') === text) return true;
+		const { note: _old, ...rest } = relation;
+		const after: Relation = text === '' ? { ...rest, updatedAt: Date.now() } : { ...rest, note: text, updatedAt: Date.now() };
+		this.#commit([{ type: 'update-relation', before: relation, after }]);
+		this.notify(text === '' ? 'Note removed.' : 'Note saved.');
+		return true;
+	}
+
+	#linkLayer(): LinkLayer {
+		return { spans: this.#spans, relations: this.#relations, types: this.#workspace.relationTypes, annotator: this.annotator };
+	}
+
+	/** A new relation of this layer (fresh id, now). */
+	readonly #makeRelation: MakeRelation = (label, head, tail) => {
+		const now = Date.now();
+		return { id: newId('r'), articleId: this.article.id, label, head: head.id, tail: tail.id, annotator: this.annotator, createdAt: now, updatedAt: now };
+	};
+
+	#changeRelation(relation: Relation, change: Partial<Pick<Relation, 'label' | 'head' | 'tail'>>): Result<Relation> {
+		const changed = proposeRelationChange(this.#linkLayer(), relation, change, Date.now());
+		if (changed.error !== undefined) return changed;
+		this.#commit([{ type: 'update-relation', before: relation, after: changed.ok }]);
+		this.#selectedRelationId = relation.id;
+		return changed;
 	}
 
 	/** Tags the editor's current selection (the label buttons). */
@@ -292,11 +468,17 @@ export class ArticleSession implements EditorHost {
 		if (this.#spans.findDuplicate(span.start, span.end, label)) {
 			return this.notify(`There is already a ${label} span over exactly this text.`);
 		}
-		const edits: SpanEdit[] = [{ type: 'update', before: span, after: { ...span, label, updatedAt: Date.now() } }];
+		// Links whose type does not allow the new label go, in the same step (undo brings them back).
+		const broken = relationsBrokenByLabel(span, label, this.#relations.touching(id), (other) => this.#spans.get(other), this.#workspace.relationTypes);
+		const edits: AnnotationEdit[] = [
+			...broken.map((relation): AnnotationEdit => ({ type: 'remove-relation', relation })),
+			{ type: 'update', before: span, after: { ...span, label, updatedAt: Date.now() } }
+		];
 		this.#commit(edits);
 		this.select(id, false);
 		const step = this.#history.lastDone;
-		this.#workspace.notices.info(`Relabelled ${quoted(this.textOf(span, 60))}: ${span.label} → ${label}.`, {
+		const unlinked = broken.length === 0 ? '' : ` Removed ${broken.length === 1 ? 'its link' : `${broken.length} of its links`} that the new label does not allow (${[...new Set(broken.map((r) => r.label))].map(quoted).join(', ')}).`;
+		this.#workspace.notices.info(`Relabelled ${quoted(this.textOf(span, 60))}: ${span.label} → ${label}.${unlinked}`, {
 			action: { label: 'Undo', run: () => this.#undoRelabel(step, id, span.label, label) }
 		});
 	}
@@ -306,7 +488,7 @@ export class ArticleSession implements EditorHost {
 	 * actions came after it, or a review records the edits) relabels the span back as a new step,
 	 * if it still has that label.
 	 */
-	#undoRelabel(step: readonly SpanEdit[] | undefined, id: string, from: string, to: string): void {
+	#undoRelabel(step: readonly AnnotationEdit[] | undefined, id: string, from: string, to: string): void {
 		const span = this.#spans.get(id);
 		if (!span || span.label !== to) return this.notify('That span has changed since; nothing was undone.');
 		// A review keeps its own history around this session's: relabel back through it, so it is recorded there.
@@ -317,11 +499,17 @@ export class ArticleSession implements EditorHost {
 		this.#editor?.focus();
 	}
 
+	/** Removes span `id` with its relations, as one undoable step (one undo brings both back). */
 	remove(id: string): void {
 		const span = this.#spans.get(id);
 		if (!span) return;
-		this.#commit([{ type: 'remove', span }]);
+		this.#commit(removeSpansWithRelations([span], this.#relations));
 		this.select(null);
+	}
+
+	/** `remove`, under the name the relation work uses for it. */
+	deleteSpan(id: string): void {
+		this.remove(id);
 	}
 
 	select(id: string | null, reveal = true): void {
@@ -434,7 +622,9 @@ export class ArticleSession implements EditorHost {
 		const article = options.title === undefined ? this.article : { ...this.article, title: options.title };
 		const all = [...this.#spans.all(), ...this.others];
 		const spans = options.layer === undefined ? all : all.filter((s) => s.annotator === options.layer);
-		const line = serializeArticle(article, spans);
+		const allRelations = [...this.#relations.all(), ...this.#otherRelations];
+		const relations = options.layer === undefined ? allRelations : allRelations.filter((r) => r.annotator === options.layer);
+		const line = serializeArticle(article, spans, relations);
 		const name = exportFileName({ format: 'jsonl', scope: { kind: 'article', title: article.title }, layer: options.layer, date: new Date(), extension: 'jsonl' });
 		downloadFile(name, [line + '\n']);
 		const whose = options.layer === undefined ? 'all layers' : `${quoted(options.layer)}’s layer`;
@@ -458,20 +648,32 @@ export class ArticleSession implements EditorHost {
 	}
 
 	/** Records `edits` as one undo step, shows and saves them; `caret`: collapse the text selection there. */
-	#commit(edits: readonly SpanEdit[], caret?: number): void {
+	#commit(edits: readonly AnnotationEdit[], caret?: number): void {
 		this.#history = this.#history.push([...edits]);
 		this.#applyAndSave(edits, caret);
 	}
 
-	#applyAndSave(edits: readonly SpanEdit[], caret?: number): void {
-		this.#spans = applyEdits(this.#spans, edits);
+	#applyAndSave(edits: readonly AnnotationEdit[], caret?: number): void {
+		const before = this.#spans;
+		const next = applyAnnotationEdits({ spans: before, relations: this.#relations }, edits);
+		this.#spans = next.spans;
+		this.#relations = next.relations;
 		if (this.#selectedId && !this.#spans.has(this.#selectedId)) this.#selectedId = null;
-		this.#editor?.sync(this.#spans, edits, caret);
+		if (this.#selectedRelationId && !this.#relations.has(this.#selectedRelationId)) this.#selectedRelationId = null;
+		// The editor draws spans; a relation-only step leaves them as they are.
+		if (next.spans !== before) this.#editor?.sync(this.#spans, spanEditsOf(edits), caret);
 		void this.#workspace.persistEdits(this.article.id, edits);
 	}
 
 	/** After undo/redo, select what the step touched last if it still exists. */
-	#selectAfter(edits: readonly SpanEdit[]): void {
+	#selectAfter(all: readonly AnnotationEdit[]): void {
+		const edits = spanEditsOf(all);
+		if (edits.length === 0) {
+			// A relation step: select the relation it touched last, if it is still there.
+			const last = all[all.length - 1];
+			this.selectRelation(last && isRelationEdit(last) ? (last.type === 'update-relation' ? last.after.id : last.relation.id) : null);
+			return;
+		}
 		const last = edits[edits.length - 1];
 		// A span brought back (redo of a tag, undo of a delete) is shown, not selected: like a new
 		// span, it is relabelled only once the user selects it.

@@ -3,7 +3,7 @@
  * were bad or are already in the library (import the valid ones or none; merge or skip duplicates),
  * then writing (progress, Cancel), then a result. The work runs in the import worker.
  */
-import { renewedDetails, renewedSummary } from '$lib/core/merge/report';
+import { relationSummary, renewedDetails, renewedSummary } from '$lib/core/merge/report';
 import type { DuplicatePolicy, ImportReport } from '$lib/db';
 import type { FromWorker, ToWorker } from '$lib/import/corpus-protocol';
 
@@ -125,12 +125,14 @@ export class CorpusImport {
 				else if (r.spansAdded) parts.push(plural(r.spansAdded, 'span'));
 				const renewed = renewedSummary(r);
 				if (renewed) parts.push(renewed);
+				const linked = relationSummary(r);
+				if (linked) parts.push(linked);
 				if (r.skipped) parts.push(`skipped ${plural(r.skipped, 'article')} already in the library`);
 				if (r.reanchored) parts.push(`re-anchored the spans of ${plural(r.reanchored, 'article')} whose text differs from ours by quote (${r.flagged} flagged for review)`);
 				if (r.unplaced.length) parts.push(`could not place ${plural(r.unplaced.length, 'span')}`);
 				const bad = this.#review?.errorCount ?? 0;
 				if (bad) parts.push(`left out ${plural(bad, 'bad record')}`);
-				return this.#finish(r, parts.join('; ') + '.', true, [...renewedDetails(r, 10), ...r.unplaced]);
+				return this.#finish(r, parts.join('; ') + '.', true, [...renewedDetails(r, 10), ...r.unplaced, ...r.relationsDropped]);
 			}
 			case 'cancelled':
 				return this.#finish(

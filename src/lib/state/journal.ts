@@ -5,12 +5,13 @@
  * dropped once committed; on the next start the batches left over are written then (see
  * `Workspace.init`), where the storage's conflict check skips those that did commit after all.
  */
-import type { SpanEdit } from '$lib/core/types';
+import type { AnnotationEdit } from '$lib/core/types';
 
 export interface JournalEntry {
 	readonly key: string;
 	readonly articleId: string;
-	readonly edits: readonly SpanEdit[];
+	/** Span and relation edits; entries written before relations hold span edits only, and replay the same. */
+	readonly edits: readonly AnnotationEdit[];
 	readonly at: number;
 }
 
@@ -24,6 +25,22 @@ export interface JournalStore {
 }
 
 const PREFIX = 'spanwise:journal:';
+
+const EDIT_FIELDS: Record<AnnotationEdit['type'], readonly string[]> = {
+	add: ['span'],
+	remove: ['span'],
+	update: ['before', 'after'],
+	'add-relation': ['relation'],
+	'remove-relation': ['relation'],
+	'update-relation': ['before', 'after']
+};
+
+/** Whether a journaled value has the shape of a span or relation edit (a damaged entry is not replayed). */
+function isEditShaped(value: unknown): value is AnnotationEdit {
+	if (typeof value !== 'object' || value === null) return false;
+	const fields = EDIT_FIELDS[(value as { type?: unknown }).type as AnnotationEdit['type']];
+	return fields !== undefined && fields.every((f) => typeof (value as Record<string, unknown>)[f] === 'object' && (value as Record<string, unknown>)[f] !== null);
+}
 
 /** Runs `task` when the page is idle (soon, at the latest). */
 export type IdleScheduler = (task: () => void) => void;
@@ -48,7 +65,7 @@ export class Journal {
 	}
 
 	/** Records a batch before it is written; returns its key (null when there is no store or it is full). */
-	add(articleId: string, edits: readonly SpanEdit[], now = Date.now()): string | null {
+	add(articleId: string, edits: readonly AnnotationEdit[], now = Date.now()): string | null {
 		if (!this.store) return null;
 		const key = `${PREFIX}${this.#tab}:${now}:${this.#next++}`;
 		try {
@@ -90,7 +107,7 @@ export class Journal {
 		for (const key of keys) {
 			try {
 				const { articleId, edits, at } = JSON.parse(this.store.getItem(key) ?? 'null');
-				if (typeof articleId === 'string' && Array.isArray(edits)) entries.push({ key, articleId, edits, at: Number(at) || 0 });
+				if (typeof articleId === 'string' && Array.isArray(edits) && edits.every(isEditShaped)) entries.push({ key, articleId, edits, at: Number(at) || 0 });
 			} catch {
 				// An unreadable entry cannot be replayed.
 			}
@@ -107,7 +124,7 @@ export class Journal {
  */
 export async function replayJournal(
 	journal: Journal,
-	commit: (articleId: string, edits: readonly SpanEdit[], at: number) => Promise<unknown>
+	commit: (articleId: string, edits: readonly AnnotationEdit[], at: number) => Promise<unknown>
 ): Promise<{ written: number; skipped: number; failed: string[] }> {
 	const outcome = { written: 0, skipped: 0, failed: [] as string[] };
 	for (const entry of journal.takeLeftovers()) {

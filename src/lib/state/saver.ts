@@ -1,4 +1,4 @@
-import type { SpanEdit } from '$lib/core/types';
+import type { AnnotationEdit } from '$lib/core/types';
 import type { Journal } from './journal';
 
 /** Where the saver stands, for the "Saved" indicator. */
@@ -8,10 +8,10 @@ export type SaveStatus =
 	| { readonly kind: 'failed'; readonly pending: number; readonly message: string };
 
 /** Writes one batch of edits in one transaction; resolves after the commit. */
-export type CommitEdits = (articleId: string, edits: readonly SpanEdit[]) => Promise<unknown>;
+export type CommitEdits = (articleId: string, edits: readonly AnnotationEdit[]) => Promise<unknown>;
 
 /**
- * Writes annotation edits to storage in the order they were made, one transaction per action.
+ * Writes annotation edits (spans and relations) to storage in the order they were made, one transaction per action.
  * The status reads "saved" only once every batch has committed. A failed write keeps its batch and
  * everything after it queued (in memory, in order) and is tried again on `retry()` or with the next
  * action, so nothing is lost and nothing is written out of order.
@@ -19,7 +19,7 @@ export type CommitEdits = (articleId: string, edits: readonly SpanEdit[]) => Pro
 export class Saver {
 	readonly #commit: CommitEdits;
 	readonly #onStatus: (status: SaveStatus) => void;
-	readonly #queue: { articleId: string; edits: readonly SpanEdit[]; journalKey: string | null }[] = [];
+	readonly #queue: { articleId: string; edits: readonly AnnotationEdit[]; journalKey: string | null }[] = [];
 	readonly #journal: Pick<Journal, 'add' | 'remove'> | null;
 	#running: Promise<void> | null = null;
 	#failure: string | null = null;
@@ -47,7 +47,7 @@ export class Saver {
 	 * Journals a batch (synchronously, so it survives the page going away), queues it and starts
 	 * writing. Resolves when the queue is empty or a write failed.
 	 */
-	save(articleId: string, edits: readonly SpanEdit[]): Promise<void> {
+	save(articleId: string, edits: readonly AnnotationEdit[]): Promise<void> {
 		if (edits.length > 0) this.#queue.push({ articleId, edits, journalKey: this.#journal?.add(articleId, edits) ?? null });
 		return this.#drain();
 	}

@@ -1,11 +1,12 @@
 import { getContext, setContext } from 'svelte';
 import { quoted } from '$lib/core/text/isolate';
-import type { ArticleRecord, ArticleStatus, Label, SpanEdit } from '$lib/core/types';
+import type { AnnotationEdit, ArticleRecord, ArticleStatus, Label, RelationType } from '$lib/core/types';
 import { DEFAULT_LABELS } from '$lib/core/labels/defaults';
+import { DEFAULT_RELATION_TYPES } from '$lib/core/relations/defaults';
 import { parseThemeChoice, type ThemeChoice } from '$lib/core/theme/themes';
 import { exportFileName, safeFileName, type ExportScope } from '$lib/core/codecs/filename';
 import { parseTitle } from '$lib/core/articles/title';
-import { renewedDetails, renewedSummary } from '$lib/core/merge/report';
+import { relationSummary, renewedDetails, renewedSummary } from '$lib/core/merge/report';
 import {
 	openDatabase,
 	schemaProblem,
@@ -23,7 +24,12 @@ import {
 	undoLabelDeletion,
 	destroyArticle,
 	restoreArticle,
-	commitSpanEdits,
+	commitEdits,
+	listRelationTypes,
+	saveRelationTypes,
+	renameRelationType,
+	deleteRelationType,
+	undoRelationTypeDeletion,
 	listAnnotators,
 	renameAnnotator,
 	type SpanwiseDB,
@@ -68,6 +74,7 @@ export class Workspace {
 	#ready = $state(false);
 	#fatal = $state<string | null>(null);
 	#labels = $state.raw<readonly Label[]>(DEFAULT_LABELS);
+	#relationTypes = $state.raw<readonly RelationType[]>(DEFAULT_RELATION_TYPES);
 	#annotator = $state(DEFAULT_ANNOTATOR);
 	#annotatorChosen = $state(true);
 	#lastBackupAt = $state<number | null>(null);
@@ -174,6 +181,7 @@ export class Workspace {
 			await seedIfEmpty(this.db, sampleCorpus(Date.now(), DEFAULT_ANNOTATOR));
 			await this.#replayJournal();
 			this.#labels = await listLabels(this.db);
+			this.#relationTypes = await listRelationTypes(this.db);
 			const chosen = await readSetting<string | null>(this.db, 'annotator', null);
 			this.#annotator = chosen ?? DEFAULT_ANNOTATOR;
 			this.#annotatorChosen = chosen !== null;
@@ -216,6 +224,7 @@ export class Workspace {
 	/** Labels and preferences as stored (after an import that may have restored a backup). */
 	async #reloadPreferences(): Promise<void> {
 		this.#labels = await listLabels(this.db);
+		this.#relationTypes = await listRelationTypes(this.db);
 		const chosen = await readSetting<string | null>(this.db, 'annotator', null);
 		if (chosen !== null) {
 			this.#annotator = chosen;
@@ -249,6 +258,66 @@ export class Workspace {
 		return this.#labels.find((l) => l.name === name);
 	}
 
+	/** The relation types, in their order (the Settings page edits them with `setRelationTypes`). */
+	get relationTypes(): readonly RelationType[] {
+		return this.#relationTypes;
+	}
+
+	/** The relation type a key picks (case-sensitive as typed), if any. */
+	relationTypeForKey(key: string): RelationType | undefined {
+		return this.#relationTypes.find((t) => t.hotkey !== '' && t.hotkey === key);
+	}
+
+	relationTypeNamed(name: string): RelationType | undefined {
+		return this.#relationTypes.find((t) => t.name === name);
+	}
+
+	/** Replaces the relation type list (check each with `checkRelationType` first); relations keep their type names. */
+	async setRelationTypes(types: readonly RelationType[]): Promise<void> {
+		await saveRelationTypes(this.db, types);
+		this.#relationTypes = types;
+	}
+
+	/** Renames a relation type and every relation that has it; returns how many relations changed. */
+	async renameRelationType(from: string, to: string): Promise<number> {
+		const changed = await renameRelationType(this.db, from, to);
+		this.#relationTypes = await listRelationTypes(this.db);
+		return changed;
+	}
+
+	/**
+	 * Deletes relation type `name`, and with `withRelations` its relations in every article, with a
+	 * notice whose Undo puts them back. Returns whether it was deleted.
+	 */
+	async deleteRelationType(name: string, withRelations: boolean): Promise<boolean> {
+		try {
+			const deletion = await deleteRelationType(this.db, name, withRelations);
+			this.#relationTypes = await listRelationTypes(this.db);
+			const n = deletion.relations.length;
+			const links = withRelations ? ` and its ${n} link${n === 1 ? '' : 's'}` : '; its links keep the name';
+			this.notices.info(`Deleted the relation type ${quoted(name)}${links}.`, {
+				timeout: 20000,
+				scope: 'app',
+				action: {
+					label: 'Undo',
+					run: () => {
+						undoRelationTypeDeletion(this.db, deletion).then(
+							async () => {
+								this.#relationTypes = await listRelationTypes(this.db);
+								this.notices.info(`Restored the relation type ${quoted(name)}${withRelations ? ` and its links` : ''}.`);
+							},
+							(error) => this.notices.error(`The relation type could not be restored: ${(error as Error).message}`)
+						);
+					}
+				}
+			});
+			return true;
+		} catch (error) {
+			this.notices.error(`The relation type ${quoted(name)} was not deleted: ${(error as Error).message}`);
+			return false;
+		}
+	}
+
 	async setLabels(labels: readonly Label[]): Promise<void> {
 		await saveLabels(this.db, labels);
 		this.#labels = labels;
@@ -258,6 +327,8 @@ export class Workspace {
 	async renameLabel(from: string, to: string): Promise<number> {
 		const changed = await renameLabel(this.db, from, to);
 		this.#labels = await listLabels(this.db);
+		// Relation types name labels as their allowed ends: the rename follows there.
+		this.#relationTypes = await listRelationTypes(this.db);
 		return changed;
 	}
 
@@ -291,8 +362,8 @@ export class Workspace {
 	}
 
 	/** Writes one batch of edits and remembers the revision it produced (see committedRevision). */
-	async #commit(articleId: string, edits: readonly SpanEdit[], at: number): Promise<void> {
-		this.#committed.set(articleId, await commitSpanEdits(this.db, articleId, edits, at));
+	async #commit(articleId: string, edits: readonly AnnotationEdit[], at: number): Promise<void> {
+		this.#committed.set(articleId, await commitEdits(this.db, articleId, edits, at));
 	}
 
 	/** The revision this tab's last committed edit of article `id` produced (undefined: none yet). */
@@ -306,8 +377,8 @@ export class Workspace {
 		return () => this.#conflictListeners.delete(listener);
 	}
 
-	/** Persists a batch of span edits (in order, one transaction each). */
-	persistEdits(articleId: string, edits: readonly SpanEdit[]): Promise<void> {
+	/** Persists a batch of span and relation edits (in order, one transaction each). */
+	persistEdits(articleId: string, edits: readonly AnnotationEdit[]): Promise<void> {
 		return this.saver.save(articleId, edits);
 	}
 
@@ -384,7 +455,9 @@ export class Workspace {
 				if (report.merged > 0) parts.push(`merged ${report.merged} already in the library (${report.spansAdded} new spans, ${report.spansSkipped} already there)`);
 				const renewed = renewedSummary(report);
 				if (renewed) parts.push(renewed);
-				this.notices.show(errors.length ? 'info' : 'success', parts.join('; ') + '.', { details: [...renewedDetails(report, 10), ...notes] });
+				const linked = relationSummary(report);
+				if (linked) parts.push(linked);
+				this.notices.show(errors.length ? 'info' : 'success', parts.join('; ') + '.', { details: [...renewedDetails(report, 10), ...report.relationsDropped, ...notes] });
 			} catch (error) {
 				this.notices.error(`Nothing was imported: ${(error as Error).message}`);
 				return;

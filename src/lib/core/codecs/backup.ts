@@ -1,11 +1,11 @@
 /**
  * A backup of the whole workspace: one header line (`"format": "spanwise-backup/1"`) with the labels,
- * settings and review decisions, then every article as a canonical spanwise/1 line. Restoring it into
- * an empty browser gives back the same articles, spans, labels, settings and decisions; any other
+ * relation types, settings and review decisions, then every article as a canonical spanwise/1 line. Restoring it into
+ * an empty browser gives back the same articles, spans, relations, labels, relation types, settings and decisions; any other
  * reader of JSONL sees ordinary canonical records after the first line.
  */
 import * as v from 'valibot';
-import type { Label, Result } from '../types';
+import type { Label, RelationType, Result } from '../types';
 
 export const BACKUP_FORMAT = 'spanwise-backup/1';
 
@@ -19,15 +19,28 @@ export interface BackupHeader {
 	readonly format: typeof BACKUP_FORMAT;
 	readonly created_at: string;
 	readonly labels: readonly Label[];
+	/** The relation types (absent in backups made before relations: the restored browser keeps its own). */
+	readonly relationTypes?: readonly RelationType[];
 	readonly settings: Readonly<Record<string, unknown>>;
 	readonly decisions: readonly BackupDecision[];
 }
 
 const LabelSchema = v.object({ name: v.pipe(v.string(), v.minLength(1)), color: v.string(), hotkey: v.string(), description: v.string() });
+const RelationTypeSchema = v.object({
+	name: v.pipe(v.string(), v.minLength(1)),
+	color: v.string(),
+	hotkey: v.string(),
+	description: v.string(),
+	headLabels: v.array(v.string()),
+	tailLabels: v.array(v.string()),
+	directed: v.boolean(),
+	onePerHead: v.boolean()
+});
 const HeaderSchema = v.object({
 	format: v.literal(BACKUP_FORMAT),
 	created_at: v.string(),
 	labels: v.array(LabelSchema),
+	relationTypes: v.optional(v.array(RelationTypeSchema)),
 	settings: v.record(v.string(), v.unknown()),
 	decisions: v.array(v.object({ articleId: v.string(), key: v.string(), decidedAt: v.number() }))
 });

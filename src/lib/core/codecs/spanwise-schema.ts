@@ -39,6 +39,18 @@ export const SpanwiseSpanSchema = v.object({
 	updated_at: v.nullish(Timestamp)
 });
 
+/** One relation of a record: `head` and `tail` are the ids of spans of the same record. */
+export const SpanwiseRelationSchema = v.object({
+	id: v.nullish(NonEmptyString),
+	label: NonEmptyString,
+	head: NonEmptyString,
+	tail: NonEmptyString,
+	annotator: v.nullish(v.string(expected('a string'))),
+	note: v.nullish(v.string(expected('a string'))),
+	created_at: v.nullish(Timestamp),
+	updated_at: v.nullish(Timestamp)
+});
+
 /** One record (one line) of a spanwise/1 JSONL file. Only `text` is required. */
 export const SpanwiseRecordSchema = v.object({
 	id: v.nullish(NonEmptyString),
@@ -46,6 +58,7 @@ export const SpanwiseRecordSchema = v.object({
 	text: v.pipe(v.string(expected('a string')), v.check((text) => text !== '', 'is empty (an article needs text)')),
 	meta: v.nullish(JsonObject),
 	spans: v.nullish(v.array(SpanwiseSpanSchema, expected('an array'))),
+	relations: v.nullish(v.array(SpanwiseRelationSchema, expected('an array'))),
 	status: v.nullish(v.picklist(IMPORT_STATUSES, expected(`one of ${IMPORT_STATUSES.map((s) => `"${s}"`).join(', ')}`))),
 	created_at: v.nullish(Timestamp),
 	updated_at: v.nullish(Timestamp),

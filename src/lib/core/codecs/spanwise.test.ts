@@ -181,6 +181,7 @@ describe('parseSpanwiseLine', () => {
 				.record({
 					text: fc.oneof(unicodeText(), fc.jsonValue()),
 					spans: fc.array(fc.record({ start: fc.oneof(fc.integer({ min: -3, max: 40 }), fc.jsonValue()), end: fc.oneof(fc.integer({ min: -3, max: 40 }), fc.double()), label: fc.oneof(fc.string(), fc.jsonValue()), text: fc.option(fc.string()), annotator: fc.jsonValue() }, { requiredKeys: [] })),
+					relations: fc.oneof(fc.jsonValue(), fc.array(fc.record({ id: fc.oneof(fc.string(), fc.jsonValue()), head: fc.oneof(fc.constantFrom('s-1', 's-2'), fc.jsonValue()), tail: fc.oneof(fc.string(), fc.jsonValue()), label: fc.oneof(fc.string(), fc.jsonValue()), annotator: fc.jsonValue() }, { requiredKeys: [] }))),
 					offset_unit: fc.constantFrom('utf16', 'codepoint', 'x', null),
 					meta: fc.jsonValue(),
 					created_at: fc.oneof(fc.string(), fc.double())

@@ -1,18 +1,22 @@
 /**
- * Spanwise's canonical JSONL: one article per line with its spans, offsets in Unicode code points so
- * that Python's `text[start:end] == span["text"]`. Serializing then parsing gives back the same
- * articles and spans (ids, offsets, labels, annotators, notes, status, title, meta, source and
- * timestamps, which travel as ISO 8601 `created_at` / `updated_at`).
+ * Spanwise's canonical JSONL: one article per line with its spans and the relations between them,
+ * offsets in Unicode code points so that Python's `text[start:end] == span["text"]`. Serializing then
+ * parsing gives back the same articles, spans and relations (ids, offsets, labels, annotators, notes,
+ * status, title, meta, source and timestamps, which travel as ISO 8601 `created_at` / `updated_at`).
+ * `relations` is written only when there are some (absent = none); each relation's `head` and `tail`
+ * are span ids of the same record.
  *
  * ```json
  * {"id": "a-…", "title": "…", "text": "…", "meta": {"source": "file.txt"},
  *  "spans": [{"id": "s-…", "start": 0, "end": 12, "label": "actor", "text": "…", "annotator": "maria",
  *             "created_at": "…", "updated_at": "…"}],
+ *  "relations": [{"id": "r-…", "label": "source", "head": "s-…", "tail": "s-…", "annotator": "maria",
+ *                 "created_at": "…", "updated_at": "…"}],
  *  "status": "done", "created_at": "…", "updated_at": "…", "offset_unit": "codepoint", "format": "spanwise/1"}
  * ```
  */
 import * as v from 'valibot';
-import type { Article, ArticleRecord, ArticleStatus, RecordError, Result, Span } from '../types';
+import type { Article, ArticleRecord, ArticleStatus, RecordError, Relation, Result, Span } from '../types';
 import { titleFromText } from '../articles/title';
 import { newId } from '../ids';
 import { offsetRangeProblem } from '../spans/bounds';
@@ -41,11 +45,18 @@ function iso(ms: number): string {
 	return new Date(ms).toISOString();
 }
 
+/** The order relations are written and read in: by id (ids are unique in a record). */
+export function compareRelations(a: Relation, b: Relation): number {
+	return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /**
- * One JSONL line (no newline) for an article and its spans, spans in SpanSet order, offsets in code
- * points. Spans must be valid UTF-16 ranges of the text; otherwise RangeError (a bug, not user data).
+ * One JSONL line (no newline) for an article, its spans (in SpanSet order, offsets in code points)
+ * and its relations (by id; the field is left out when there are none). Spans must be valid UTF-16
+ * ranges of the text, and relations must link spans of `spans`; otherwise RangeError (a bug, not
+ * user data).
  */
-export function serializeArticle(article: Article, spans: readonly Span[]): string {
+export function serializeArticle(article: Article, spans: readonly Span[], relations: readonly Relation[] = []): string {
 	const { text } = article;
 	const converter = new OffsetConverter(text);
 	const serializedSpans = [...spans].sort(compareSpans).map((span) => {
@@ -66,6 +77,25 @@ export function serializeArticle(article: Article, spans: readonly Span[]): stri
 			updated_at: iso(span.updatedAt)
 		};
 	});
+	let serializedRelations: object[] | undefined;
+	if (relations.length > 0) {
+		const ids = new Set(spans.map((s) => s.id));
+		serializedRelations = [...relations].sort(compareRelations).map((relation) => {
+			for (const end of [relation.head, relation.tail]) {
+				if (!ids.has(end)) throw new RangeError(`relation "${relation.id}" of article "${article.id}" links span "${end}", which is not written with it`);
+			}
+			return {
+				id: relation.id,
+				label: relation.label,
+				head: relation.head,
+				tail: relation.tail,
+				annotator: relation.annotator,
+				...(relation.note === undefined ? {} : { note: relation.note }),
+				created_at: iso(relation.createdAt),
+				updated_at: iso(relation.updatedAt)
+			};
+		});
+	}
 	const { source: _ignored, ...meta } = article.meta as Record<string, unknown>;
 	const record = {
 		id: article.id,
@@ -73,6 +103,7 @@ export function serializeArticle(article: Article, spans: readonly Span[]): stri
 		text,
 		meta: { source: article.source, ...meta },
 		spans: serializedSpans,
+		...(serializedRelations ? { relations: serializedRelations } : {}),
 		status: article.status,
 		created_at: iso(article.createdAt),
 		updated_at: iso(article.updatedAt),
@@ -95,8 +126,12 @@ function describeJsonValue(value: unknown): string {
  * Parses one line of a spanwise/1 file into an article with its spans (UTF-16 offsets, SpanSet order).
  * Missing values come from `opts` (timestamps: `opts.now`; span annotator; source) or are derived
  * (ids: new; title: first non-empty line). Every span is checked against the text; exact duplicates
- * (same offsets, label and annotator) are dropped, repeated span ids are an error. Errors name the
- * line, span and field: `line 3: spans[2].end: 40 is beyond the text (length 35)`. Never throws.
+ * (same offsets, label and annotator) are dropped, repeated span ids are an error. Relations must
+ * link span ids of the record in their own layer (a relation without an annotator takes its head's);
+ * exact duplicates (same type, ends and annotator) are dropped, repeated relation ids are an error.
+ * Errors name the line, span or relation and field: `line 3: spans[2].end: 40 is beyond the text
+ * (length 35)`, `line 4: relations[0] ("r-1").tail: "s-9" is not the id of a span of this record`.
+ * Never throws.
  */
 export function parseSpanwiseLine(line: string, lineNo: number, opts: ParseOptions): Result<ArticleRecord> {
 	const fail = (message: string): Result<ArticleRecord> => ({ error: `line ${lineNo}: ${message}` });
@@ -129,7 +164,9 @@ export function parseSpanwiseLine(line: string, lineNo: number, opts: ParseOptio
 	const index = new TextIndex(text);
 	const spans: Span[] = [];
 	const indexOfId = new Map<string, number>();
-	const seen = new Set<string>();
+	const seen = new Map<string, string>();
+	// The id of a dropped duplicate span → the id of the span it duplicates (relations may name either).
+	const alias = new Map<string, string>();
 
 	for (const [i, given] of (record.spans ?? []).entries()) {
 		const anchored = anchorSpan(index, unit, given.start, given.end, given.text, `spans[${i}]`, UNIT_HINTS);
@@ -137,16 +174,21 @@ export function parseSpanwiseLine(line: string, lineNo: number, opts: ParseOptio
 		const resolved = anchored.ok;
 		const annotator = given.annotator != null && given.annotator.trim() !== '' ? given.annotator : opts.annotator;
 		const key = JSON.stringify([resolved.start, resolved.end, given.label, annotator]);
-		if (seen.has(key)) continue;
-		seen.add(key);
+		const kept = seen.get(key);
+		if (kept) {
+			if (given.id != null && given.id !== kept && !indexOfId.has(given.id)) alias.set(given.id, kept);
+			continue;
+		}
 		if (given.id != null) {
 			const earlier = indexOfId.get(given.id);
 			if (earlier !== undefined) return fail(`spans[${i}].id: "${given.id}" is also the id of spans[${earlier}]`);
 			indexOfId.set(given.id, i);
 		}
 		const createdAt = given.created_at ?? opts.now;
+		const id = given.id ?? newId('s');
+		seen.set(key, id);
 		spans.push({
-			id: given.id ?? newId('s'),
+			id,
 			articleId,
 			start: resolved.start,
 			end: resolved.end,
@@ -157,6 +199,49 @@ export function parseSpanwiseLine(line: string, lineNo: number, opts: ParseOptio
 			createdAt,
 			updatedAt: given.updated_at ?? createdAt
 		});
+	}
+
+	const relations: Relation[] = [];
+	if (record.relations && record.relations.length > 0) {
+		const byId = new Map(spans.map((s) => [s.id, s]));
+		const relationIndex = new Map<string, number>();
+		const relationSeen = new Set<string>();
+		for (const [i, given] of record.relations.entries()) {
+			const name = given.id == null ? `relations[${i}]` : `relations[${i}] (${JSON.stringify(given.id)})`;
+			const ends: Span[] = [];
+			for (const field of ['head', 'tail'] as const) {
+				const span = byId.get(alias.get(given[field]) ?? given[field]);
+				if (!span) return fail(`${name}.${field}: "${given[field]}" is not the id of a span of this record`);
+				ends.push(span);
+			}
+			const [head, tail] = ends;
+			const annotator = given.annotator != null && given.annotator.trim() !== '' ? given.annotator : head.annotator;
+			for (const [field, span] of [['head', head], ['tail', tail]] as const) {
+				if (span.annotator !== annotator) {
+					return fail(`${name}.${field}: span "${span.id}" is ${JSON.stringify(span.annotator)}'s, but the relation is ${JSON.stringify(annotator)}'s (a relation links spans of its own layer)`);
+				}
+			}
+			const key = JSON.stringify([given.label, head.id, tail.id, annotator]);
+			if (relationSeen.has(key)) continue;
+			relationSeen.add(key);
+			if (given.id != null) {
+				const earlier = relationIndex.get(given.id);
+				if (earlier !== undefined) return fail(`relations[${i}].id: "${given.id}" is also the id of relations[${earlier}]`);
+				relationIndex.set(given.id, i);
+			}
+			const createdAt = given.created_at ?? opts.now;
+			relations.push({
+				id: given.id ?? newId('r'),
+				articleId,
+				label: given.label,
+				head: head.id,
+				tail: tail.id,
+				annotator,
+				...(given.note == null ? {} : { note: given.note }),
+				createdAt,
+				updatedAt: given.updated_at ?? createdAt
+			});
+		}
 	}
 
 	const createdAt = record.created_at ?? opts.now;
@@ -171,7 +256,8 @@ export function parseSpanwiseLine(line: string, lineNo: number, opts: ParseOptio
 		createdAt,
 		updatedAt: record.updated_at ?? createdAt
 	};
-	return { ok: { article, spans: spans.sort(compareSpans) } };
+	const sorted = spans.sort(compareSpans);
+	return { ok: relations.length === 0 ? { article, spans: sorted } : { article, spans: sorted, relations: relations.sort(compareRelations) } };
 }
 
 /**
@@ -206,7 +292,7 @@ export const spanwiseCodec: Codec = {
 	multiFile: false,
 	perRecord: true,
 	defaultOffsets: 'codepoint',
-	loses: 'nothing: every article field, span field and timestamp comes back',
+	loses: 'nothing: every article field, span field, relation and timestamp comes back',
 	sniff: (file) => /"format"\s*:\s*"spanwise\//.test(file.content.slice(0, 65536)) || /\.jsonl$/i.test(file.name),
 	parse(files, opts) {
 		const records: ArticleRecord[] = [];
@@ -220,6 +306,6 @@ export const spanwiseCodec: Codec = {
 	},
 	*serialize(records, opts = {}) {
 		const file = `${opts.baseName ?? 'export'}.jsonl`;
-		for (const { article, spans } of records) yield { file, data: serializeArticle(article, spans) + '\n' };
+		for (const { article, spans, relations } of records) yield { file, data: serializeArticle(article, spans, relations) + '\n' };
 	}
 };

@@ -74,3 +74,12 @@ describe('checkHotkey', () => {
 		expect(checkHotkey('P', labels)).toBe('"P" is already the key of "place"');
 	});
 });
+
+describe('checkHotkey against relation types', () => {
+	it('refuses the key of a relation type, so a key never both relabels and picks a link type', () => {
+		const types = [{ name: 'source', hotkey: 's' }];
+		expect(checkHotkey('S', DEFAULT_LABELS, undefined, types)).toBe('"S" is already the key of the relation type "source"');
+		expect(checkHotkey('q', DEFAULT_LABELS, undefined, types)).toBeNull();
+		expect(checkHotkey('s', DEFAULT_LABELS)).toBeNull();
+	});
+});

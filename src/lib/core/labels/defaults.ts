@@ -60,18 +60,19 @@ function nameKey(name: string): string {
 /**
  * Null if `name` can name a new label (or rename the label now called `self`), else why not: empty,
  * longer than 40 characters, control characters, or the same as another label ignoring case.
+ * `noun` names the kind of thing in the messages (relation types follow the same rules).
  */
-export function checkLabelName(name: string, existing: readonly Label[], self?: string): string | null {
+export function checkLabelName(name: string, existing: readonly Pick<Label, 'name'>[], self?: string, noun = 'label'): string | null {
 	const trimmed = name.trim();
-	if (trimmed === '') return 'a label needs a name';
+	if (trimmed === '') return `a ${noun} needs a name`;
 	const length = codePointLength(trimmed);
 	if (length > MAX_LABEL_NAME_LENGTH) {
-		return `a label name can have at most ${MAX_LABEL_NAME_LENGTH} characters (this one has ${length})`;
+		return `a ${noun} name can have at most ${MAX_LABEL_NAME_LENGTH} characters (this one has ${length})`;
 	}
-	if (FORBIDDEN_IN_NAMES.test(trimmed)) return 'a label name cannot contain control characters';
+	if (FORBIDDEN_IN_NAMES.test(trimmed)) return `a ${noun} name cannot contain control characters`;
 	const key = nameKey(trimmed);
 	const clash = existing.find((label) => label.name !== self && nameKey(label.name) === key);
-	return clash ? `there is already a label "${clash.name}"` : null;
+	return clash ? `there is already a ${noun} "${clash.name}"` : null;
 }
 
 /**
@@ -84,9 +85,15 @@ const RESERVED_KEYS: readonly string[] = [...boundKeys('editor', false)].filter(
 /**
  * Null if `key` can be the hotkey of the label named `self` (or of a new label), else why not: it must
  * be one printable character, not space, not a reserved key, and not another label's key (ignoring
- * case, since Shift turns "a" into "A").
+ * case, since Shift turns "a" into "A"), nor the key of one of `relationTypes` (which pick a link's
+ * type while the same keys relabel spans).
  */
-export function checkHotkey(key: string, existing: readonly Label[], self?: string): string | null {
+export function checkHotkey(
+	key: string,
+	existing: readonly Pick<Label, 'name' | 'hotkey'>[],
+	self?: string,
+	relationTypes: readonly Pick<Label, 'name' | 'hotkey'>[] = []
+): string | null {
 	if (key === '') return 'choose a key';
 	if (codePointLength(key) !== 1) return `a hotkey is a single key, not "${key}"`;
 	if (/^\p{White_Space}$/u.test(key)) return 'space cannot be a hotkey';
@@ -94,5 +101,7 @@ export function checkHotkey(key: string, existing: readonly Label[], self?: stri
 	if (RESERVED_KEYS.includes(key)) return `"${key}" is reserved for another shortcut`;
 	const lower = key.toLowerCase();
 	const clash = existing.find((label) => label.name !== self && label.hotkey.toLowerCase() === lower);
-	return clash ? `"${key}" is already the key of "${clash.name}"` : null;
+	if (clash) return `"${key}" is already the key of "${clash.name}"`;
+	const type = relationTypes.find((t) => t.hotkey.toLowerCase() === lower);
+	return type ? `"${key}" is already the key of the relation type "${type.name}"` : null;
 }

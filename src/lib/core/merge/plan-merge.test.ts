@@ -38,7 +38,7 @@ const EMPTY: MergeStore = { articles: [], texts: new Map(), spans: new Map() };
 /** Fresh ids that say they are fresh: s-new-1, s-new-2, … */
 function counter() {
 	let n = 0;
-	return (prefix: 'a' | 's') => `${prefix}-new-${++n}`;
+	return (prefix: 'a' | 's' | 'r') => `${prefix}-new-${++n}`;
 }
 
 const maria = [span('s-1', 0, 4, 'actor', 'maria'), span('s-2', 25, 39, 'figure', 'maria'), span('s-3', 0, 69, 'claim', 'maria')];

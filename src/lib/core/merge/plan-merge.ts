@@ -4,7 +4,7 @@
  * state it is given and returns the rows to write, so a Dexie writer (the browser) or a server can
  * carry the plan out, and relations can follow the span id map.
  */
-import type { Article, ArticleRecord, Span } from '../types';
+import type { Article, ArticleRecord, Relation, Span } from '../types';
 import { textHash } from '../text/hash';
 import { newId } from '../ids';
 import { reanchorRecordSpans } from '../anchoring/records';
@@ -30,6 +30,8 @@ export interface MergeStore {
 	readonly texts: ReadonlyMap<string, string>;
 	/** Spans by article id, for every article of `texts`. */
 	readonly spans: ReadonlyMap<string, readonly Span[]>;
+	/** Relations by article id, for every article of `texts` (absent: none stored). */
+	readonly relations?: ReadonlyMap<string, readonly Relation[]>;
 }
 
 export interface MergeOptions {
@@ -40,7 +42,7 @@ export interface MergeOptions {
 	/** `textHash` of each record's text, when the caller has them already (else computed). */
 	readonly textHashes?: readonly string[];
 	/** Makes fresh ids (tests inject a counter); default `newId`. */
-	readonly newId?: (prefix: 'a' | 's') => string;
+	readonly newId?: (prefix: 'a' | 's' | 'r') => string;
 }
 
 /** A span that came in under a fresh id because its own was taken by a span of other content. */
@@ -60,6 +62,8 @@ export interface MergePlan {
 	readonly articles: readonly StoredArticle[];
 	/** Spans to add, with their final ids and article ids. */
 	readonly spans: readonly Span[];
+	/** Relations to add, with their final ids, article ids and ends (the final ids of their spans). */
+	readonly relations: readonly Relation[];
 	/** Labels used by the spans to add. */
 	readonly labels: readonly string[];
 	readonly report: ImportReport;
@@ -68,6 +72,8 @@ export interface MergePlan {
 	 * a fresh one, or the stored span it duplicates). Empty for a record left out.
 	 */
 	readonly spanIds: readonly ReadonlyMap<string, string>[];
+	/** For each record (by index): each of its relation ids → the id that relation has once written (the same, a fresh one, or the stored relation it duplicates). */
+	readonly relationIds: readonly ReadonlyMap<string, string>[];
 	/** For each record (by index): the id of the article it went to, or undefined if left out. */
 	readonly articleIds: readonly (string | undefined)[];
 	/** Every span id this plan renewed. */
@@ -94,6 +100,12 @@ interface Held {
  * a span this plan gives to another article, by a span of other content comes in under a fresh id
  * (`spanIdsRenewed`, listed in `renewed`): an id alone never makes a span a duplicate. Spans whose
  * ids clash with stored spans of articles outside `store` are the writer's to renew.
+ *
+ * A record's relations come along with its spans: their ends are mapped through the span id map, a
+ * relation the article holds already (same type, mapped ends and annotator) is skipped
+ * (`relationsSkipped`), one whose id is taken by a relation of other content gets a fresh id
+ * (`relationIdsRenewed`), and one whose end was not imported (re-anchoring could not place it) is
+ * left out and reported (`relationsDropped`). Relation ids taken outside `store` are the writer's too.
  */
 export function planMerge(records: readonly ArticleRecord[], store: MergeStore, opts: MergeOptions): MergePlan {
 	const duplicates = opts.duplicates ?? 'merge';
@@ -126,6 +138,23 @@ export function planMerge(records: readonly ArticleRecord[], store: MergeStore, 
 	};
 	// Span ids this plan gives out, across articles.
 	const given = new Set<string>();
+	// The same for relations: content key → id per article, and relation ids given out.
+	const heldRelations = new Map<string, Held>();
+	const heldRelationsBy = (articleId: string): Held => {
+		let h = heldRelations.get(articleId);
+		if (!h) {
+			h = { byContent: new Map(), ids: new Set() };
+			for (const relation of store.relations?.get(articleId) ?? []) {
+				h.byContent.set(relationContentKey(relation), relation.id);
+				h.ids.add(relation.id);
+			}
+			heldRelations.set(articleId, h);
+		}
+		return h;
+	};
+	const givenRelations = new Set<string>();
+	const newRelations: Relation[] = [];
+	const relationIds: Map<string, string>[] = [];
 
 	const changed = new Set<string>();
 	const newTexts: { id: string; text: string }[] = [];
@@ -140,6 +169,8 @@ export function planMerge(records: readonly ArticleRecord[], store: MergeStore, 
 		let { spans } = records[i];
 		const ids = new Map<string, string>();
 		spanIds.push(ids);
+		const relIds = new Map<string, string>();
+		relationIds.push(relIds);
 		const holds = (id: string) => texts.get(id) === article.text;
 		const sameId = rows.get(article.id);
 		let target = sameId !== undefined && holds(sameId.id) ? sameId : undefined;
@@ -209,7 +240,40 @@ export function planMerge(records: readonly ArticleRecord[], store: MergeStore, 
 			added += 1;
 		}
 		report.spansAdded += added;
-		if (isNew || added > 0) {
+
+		// Relations follow their spans' ids: to the stored span an end duplicates, or its fresh id.
+		const hr = heldRelationsBy(target.id);
+		let relationsAdded = 0;
+		for (const relation of records[i].relations ?? []) {
+			const head = ids.get(relation.head);
+			const tail = ids.get(relation.tail);
+			if (head === undefined || tail === undefined) {
+				const missing = head === undefined ? relation.head : relation.tail;
+				report.relationsDropped.push(`${target.title}: relation ${relation.id} (${relation.label}): its span ${missing} was not imported`);
+				continue;
+			}
+			const mapped = { ...relation, articleId: target.id, head, tail };
+			const key = relationContentKey(mapped);
+			const existing = hr.byContent.get(key);
+			if (existing !== undefined) {
+				relIds.set(relation.id, existing);
+				report.relationsSkipped += 1;
+				continue;
+			}
+			let id = relation.id;
+			if (hr.ids.has(id) || givenRelations.has(id)) {
+				id = makeId('r');
+				report.relationIdsRenewed += 1;
+			}
+			givenRelations.add(id);
+			hr.ids.add(id);
+			hr.byContent.set(key, id);
+			relIds.set(relation.id, id);
+			newRelations.push({ ...mapped, id });
+			relationsAdded += 1;
+		}
+		report.relationsAdded += relationsAdded;
+		if (isNew || added > 0 || relationsAdded > 0) {
 			const bump = isNew ? {} : { updatedAt: Math.max(opts.now, target.updatedAt), revision: target.revision + 1 };
 			rows.set(target.id, { ...target, ...bump, counts, spanTotal: target.spanTotal + added });
 			changed.add(target.id);
@@ -220,12 +284,22 @@ export function planMerge(records: readonly ArticleRecord[], store: MergeStore, 
 		texts: newTexts,
 		articles: [...changed].map((id) => rows.get(id) as StoredArticle),
 		spans: newSpans,
+		relations: newRelations,
 		labels: [...labels],
 		report,
 		spanIds,
+		relationIds,
 		articleIds,
 		renewed
 	};
+}
+
+/**
+ * The content of a relation as import de-duplication compares it: type, ends and annotator. Two
+ * relations with one content key are one relation, whatever their ids.
+ */
+export function relationContentKey(relation: Pick<Relation, 'label' | 'head' | 'tail' | 'annotator'>): string {
+	return `${relation.label}\u0000${relation.head}\u0000${relation.tail}\u0000${relation.annotator}`;
 }
 
 /** How a renewed id is named to the user: "title: old id → new id". */

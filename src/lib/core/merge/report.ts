@@ -28,6 +28,14 @@ export interface ImportReport {
 	flagged: number;
 	/** Spans that re-anchoring could not place, not imported: "title: “quote” (label): reason". */
 	unplaced: string[];
+	/** Relations stored. */
+	relationsAdded: number;
+	/** Relations not stored because their article already had them (same type, ends and annotator, after mapping the ends). */
+	relationsSkipped: number;
+	/** Relations stored under a fresh id because their id was taken by a relation of other content. */
+	relationIdsRenewed: number;
+	/** Relations not imported because an end was not imported (re-anchoring could not place it): "title: relation id (type): reason". */
+	relationsDropped: string[];
 }
 
 /** How many renewed span ids a report lists by name (the count is always exact). */
@@ -38,7 +46,7 @@ export type DuplicatePolicy = 'merge' | 'skip';
 
 /** A report of an import that did nothing yet. */
 export function emptyReport(): ImportReport {
-	return { added: 0, merged: 0, spansAdded: 0, spansSkipped: 0, spanIdsRenewed: 0, renewedIds: [], mergedTitles: [], skipped: 0, reanchored: 0, flagged: 0, unplaced: [] };
+	return { added: 0, merged: 0, spansAdded: 0, spansSkipped: 0, spanIdsRenewed: 0, renewedIds: [], mergedTitles: [], skipped: 0, reanchored: 0, flagged: 0, unplaced: [], relationsAdded: 0, relationsSkipped: 0, relationIdsRenewed: 0, relationsDropped: [] };
 }
 
 /** Adds the counts and lists of `part` to `into` (an import made of several chunks). */
@@ -54,6 +62,25 @@ export function addReport(into: ImportReport, part: ImportReport): void {
 	into.reanchored += part.reanchored;
 	into.flagged += part.flagged;
 	into.unplaced.push(...part.unplaced);
+	into.relationsAdded += part.relationsAdded;
+	into.relationsSkipped += part.relationsSkipped;
+	into.relationIdsRenewed += part.relationIdsRenewed;
+	into.relationsDropped.push(...part.relationsDropped);
+}
+
+/**
+ * The part of an import summary about relations, or null when the import had none: "5 relations
+ * added, 2 already there, 1 id renewed, 1 dropped (an end was not imported)". `relationsDropped`
+ * names the dropped ones.
+ */
+export function relationSummary(report: Pick<ImportReport, 'relationsAdded' | 'relationsSkipped' | 'relationIdsRenewed' | 'relationsDropped'>): string | null {
+	const parts: string[] = [];
+	const n = (k: number, one: string, many: string) => `${k} ${k === 1 ? one : many}`;
+	if (report.relationsAdded > 0) parts.push(`${n(report.relationsAdded, 'relation', 'relations')} added`);
+	if (report.relationsSkipped > 0) parts.push(`${n(report.relationsSkipped, 'relation was', 'relations were')} already there`);
+	if (report.relationIdsRenewed > 0) parts.push(`${n(report.relationIdsRenewed, 'relation id', 'relation ids')} renewed (taken by other relations)`);
+	if (report.relationsDropped.length > 0) parts.push(`${n(report.relationsDropped.length, 'relation', 'relations')} not imported (an end was not imported)`);
+	return parts.length === 0 ? null : parts.join(', ');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EditHistory, HISTORY_LIMIT } from './history';
-import type { Span, SpanEdit } from '../types';
+import type { AnnotationEdit, Span, SpanEdit } from '../types';
 
 function spanNamed(id: string): Span {
 	return { id, articleId: 'a-1', start: 0, end: 1, label: 'actor', annotator: 'maria', createdAt: 1, updatedAt: 1 };
@@ -61,7 +61,7 @@ describe('EditHistory', () => {
 		for (let i = 0; i < HISTORY_LIMIT + 5; i++) history = history.push([add(`s${i}`)]);
 		expect(history.undoDepth).toBe(HISTORY_LIMIT);
 		let undone = 0;
-		let oldest: SpanEdit[] = [];
+		let oldest: AnnotationEdit[] = [];
 		for (let step = history.undo(); step; step = step.history.undo()) {
 			undone++;
 			oldest = step.edits;

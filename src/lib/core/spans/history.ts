@@ -1,8 +1,8 @@
 /**
- * Undo and redo of span edits, as an immutable value the state layer keeps next to the SpanSet. Each
+ * Undo and redo of annotation edits (spans and relations alike), as an immutable value the state layer keeps next to the SpanSet. Each
  * entry is one user action (a batch of edits), so one Ctrl+Z undoes the whole action.
  */
-import type { SpanEdit } from '../types';
+import type { AnnotationEdit } from '../types';
 import { invertEdits } from './edits';
 
 /** How many actions can be undone; older ones are forgotten. */
@@ -13,10 +13,10 @@ export class EditHistory {
 	/** No history. */
 	static readonly empty: EditHistory = new EditHistory([], []);
 
-	readonly #done: readonly (readonly SpanEdit[])[];
-	readonly #undone: readonly (readonly SpanEdit[])[];
+	readonly #done: readonly (readonly AnnotationEdit[])[];
+	readonly #undone: readonly (readonly AnnotationEdit[])[];
 
-	private constructor(done: readonly (readonly SpanEdit[])[], undone: readonly (readonly SpanEdit[])[]) {
+	private constructor(done: readonly (readonly AnnotationEdit[])[], undone: readonly (readonly AnnotationEdit[])[]) {
 		this.#done = done;
 		this.#undone = undone;
 	}
@@ -42,12 +42,12 @@ export class EditHistory {
 	}
 
 	/** The action an undo would revert now (the last one done), if any. */
-	get lastDone(): readonly SpanEdit[] | undefined {
+	get lastDone(): readonly AnnotationEdit[] | undefined {
 		return this.#done.at(-1);
 	}
 
 	/** Records an action just applied; clears redo (a new action forks history). An empty batch changes nothing. */
-	push(edits: readonly SpanEdit[]): EditHistory {
+	push(edits: readonly AnnotationEdit[]): EditHistory {
 		if (edits.length === 0) return this;
 		const done = this.#done.length >= HISTORY_LIMIT ? this.#done.slice(1 - HISTORY_LIMIT) : this.#done.slice();
 		done.push(edits.slice());
@@ -55,7 +55,7 @@ export class EditHistory {
 	}
 
 	/** The history after undoing the last action, and the edits to apply for it; null if nothing to undo. */
-	undo(): { history: EditHistory; edits: SpanEdit[] } | null {
+	undo(): { history: EditHistory; edits: AnnotationEdit[] } | null {
 		const batch = this.#done.at(-1);
 		if (!batch) return null;
 		return {
@@ -65,7 +65,7 @@ export class EditHistory {
 	}
 
 	/** The history after redoing the last undone action, and the edits to apply; null if nothing to redo. */
-	redo(): { history: EditHistory; edits: SpanEdit[] } | null {
+	redo(): { history: EditHistory; edits: AnnotationEdit[] } | null {
 		const batch = this.#undone.at(-1);
 		if (!batch) return null;
 		return {

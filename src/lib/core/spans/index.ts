@@ -3,3 +3,4 @@ export * from './edits';
 export * from './history';
 export * from './bounds';
 export * from './identity';
+export * from './cascade';
