@@ -13,7 +13,7 @@ function fallbackUuid(): string {
 }
 
 /** A new id: "a-<uuid>" for an article, "s-<uuid>" for a span. */
-export function newId(prefix: 'a' | 's'): string {
+export function newId(prefix: 'a' | 's' | 'r'): string {
 	// randomUUID exists only in secure contexts (https, localhost); getRandomValues everywhere.
 	const uuid = typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : fallbackUuid();
 	return `${prefix}-${uuid}`;
