@@ -1,40 +1,64 @@
 /**
  * W3C Web Annotation (JSON-LD): an `AnnotationCollection` whose first (embedded) page holds one
- * `Annotation` per span, plus the articles themselves under `spanwise:articles`, since annotations
- * only point at their source. Positions are Unicode code points, as the Web Annotation model says.
+ * `Annotation` per span and one linking `Annotation` per relation, plus the articles themselves under
+ * `spanwise:articles`, since annotations only point at their source. Positions are Unicode code
+ * points, as the Web Annotation model says.
  *
  * ```json
  * {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection",
  *  "spanwise:articles": [{"id": "a-1", "title": "…", "text": "…", "source": "…", "status": "done",
  *                         "meta": {}, "created": "…", "modified": "…"}],
- *  "total": 1,
- *  "first": {"type": "AnnotationPage", "items": [
+ *  "id": "urn:spanwise:export:3f9a…", "label": "Spanwise export", "total": 3,
+ *  "first": {"id": "urn:spanwise:export:3f9a…:page-1", "type": "AnnotationPage",
+ *            "partOf": "urn:spanwise:export:3f9a…", "startIndex": 0, "items": [
  *    {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "urn:spanwise:s-1", "type": "Annotation",
  *     "creator": {"type": "Person", "name": "maria"}, "created": "…", "modified": "…",
  *     "body": {"type": "TextualBody", "purpose": "tagging", "value": "actor"},
  *     "target": {"source": "urn:spanwise:a-1", "selector": [
  *       {"type": "TextQuoteSelector", "exact": "the US", "prefix": "…", "suffix": "…"},
- *       {"type": "TextPositionSelector", "start": 0, "end": 6}]}}]}}
+ *       {"type": "TextPositionSelector", "start": 0, "end": 6}]}},
+ *    …,
+ *    {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "urn:spanwise:r-1", "type": "Annotation",
+ *     "motivation": "linking", "creator": {…}, "created": "…", "modified": "…",
+ *     "body": {"type": "TextualBody", "purpose": "tagging", "value": "source"},
+ *     "target": ["urn:spanwise:s-claim", "urn:spanwise:s-1"],
+ *     "spanwise:head": "urn:spanwise:s-claim", "spanwise:tail": "urn:spanwise:s-1"}]},
+ *  "last": "urn:spanwise:export:3f9a…:page-1"}
  * ```
+ *
+ * What the data model requires is there: every annotation has `@context`, an IRI `id`, `type` and a
+ * `target`; the collection has `@context`, an IRI `id` (a URN derived from the ids of everything
+ * exported, so the same export gets the same id), its `type`, `total` and, embedded, its `first`
+ * page, which has an `id`, its `type`, `items` (and `partOf`, `startIndex`, `last` as recommended).
+ * A relation is a linking annotation whose two targets are its span annotations, head first; since
+ * a JSON-LD list of targets has no order, `spanwise:head` / `spanwise:tail` say which is which, and
+ * `"spanwise:directed": false` marks a symmetric type (`opts.relationTypes`). Its note is a
+ * commenting body, as for spans.
  *
  * A note is a second body with purpose `commenting`. Prefix and suffix are up to 32 code points, cut
  * on grapheme boundaries. Import also reads a plain array of annotations, an AnnotationPage or one
  * annotation, when another file of the same import holds the collection with their articles; an
  * annotation whose source is not among the articles is an error. A span is placed by its
  * TextPositionSelector, checked against the quote; when that fails but the quote (with prefix and
- * suffix) occurs exactly once, the quote places it.
+ * suffix) occurs exactly once, the quote places it. An annotation with motivation `linking` (or whose
+ * targets are two bare IRIs) is a relation between the annotations it targets (strings or objects
+ * with an `id`), head and tail as `spanwise:head` / `spanwise:tail` say, else in target order; a
+ * target that is no span annotation of the import, or ends in two articles, is an error naming the
+ * annotation and the target.
  *
- * A round trip loses nothing: ids, offsets, labels, annotators, notes, timestamps and every article
- * field come back.
+ * A round trip loses nothing: ids, offsets, labels, annotators, notes, timestamps, relations and
+ * every article field come back.
  */
 import * as v from 'valibot';
-import { ARTICLE_STATUSES, type Article, type ArticleRecord, type Result, type Span } from '../types';
+import { ARTICLE_STATUSES, type Article, type ArticleRecord, type Relation, type Result, type Span } from '../types';
 import { titleFromText } from '../articles/title';
 import { newId } from '../ids';
 import { compareSpans } from '../spans/span-set';
 import { graphemeCeil, graphemeFloor } from '../text/graphemes';
 import { TextIndex, anchorSpan, quoteForMessage, resolveOffsets } from './anchor';
-import type { Codec, CodecError, CodecParseOptions, OffsetUnit } from './codec';
+import type { Codec, CodecError, CodecParseOptions, OffsetUnit, RelationTypeHint } from './codec';
+import { fnv1a32 } from './prodigy';
+import { addRelationOnce, isSymmetric, linkedRelations, mergeTypeHints, readRelation } from './relations';
 import { issuePath } from './spanwise-schema';
 import { expected, isObject } from './json';
 
@@ -42,6 +66,11 @@ export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Prefix that makes span and article ids IRIs. */
 export const SPANWISE_URN = 'urn:spanwise:';
 const ARTICLES_KEY = 'spanwise:articles';
+const HEAD_KEY = 'spanwise:head';
+const TAIL_KEY = 'spanwise:tail';
+const DIRECTED_KEY = 'spanwise:directed';
+/** Prefix of the collection's id; the rest is a hash of what was exported. */
+export const EXPORT_URN = 'urn:spanwise:export:';
 /** Longest prefix and suffix of a quote, in code points. */
 const CONTEXT_LENGTH = 32;
 
@@ -108,14 +137,20 @@ function iso(ms: number): string {
 	return new Date(ms).toISOString();
 }
 
-/** An article being filled with the spans of the annotations that point at it. */
+/** An article being filled with the spans of the annotations that point at it, and their relations. */
 interface Entry {
 	readonly article: Article;
 	readonly index: TextIndex;
 	readonly spans: Span[];
 	readonly ids: Set<string>;
-	readonly keys: Set<string>;
+	/** Span id of each (start, end, label, annotator) read. */
+	readonly keys: Map<string, string>;
+	readonly relations: Relation[];
+	readonly relationKeys: Set<string>;
 }
+
+/** Where each span annotation of the import went, by its annotation id as written (an IRI). */
+type SpanTargets = Map<string, { readonly entry: Entry; readonly span: string; readonly annotator: string }>;
 
 /** The annotations of a parsed file (a collection's embedded pages, a page, an array or one annotation). */
 function annotationsOf(doc: unknown): unknown[] | { error: string } {
@@ -176,7 +211,7 @@ function placeByQuote(index: TextIndex, quote: v.InferOutput<typeof QuoteSchema>
 }
 
 /** Adds the span of annotation number `n` to its article, or returns what is wrong with it. */
-function readAnnotation(raw: unknown, n: number, articles: Map<string, Entry>, unit: OffsetUnit, opts: CodecParseOptions): string | undefined {
+function readAnnotation(raw: unknown, n: number, articles: Map<string, Entry>, unit: OffsetUnit, opts: CodecParseOptions, targets: SpanTargets): string | undefined {
 	const fail = (message: string) => `annotation ${n}: ${message}`;
 	const parsed = v.safeParse(AnnotationSchema, raw);
 	if (!parsed.success) return fail(issueAt('', parsed.issues[0]));
@@ -231,11 +266,16 @@ function readAnnotation(raw: unknown, n: number, articles: Map<string, Entry>, u
 
 	const annotator = creatorOf(annotation.creator, opts.annotator);
 	const key = JSON.stringify([range.start, range.end, label, annotator]);
-	if (entry.keys.has(key)) return undefined;
-	entry.keys.add(key);
+	const known = entry.keys.get(key);
+	if (known !== undefined) {
+		if (annotation.id != null && !targets.has(annotation.id)) targets.set(annotation.id, { entry, span: known, annotator });
+		return undefined;
+	}
 	const given = annotation.id?.startsWith(SPANWISE_URN) ? annotation.id.slice(SPANWISE_URN.length) : annotation.id;
 	const id = given != null && given.trim() !== '' && !entry.ids.has(given) ? given : newId('s');
+	entry.keys.set(key, id);
 	entry.ids.add(id);
+	if (annotation.id != null && !targets.has(annotation.id)) targets.set(annotation.id, { entry, span: id, annotator });
 	const createdAt = annotation.created ?? opts.now;
 	entry.spans.push({
 		id,
@@ -247,6 +287,66 @@ function readAnnotation(raw: unknown, n: number, articles: Map<string, Entry>, u
 		createdAt,
 		updatedAt: annotation.modified ?? createdAt
 	});
+	return undefined;
+}
+
+/** Whether an annotation is a link between annotations: motivation `linking`, or two or more bare IRI targets. */
+function isLinking(raw: unknown): boolean {
+	if (!isObject(raw)) return false;
+	if (hasType(raw.motivation, 'linking')) return true;
+	const { target } = raw;
+	return Array.isArray(target) && target.length >= 2 && target.every((t) => typeof t === 'string' || (isObject(t) && t.selector === undefined && typeof t.id === 'string'));
+}
+
+/** The IRI a linking target names: a string, or an object's `id` (else its `source`). */
+function targetIri(target: unknown): string | undefined {
+	if (typeof target === 'string') return target;
+	if (!isObject(target)) return undefined;
+	const iri = typeof target.id === 'string' ? target.id : target.source;
+	return typeof iri === 'string' ? iri : undefined;
+}
+
+/** Adds the relation of linking annotation number `n`, or returns what is wrong with it. */
+function readLink(raw: unknown, n: number, targets: SpanTargets, opts: CodecParseOptions, hints: RelationTypeHint[]): string | undefined {
+	const fail = (message: string) => `annotation ${n}: ${message}`;
+	const parsed = v.safeParse(AnnotationSchema, raw);
+	if (!parsed.success) return fail(issueAt('', parsed.issues[0]));
+	const annotation = parsed.output;
+	const doc = raw as Record<string, unknown>;
+	const given = Array.isArray(annotation.target) ? annotation.target : [annotation.target];
+	if (given.length !== 2) return fail(`target: a link has ${given.length} target${given.length === 1 ? '' : 's'}; two are needed (its head and tail)`);
+	const iris: string[] = [];
+	for (const [i, target] of given.entries()) {
+		const iri = targetIri(target);
+		if (iri === undefined) return fail(`target[${i}]: expected the IRI of a span annotation`);
+		iris.push(iri);
+	}
+	let [headIri, tailIri] = iris;
+	const named = (key: string) => (typeof doc[key] === 'string' ? (doc[key] as string) : undefined);
+	const head = named(HEAD_KEY);
+	const tail = named(TAIL_KEY);
+	if (head !== undefined || tail !== undefined) {
+		if (head !== undefined && !iris.includes(head)) return fail(`${HEAD_KEY}: ${quoteForMessage(head)} is not one of the targets`);
+		if (tail !== undefined && !iris.includes(tail)) return fail(`${TAIL_KEY}: ${quoteForMessage(tail)} is not one of the targets`);
+		headIri = head ?? (iris[0] === tail ? iris[1] : iris[0]);
+		tailIri = tail ?? (iris[0] === headIri ? iris[1] : iris[0]);
+	}
+	const ends = [headIri, tailIri].map((iri) => targets.get(iri));
+	for (const [i, end] of ends.entries()) {
+		if (!end) return fail(`target[${iris.indexOf([headIri, tailIri][i])}]: ${quoteForMessage([headIri, tailIri][i])} is not the id of a span annotation of the import`);
+	}
+	const [from, to] = ends as [NonNullable<(typeof ends)[0]>, NonNullable<(typeof ends)[0]>];
+	if (from.entry !== to.entry) return fail(`target: the two ends are in different articles ("${from.entry.article.id}", "${to.entry.article.id}")`);
+	const { label, note } = bodiesOf(annotation.body, annotation.bodyValue);
+	if (label === undefined) return fail('body: has no relation type (a TextualBody with purpose "tagging")');
+	const annotator = annotation.creator === undefined ? from.annotator : creatorOf(annotation.creator, opts.annotator);
+	const wanted = annotation.id?.startsWith(SPANWISE_URN) ? annotation.id.slice(SPANWISE_URN.length) : annotation.id;
+	const { entry } = from;
+	const id = wanted != null && wanted.trim() !== '' && !entry.relations.some((r) => r.id === wanted) ? wanted : undefined;
+	const createdAt = annotation.created ?? opts.now;
+	const relation = readRelation({ id, articleId: entry.article.id, label, head: from.span, tail: to.span, annotator, note, createdAt, updatedAt: annotation.modified ?? createdAt });
+	addRelationOnce(entry.relations, entry.relationKeys, relation);
+	hints.push({ name: label, directed: doc[DIRECTED_KEY] !== false, headLabels: [], tailLabels: [] });
 	return undefined;
 }
 
@@ -282,7 +382,7 @@ function readArticles(doc: unknown, file: string, articles: Map<string, Entry>, 
 			createdAt,
 			updatedAt: a.modified ?? createdAt
 		};
-		const entry: Entry = { article, index: new TextIndex(a.text), spans: [], ids: new Set(), keys: new Set() };
+		const entry: Entry = { article, index: new TextIndex(a.text), spans: [], ids: new Set(), keys: new Map(), relations: [], relationKeys: new Set() };
 		articles.set(a.id, entry);
 		articles.set(`${SPANWISE_URN}${a.id}`, entry);
 	}
@@ -315,6 +415,27 @@ function annotationOf(article: Article, index: TextIndex, span: Span, unit: Offs
 	};
 }
 
+/** The linking annotation of a relation: its two targets are its span annotations, head first. */
+function linkOf(relation: Relation, symmetric: boolean): unknown {
+	const tag = { type: 'TextualBody', purpose: 'tagging', value: relation.label };
+	const head = `${SPANWISE_URN}${relation.head}`;
+	const tail = `${SPANWISE_URN}${relation.tail}`;
+	return {
+		'@context': ANNO_CONTEXT,
+		id: `${SPANWISE_URN}${relation.id}`,
+		type: 'Annotation',
+		motivation: 'linking',
+		creator: { type: 'Person', name: relation.annotator },
+		created: iso(relation.createdAt),
+		modified: iso(relation.updatedAt),
+		body: relation.note === undefined ? tag : [tag, { type: 'TextualBody', purpose: 'commenting', value: relation.note }],
+		target: [head, tail],
+		[HEAD_KEY]: head,
+		[TAIL_KEY]: tail,
+		...(symmetric ? { [DIRECTED_KEY]: false } : {})
+	};
+}
+
 export const w3cCodec: Codec = {
 	name: 'w3c',
 	title: 'W3C Web Annotation (JSON-LD)',
@@ -341,6 +462,8 @@ export const w3cCodec: Codec = {
 			}
 		}
 		for (const { file, doc } of docs) readArticles(doc, file, articles, opts, errors);
+		const targets: SpanTargets = new Map();
+		const links: { file: string; n: number; item: unknown }[] = [];
 		for (const { file, doc } of docs) {
 			const items = annotationsOf(doc);
 			if (!Array.isArray(items)) {
@@ -348,12 +471,24 @@ export const w3cCodec: Codec = {
 				continue;
 			}
 			for (const [i, item] of items.entries()) {
-				const error = readAnnotation(item, i + 1, articles, unit, opts);
+				// Links wait until every span annotation of the import is known: they may come first.
+				if (isLinking(item)) {
+					links.push({ file, n: i + 1, item });
+					continue;
+				}
+				const error = readAnnotation(item, i + 1, articles, unit, opts, targets);
 				if (error !== undefined) errors.push({ file, line: i + 1, message: error });
 			}
 		}
-		const records = [...new Set(articles.values())].map(({ article, spans }) => ({ article, spans: spans.sort(compareSpans) }));
-		return { records, errors };
+		const hints: RelationTypeHint[] = [];
+		for (const { file, n, item } of links) {
+			const error = readLink(item, n, targets, opts, hints);
+			if (error !== undefined) errors.push({ file, line: n, message: error });
+		}
+		const records = [...new Set(articles.values())].map(({ article, spans, relations }): ArticleRecord =>
+			relations.length === 0 ? { article, spans: spans.sort(compareSpans) } : { article, spans: spans.sort(compareSpans), relations }
+		);
+		return hints.length === 0 ? { records, errors } : { records, errors, relationTypes: mergeTypeHints(hints) };
 	},
 	*serialize(records, opts = {}) {
 		const file = `${opts.baseName ?? 'export'}.jsonld`;
@@ -362,16 +497,33 @@ export const w3cCodec: Codec = {
 		// Annotations follow all articles, so they wait here, one string per article.
 		const pages: string[] = [];
 		let total = 0;
-		for (const { article, spans } of records) {
+		// Two 32-bit FNV-1a hashes over every id exported: the collection's id.
+		let hash = [0, 1];
+		const mix = (id: string) => (hash = hash.map((h) => fnv1a32(`${h}\n${id}`)));
+		for (const record of records) {
+			const { article, spans } = record;
 			const separator = pages.length === 0 ? '' : ',\n';
 			const { id, title, text, source, status, meta, createdAt, updatedAt } = article;
 			const entry = { id, title, text, source, status, meta, created: iso(createdAt), modified: iso(updatedAt) };
 			yield { file, data: `${separator}${JSON.stringify(entry)}` };
+			mix(id);
 			const index = new TextIndex(text);
-			pages.push([...spans].sort(compareSpans).map((span) => JSON.stringify(annotationOf(article, index, span, unit))).join(',\n'));
-			total += spans.length;
+			const items = [...spans].sort(compareSpans).map((span) => {
+				mix(span.id);
+				return JSON.stringify(annotationOf(article, index, span, unit));
+			});
+			for (const link of linkedRelations(record, opts.report)) {
+				mix(link.relation.id);
+				items.push(JSON.stringify(linkOf(link.relation, isSymmetric(opts, link.relation.label))));
+			}
+			pages.push(items.join(',\n'));
+			total += items.length;
 		}
-		yield { file, data: `\n],\n"total": ${total},\n"first": {"type": "AnnotationPage", "items": [\n` };
+		const collection = `${EXPORT_URN}${hash.map((h) => (h >>> 0).toString(16).padStart(8, '0')).join('')}`;
+		const page = `${collection}:page-1`;
+		const head = { id: collection, label: 'Spanwise export', total };
+		const pageHead = { id: page, type: 'AnnotationPage', partOf: collection, startIndex: 0 };
+		yield { file, data: `\n],\n${JSON.stringify(head).slice(1, -1)},\n"last": ${JSON.stringify(page)},\n"first": {${JSON.stringify(pageHead).slice(1, -1)}, "items": [\n` };
 		let first = true;
 		for (const page of pages) {
 			if (page === '') continue;
