@@ -42,7 +42,8 @@ Relations travel with their spans between any two formats; what the target forma
 agreement compares annotators: one file per annotator (spans without an annotator take the
 file's name) or one file with several; prints {"labels", "overall", "pairs"} as JSON, or a
 table with --table. Exact and overlap precision/recall/F1, Cohen's and Fleiss' kappa and
-Krippendorff's alpha_u: see the README for the definitions.
+Krippendorff's alpha_u: see the README for the definitions. When the files have relations,
+"relations" adds relation F1 per type, exact (both ends the same spans) and by overlap.
 `;
 
 function joinPath(dir: string, name: string): string {
@@ -160,7 +161,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 		const { report, problems } = agreementReport({ files, from: values.from, offsets });
 		for (const problem of [...readProblems, ...problems]) io.stderr(problem + '\n');
 		if (values.table) io.stdout(agreementTable(report));
-		else io.stdout(JSON.stringify({ labels: report.labels, overall: report.overall, pairs: report.pairs, annotators: report.annotators }, null, 2) + '\n');
+		else {
+			const relations = report.relations ? { relations: report.relations } : {};
+			io.stdout(JSON.stringify({ labels: report.labels, overall: report.overall, pairs: report.pairs, annotators: report.annotators, ...relations }, null, 2) + '\n');
+		}
 		return readProblems.length + problems.length > 0 ? 1 : 0;
 	}
 
