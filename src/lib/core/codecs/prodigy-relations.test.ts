@@ -70,6 +70,15 @@ describe('Prodigy relations: reading rel.manual output', () => {
 		const byToken = JSON.parse(first);
 		byToken.relations = [{ head: 6, child: 4, label: 'source' }];
 		expect(parse(JSON.stringify(byToken)).errors[0].message).toBe('relations[0].child: no span of this task ends at token 4');
+		// Spans without token_end: the relation's token index is looked up in the task's tokens.
+		const bare = JSON.parse(first);
+		bare.spans = bare.spans.map(({ start, end, label }: { start: number; end: number; label: string }) => ({ start, end, label }));
+		bare.relations = [{ head: 6, child: 0, label: 'source' }];
+		const viaTokens = parse(JSON.stringify(bare));
+		expect(viaTokens.errors).toEqual([]);
+		expect(described(viaTokens.records[0])).toEqual(['source claim:the US sent 😀 aid → actor:Ryder (news-maria)']);
+		bare.relations = [{ head: 5, child: 0, label: 'source' }];
+		expect(parse(JSON.stringify(bare)).errors[0].message).toBe('relations[0].head: no span of this task ends at token 5');
 		byToken.relations = [{ label: 'source' }];
 		expect(parse(JSON.stringify(byToken)).errors[0].message).toBe('relations[0]: has neither head_span nor head (a token index)');
 		byToken.relations = [{ head: 6, child: 0 }];
