@@ -12,7 +12,7 @@ function fallbackUuid(): string {
 	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** A new id: "a-<uuid>" for an article, "s-<uuid>" for a span. */
+/** A new id: "a-<uuid>" for an article, "s-<uuid>" for a span, "r-<uuid>" for a relation. */
 export function newId(prefix: 'a' | 's' | 'r'): string {
 	// randomUUID exists only in secure contexts (https, localhost); getRandomValues everywhere.
 	const uuid = typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : fallbackUuid();
