@@ -48,6 +48,8 @@ describe('buildRelationCandidates', () => {
 		const byKey = new Map(got.map((c) => [c.key, c]));
 		expect(byKey.get('10:40:claim>source>0:5:actor')?.conflictsWith).toEqual(['10:40:claim>about>0:5:actor', '10:40:claim>source>50:55:actor']);
 		expect(byKey.get('60:80:claim>source>82:90:actor')?.similarTo).toEqual(['60:79:claim>source>82:91:actor']);
+		expect(byKey.get('10:40:claim>source>0:5:actor')?.relationIds).toEqual([relations[0].id, relations[1].id]);
+		expect(byKey.get('0:5:actor>same_as>50:55:actor')?.relationIds).toEqual([relations[4].id, relations[5].id]);
 	});
 
 	it('ignores relations of annotators outside the review and relations with a missing end', () => {

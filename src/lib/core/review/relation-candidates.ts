@@ -43,6 +43,8 @@ export interface RelationCandidate {
 	readonly tail: RelationEnd;
 	/** Who made exactly this relation, sorted. */
 	readonly annotators: readonly string[];
+	/** Ids of the annotators' relations it stands for (to show or jump to them), in input order. */
+	readonly relationIds: readonly string[];
 	/** Who made it exactly or by overlap (a relation of the type whose ends overlap these with the same labels), sorted. */
 	readonly overlapAnnotators: readonly string[];
 	/** Keys of the candidates that match this one by overlap but not exactly. */
@@ -121,14 +123,15 @@ const end = (s: RelationEnd): RelationEnd => ({ start: s.start, end: s.end, labe
 export function buildRelationCandidates(input: RelationCandidateInput): RelationCandidate[] {
 	const rules = input.rules ?? {};
 	const wanted = new Set(input.annotators);
-	const byKey = new Map<string, { label: string; head: RelationEnd; tail: RelationEnd; who: Set<string> }>();
+	const byKey = new Map<string, { label: string; head: RelationEnd; tail: RelationEnd; who: Set<string>; ids: string[] }>();
 	for (const [relation, h, t] of resolveRelations(input.spans, input.relations)) {
 		if (!wanted.has(relation.annotator)) continue;
 		const [head, tail] = ordered(relation.label, end(h), end(t), rules);
 		const key = relationCandidateKey(relation.label, head, tail);
 		let entry = byKey.get(key);
-		if (!entry) byKey.set(key, (entry = { label: relation.label, head, tail, who: new Set() }));
+		if (!entry) byKey.set(key, (entry = { label: relation.label, head, tail, who: new Set(), ids: [] }));
 		entry.who.add(relation.annotator);
+		entry.ids.push(relation.id);
 	}
 	const order = (a: RelationEnd, b: RelationEnd) => a.start - b.start || b.end - a.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
 	const entries = [...byKey].sort(([, a], [, b]) => order(a.head, b.head) || order(a.tail, b.tail) || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
@@ -177,6 +180,7 @@ export function buildRelationCandidates(input: RelationCandidateInput): Relation
 			head: c.head,
 			tail: c.tail,
 			annotators,
+			relationIds: c.ids,
 			overlapAnnotators,
 			similarTo,
 			status,
