@@ -50,7 +50,7 @@
  * every article field come back.
  */
 import * as v from 'valibot';
-import { ARTICLE_STATUSES, type Article, type ArticleRecord, type Relation, type Result, type Span } from '../types';
+import { ARTICLE_STATUSES, type Article, type ArticleRecord, type Result, type Span } from '../types';
 import { titleFromText } from '../articles/title';
 import { newId } from '../ids';
 import { compareSpans } from '../spans/span-set';
@@ -58,32 +58,32 @@ import { graphemeCeil, graphemeFloor } from '../text/graphemes';
 import { TextIndex, anchorSpan, quoteForMessage, resolveOffsets } from './anchor';
 import type { Codec, CodecError, CodecParseOptions, OffsetUnit, RelationTypeHint } from './codec';
 import { fnv1a32 } from './prodigy';
-import { addRelationOnce, isSymmetric, linkedRelations, mergeTypeHints, readRelation } from './relations';
-import { issuePath } from './spanwise-schema';
+import { isSymmetric, linkedRelations, mergeTypeHints } from './relations';
 import { expected, isObject } from './json';
+import { isLinking, linkOf, readLink } from './w3c-links';
+import {
+	ANNO_CONTEXT,
+	JsonObject,
+	NonEmptyString,
+	SPANWISE_URN,
+	Timestamp,
+	AnnotationSchema,
+	bodiesOf,
+	creatorOf,
+	hasType,
+	issueAt,
+	iso,
+	type Entry,
+	type SpanTargets
+} from './w3c-shared';
 
-export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
-/** Prefix that makes span and article ids IRIs. */
-export const SPANWISE_URN = 'urn:spanwise:';
+export { ANNO_CONTEXT, SPANWISE_URN } from './w3c-shared';
+
 const ARTICLES_KEY = 'spanwise:articles';
-const HEAD_KEY = 'spanwise:head';
-const TAIL_KEY = 'spanwise:tail';
-const DIRECTED_KEY = 'spanwise:directed';
 /** Prefix of the collection's id; the rest is a hash of what was exported. */
 export const EXPORT_URN = 'urn:spanwise:export:';
 /** Longest prefix and suffix of a quote, in code points. */
 const CONTEXT_LENGTH = 32;
-
-const NonEmptyString = v.pipe(v.string(expected('a string')), v.check((s) => s.trim() !== '', 'must not be empty'));
-const Timestamp = v.pipe(
-	v.union([v.number(), v.string()], expected('an ISO 8601 date')),
-	v.transform((value) => (typeof value === 'number' ? value : Date.parse(value))),
-	v.check((ms) => Number.isFinite(ms) && Math.abs(ms) <= 8.64e15, 'is not a valid date')
-);
-const JsonObject = v.custom<Record<string, unknown>>(
-	(value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-	(issue) => `expected an object, got ${issue.received}`
-);
 
 const ArticleEntrySchema = v.object(
 	{
@@ -99,19 +99,6 @@ const ArticleEntrySchema = v.object(
 	expected('an object')
 );
 
-const AnnotationSchema = v.object(
-	{
-		id: v.nullish(v.string(expected('a string'))),
-		creator: v.optional(v.unknown()),
-		created: v.nullish(Timestamp),
-		modified: v.nullish(Timestamp),
-		body: v.optional(v.unknown()),
-		bodyValue: v.nullish(v.string(expected('a string'))),
-		target: v.union([v.string(), JsonObject, v.array(v.unknown())], expected('an object'))
-	},
-	expected('an object')
-);
-
 const TargetSchema = v.object({ source: NonEmptyString, selector: v.optional(v.unknown()) });
 const PositionSchema = v.object({ start: v.number(expected('a number')), end: v.number(expected('a number')) });
 const QuoteSchema = v.object({
@@ -119,38 +106,6 @@ const QuoteSchema = v.object({
 	prefix: v.nullish(v.string(expected('a string'))),
 	suffix: v.nullish(v.string(expected('a string')))
 });
-
-/** `where.path: message` for a schema issue found inside `where`. */
-function issueAt(where: string, issue: v.BaseIssue<unknown>): string {
-	const path = issuePath(issue);
-	const message = issue.received === 'undefined' ? 'is missing' : issue.message;
-	const full = [where, path].filter((part) => part !== '').join('.');
-	return full === '' ? message : `${full}: ${message}`;
-}
-
-/** True when a JSON-LD `type` (a string or a list) is or includes `name`. */
-function hasType(value: unknown, name: string): boolean {
-	return value === name || (Array.isArray(value) && value.includes(name));
-}
-
-function iso(ms: number): string {
-	return new Date(ms).toISOString();
-}
-
-/** An article being filled with the spans of the annotations that point at it, and their relations. */
-interface Entry {
-	readonly article: Article;
-	readonly index: TextIndex;
-	readonly spans: Span[];
-	readonly ids: Set<string>;
-	/** Span id of each (start, end, label, annotator) read. */
-	readonly keys: Map<string, string>;
-	readonly relations: Relation[];
-	readonly relationKeys: Set<string>;
-}
-
-/** Where each span annotation of the import went, by its annotation id as written (an IRI). */
-type SpanTargets = Map<string, { readonly entry: Entry; readonly span: string; readonly annotator: string }>;
 
 /** The annotations of a parsed file (a collection's embedded pages, a page, an array or one annotation). */
 function annotationsOf(doc: unknown): unknown[] | { error: string } {
@@ -170,31 +125,6 @@ function annotationsOf(doc: unknown): unknown[] | { error: string } {
 		items.push(...((page.items as unknown[] | undefined) ?? []));
 	}
 	return items;
-}
-
-/** The tag and the note of an annotation's bodies: tagging bodies first, then any non-commenting text. */
-function bodiesOf(body: unknown, bodyValue: string | null | undefined): { label?: string; note?: string } {
-	const texts = (Array.isArray(body) ? body : [body]).filter(
-		(b): b is Record<string, unknown> => isObject(b) && typeof b.value === 'string'
-	);
-	const purpose = (b: Record<string, unknown>, name: string) => hasType(b.purpose, name);
-	const tag =
-		texts.find((b) => purpose(b, 'tagging') || purpose(b, 'classifying') || purpose(b, 'identifying')) ??
-		texts.find((b) => !purpose(b, 'commenting'));
-	const comment = texts.find((b) => purpose(b, 'commenting'));
-	const label = (tag?.value as string | undefined) ?? bodyValue ?? undefined;
-	return { label: label?.trim() === '' ? undefined : label, note: comment?.value as string | undefined };
-}
-
-function creatorOf(creator: unknown, fallback: string): string {
-	const first = Array.isArray(creator) ? creator[0] : creator;
-	if (isObject(first)) {
-		for (const key of ['name', 'nickname', 'email', 'id']) {
-			const value = first[key];
-			if (typeof value === 'string' && value.trim() !== '') return value;
-		}
-	}
-	return typeof first === 'string' && first.trim() !== '' ? first : fallback;
 }
 
 /** Where the one occurrence of prefix + exact + suffix places `exact` (UTF-16), or why it cannot. */
@@ -290,66 +220,6 @@ function readAnnotation(raw: unknown, n: number, articles: Map<string, Entry>, u
 	return undefined;
 }
 
-/** Whether an annotation is a link between annotations: motivation `linking`, or two or more bare IRI targets. */
-function isLinking(raw: unknown): boolean {
-	if (!isObject(raw)) return false;
-	if (hasType(raw.motivation, 'linking')) return true;
-	const { target } = raw;
-	return Array.isArray(target) && target.length >= 2 && target.every((t) => typeof t === 'string' || (isObject(t) && t.selector === undefined && typeof t.id === 'string'));
-}
-
-/** The IRI a linking target names: a string, or an object's `id` (else its `source`). */
-function targetIri(target: unknown): string | undefined {
-	if (typeof target === 'string') return target;
-	if (!isObject(target)) return undefined;
-	const iri = typeof target.id === 'string' ? target.id : target.source;
-	return typeof iri === 'string' ? iri : undefined;
-}
-
-/** Adds the relation of linking annotation number `n`, or returns what is wrong with it. */
-function readLink(raw: unknown, n: number, targets: SpanTargets, opts: CodecParseOptions, hints: RelationTypeHint[]): string | undefined {
-	const fail = (message: string) => `annotation ${n}: ${message}`;
-	const parsed = v.safeParse(AnnotationSchema, raw);
-	if (!parsed.success) return fail(issueAt('', parsed.issues[0]));
-	const annotation = parsed.output;
-	const doc = raw as Record<string, unknown>;
-	const given = Array.isArray(annotation.target) ? annotation.target : [annotation.target];
-	if (given.length !== 2) return fail(`target: a link has ${given.length} target${given.length === 1 ? '' : 's'}; two are needed (its head and tail)`);
-	const iris: string[] = [];
-	for (const [i, target] of given.entries()) {
-		const iri = targetIri(target);
-		if (iri === undefined) return fail(`target[${i}]: expected the IRI of a span annotation`);
-		iris.push(iri);
-	}
-	let [headIri, tailIri] = iris;
-	const named = (key: string) => (typeof doc[key] === 'string' ? (doc[key] as string) : undefined);
-	const head = named(HEAD_KEY);
-	const tail = named(TAIL_KEY);
-	if (head !== undefined || tail !== undefined) {
-		if (head !== undefined && !iris.includes(head)) return fail(`${HEAD_KEY}: ${quoteForMessage(head)} is not one of the targets`);
-		if (tail !== undefined && !iris.includes(tail)) return fail(`${TAIL_KEY}: ${quoteForMessage(tail)} is not one of the targets`);
-		headIri = head ?? (iris[0] === tail ? iris[1] : iris[0]);
-		tailIri = tail ?? (iris[0] === headIri ? iris[1] : iris[0]);
-	}
-	const ends = [headIri, tailIri].map((iri) => targets.get(iri));
-	for (const [i, end] of ends.entries()) {
-		if (!end) return fail(`target[${iris.indexOf([headIri, tailIri][i])}]: ${quoteForMessage([headIri, tailIri][i])} is not the id of a span annotation of the import`);
-	}
-	const [from, to] = ends as [NonNullable<(typeof ends)[0]>, NonNullable<(typeof ends)[0]>];
-	if (from.entry !== to.entry) return fail(`target: the two ends are in different articles ("${from.entry.article.id}", "${to.entry.article.id}")`);
-	const { label, note } = bodiesOf(annotation.body, annotation.bodyValue);
-	if (label === undefined) return fail('body: has no relation type (a TextualBody with purpose "tagging")');
-	const annotator = annotation.creator === undefined ? from.annotator : creatorOf(annotation.creator, opts.annotator);
-	const wanted = annotation.id?.startsWith(SPANWISE_URN) ? annotation.id.slice(SPANWISE_URN.length) : annotation.id;
-	const { entry } = from;
-	const id = wanted != null && wanted.trim() !== '' && !entry.relations.some((r) => r.id === wanted) ? wanted : undefined;
-	const createdAt = annotation.created ?? opts.now;
-	const relation = readRelation({ id, articleId: entry.article.id, label, head: from.span, tail: to.span, annotator, note, createdAt, updatedAt: annotation.modified ?? createdAt });
-	addRelationOnce(entry.relations, entry.relationKeys, relation);
-	hints.push({ name: label, directed: doc[DIRECTED_KEY] !== false, headLabels: [], tailLabels: [] });
-	return undefined;
-}
-
 /** Adds a file's `spanwise:articles` to `articles` (by id and by URN). */
 function readArticles(doc: unknown, file: string, articles: Map<string, Entry>, opts: CodecParseOptions, errors: CodecError[]): void {
 	if (!isObject(doc) || doc[ARTICLES_KEY] === undefined) return;
@@ -412,27 +282,6 @@ function annotationOf(article: Article, index: TextIndex, span: Span, unit: Offs
 				{ type: 'TextPositionSelector', start: index.fromUtf16(span.start, unit), end: index.fromUtf16(span.end, unit) }
 			]
 		}
-	};
-}
-
-/** The linking annotation of a relation: its two targets are its span annotations, head first. */
-function linkOf(relation: Relation, symmetric: boolean): unknown {
-	const tag = { type: 'TextualBody', purpose: 'tagging', value: relation.label };
-	const head = `${SPANWISE_URN}${relation.head}`;
-	const tail = `${SPANWISE_URN}${relation.tail}`;
-	return {
-		'@context': ANNO_CONTEXT,
-		id: `${SPANWISE_URN}${relation.id}`,
-		type: 'Annotation',
-		motivation: 'linking',
-		creator: { type: 'Person', name: relation.annotator },
-		created: iso(relation.createdAt),
-		modified: iso(relation.updatedAt),
-		body: relation.note === undefined ? tag : [tag, { type: 'TextualBody', purpose: 'commenting', value: relation.note }],
-		target: [head, tail],
-		[HEAD_KEY]: head,
-		[TAIL_KEY]: tail,
-		...(symmetric ? { [DIRECTED_KEY]: false } : {})
 	};
 }
 
