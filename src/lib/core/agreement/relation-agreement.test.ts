@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { computeAgreement } from './agreement';
 import { computeRelationAgreement, resolveAgreementRelations } from './relation-agreement';
 import type { AgreementArticle, AgreementRelation } from './types';
@@ -114,5 +115,65 @@ describe('relations in computeAgreement and resolving them from spans', () => {
 		expect(resolveAgreementRelations([claim, actor], [{ ...base, id: 'r1', label: 'source', head: claim.id, tail: actor.id }, { ...base, id: 'r2', label: 'source', head: claim.id, tail: 'gone' }])).toEqual([
 			{ label: 'source', annotator: 'maria', head: { start: 10, end: 40, label: 'claim' }, tail: { start: 0, end: 5, label: 'actor' } }
 		]);
+	});
+});
+
+describe('relation overlap matching, against comparing every pair', () => {
+	type End = AgreementRelation['head'];
+	const k = (e: End) => `${e.start}:${e.end}:${e.label}`;
+
+	/** The module comment's greedy matching over every pair (no sweep), written out again as the oracle. */
+	function bruteOverlap(a: AgreementRelation[], b: AgreementRelation[], symmetric: boolean): number {
+		const norm = (r: AgreementRelation) => {
+			const [head, tail] = symmetric && k(r.tail) < k(r.head) ? [r.tail, r.head] : [r.head, r.tail];
+			return { head, tail, key: `${k(head)}>${k(tail)}` };
+		};
+		const order = (p: ReturnType<typeof norm>, q: ReturnType<typeof norm>) =>
+			p.head.start - q.head.start || p.head.end - q.head.end || p.tail.start - q.tail.start || p.tail.end - q.tail.end || (p.key < q.key ? -1 : p.key > q.key ? 1 : 0);
+		const unique = (xs: AgreementRelation[]) => [...new Map(xs.map(norm).map((x) => [x.key, x])).values()].sort(order);
+		const [x, y] = [unique(a), unique(b)];
+		const meet = (p: End, q: End) =>
+			p.label === q.label && Math.min(p.end, q.end) > Math.max(p.start, q.start)
+				? { inter: Math.min(p.end, q.end) - Math.max(p.start, q.start), union: Math.max(p.end, q.end) - Math.min(p.start, q.start) }
+				: null;
+		const both = (p: End, q: End, r: End, w: End) => {
+			const one = meet(p, q);
+			const two = meet(r, w);
+			return one && two ? { inter: one.inter + two.inter, union: one.union + two.union } : null;
+		};
+		const pairs: { i: number; j: number; inter: number; union: number }[] = [];
+		x.forEach((p, i) =>
+			y.forEach((q, j) => {
+				const straight = both(p.head, q.head, p.tail, q.tail);
+				const crossed = symmetric ? both(p.head, q.tail, p.tail, q.head) : null;
+				const best = !straight ? crossed : !crossed ? straight : crossed.inter > straight.inter || (crossed.inter === straight.inter && crossed.union < straight.union) ? crossed : straight;
+				if (best) pairs.push({ i, j, ...best });
+			})
+		);
+		pairs.sort((p, q) => q.inter - p.inter || p.union - q.union || p.i - q.i || p.j - q.j);
+		const usedA = new Set<number>();
+		const usedB = new Set<number>();
+		let tp = 0;
+		for (const { i, j } of pairs) {
+			if (usedA.has(i) || usedB.has(j)) continue;
+			usedA.add(i);
+			usedB.add(j);
+			tp++;
+		}
+		return tp;
+	}
+
+	it('pairs exactly as comparing every pair would (random relations, nested and long ends, both directions)', () => {
+		const endArb = fc.tuple(fc.nat(60), fc.integer({ min: 1, max: 40 }), fc.constantFrom('claim', 'actor')).map(([start, length, label]) => ({ start, end: start + length, label }));
+		const relArb = (annotator: string) => fc.record({ head: endArb, tail: endArb }).map(({ head, tail }): AgreementRelation => ({ label: 'r', annotator, head, tail }));
+		fc.assert(
+			fc.property(fc.array(relArb('a'), { maxLength: 10 }), fc.array(relArb('b'), { maxLength: 10 }), fc.boolean(), (a, b, symmetric) => {
+				fc.pre(a.length + b.length > 0);
+				const got = computeRelationAgreement([{ id: 'x', text: 'x'.repeat(120), spans: [], relations: [...a, ...b] }], ['a', 'b'], symmetric ? { symmetric: new Set(['r']) } : {});
+				expect(got.types.r.overlap.tp).toBe(bruteOverlap(a, b, symmetric));
+				expect(got.types.r.exact.tp).toBeLessThanOrEqual(got.types.r.overlap.tp);
+			}),
+			{ numRuns: 400 }
+		);
 	});
 });
