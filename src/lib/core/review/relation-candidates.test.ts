@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { spanBuilder } from '../testing/spans';
 import type { Relation, Span } from '../types';
 import { buildRelationCandidates, relationKeyOf, type RelationCandidateInput } from './relation-candidates';
@@ -113,5 +114,49 @@ describe('settling relations into gold', () => {
 		expect(relationKeyOf('same_as', { start: 50, end: 55, label: 'actor' }, { start: 0, end: 5, label: 'actor' }, rules)).toBe('0:5:actor>same_as>50:55:actor');
 		expect(relationsLosingEnds(goldRelations, [gold[1]])).toEqual(goldRelations);
 		expect(relationsLosingEnds(goldRelations, [])).toEqual([]);
+	});
+});
+
+describe('relation candidates against comparing every pair', () => {
+	it('finds the same conflicts and overlap matches as the definitions applied to every pair', () => {
+		const labels = ['source', 'about', 'same_as'] as const;
+		const endArb = fc.tuple(fc.nat(30), fc.integer({ min: 1, max: 15 }), fc.constantFrom('claim', 'actor')).map(([start, length, label]) => [start, start + length, label] as const);
+		const relArb = fc.tuple(fc.constantFrom('maria', 'jon'), fc.constantFrom(...labels), endArb, endArb);
+		fc.assert(
+			fc.property(fc.array(relArb, { maxLength: 12 }), (given) => {
+				const make = spanBuilder();
+				const spans: Span[] = [];
+				const rels: Relation[] = [];
+				for (const [who, label, h, t] of given) {
+					const head = make(who, ...h);
+					const tail = make(who, ...t);
+					spans.push(head, tail);
+					rels.push(link(label, head, tail, who));
+				}
+				const got = buildRelationCandidates(input({ spans, relations: rels }));
+				const sym = (l: string) => rules.symmetric.has(l);
+				const k = (e: { start: number; end: number; label: string }) => `${e.start}:${e.end}:${e.label}`;
+				const overlaps = (a: { start: number; end: number; label: string }, b: typeof a) => a.label === b.label && a.start < b.end && b.start < a.end;
+				for (const a of got) {
+					const conflicts: string[] = [];
+					const similar: string[] = [];
+					for (const b of got) {
+						if (b === a) continue;
+						const same = k(a.head) === k(b.head) && k(a.tail) === k(b.tail);
+						const reversed = k(a.head) === k(b.tail) && k(a.tail) === k(b.head);
+						const sameHead = k(a.head) === k(b.head);
+						const contradicts =
+							a.label !== b.label
+								? same || (reversed && (sym(a.label) || sym(b.label)))
+								: (reversed && !sym(a.label)) || (sameHead && k(a.tail) !== k(b.tail) && rules.onePerHead.has(a.label));
+						if (contradicts) conflicts.push(b.key);
+						if (a.label === b.label && overlaps(a.head, b.head) && overlaps(a.tail, b.tail)) similar.push(b.key);
+					}
+					expect(a.conflictsWith).toEqual(conflicts);
+					expect(a.similarTo).toEqual(similar);
+				}
+			}),
+			{ numRuns: 150 }
+		);
 	});
 });
