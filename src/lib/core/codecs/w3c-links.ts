@@ -68,10 +68,10 @@ export function readLink(raw: unknown, n: number, targets: SpanTargets, opts: Co
 	const annotator = annotation.creator === undefined ? from.annotator : creatorOf(annotation.creator, opts.annotator);
 	const wanted = annotation.id?.startsWith(SPANWISE_URN) ? annotation.id.slice(SPANWISE_URN.length) : annotation.id;
 	const { entry } = from;
-	const id = wanted != null && wanted.trim() !== '' && !entry.relations.some((r) => r.id === wanted) ? wanted : undefined;
+	const id = wanted != null && wanted.trim() !== '' && !entry.relationIds.has(wanted) ? wanted : undefined;
 	const createdAt = annotation.created ?? opts.now;
 	const relation = readRelation({ id, articleId: entry.article.id, label, head: from.span, tail: to.span, annotator, note, createdAt, updatedAt: annotation.modified ?? createdAt });
-	addRelationOnce(entry.relations, entry.relationKeys, relation);
+	if (addRelationOnce(entry.relations, entry.relationKeys, relation)) entry.relationIds.add(relation.id);
 	hints.push({ name: label, directed: doc[DIRECTED_KEY] !== false, headLabels: [], tailLabels: [] });
 	return undefined;
 }

@@ -66,6 +66,8 @@ export interface Entry {
 	readonly keys: Map<string, string>;
 	readonly relations: Relation[];
 	readonly relationKeys: Set<string>;
+	/** Ids of `relations`. */
+	readonly relationIds: Set<string>;
 }
 
 /** Where each span annotation of the import went, by its annotation id as written (an IRI). */

@@ -252,7 +252,7 @@ function readArticles(doc: unknown, file: string, articles: Map<string, Entry>, 
 			createdAt,
 			updatedAt: a.modified ?? createdAt
 		};
-		const entry: Entry = { article, index: new TextIndex(a.text), spans: [], ids: new Set(), keys: new Map(), relations: [], relationKeys: new Set() };
+		const entry: Entry = { article, index: new TextIndex(a.text), spans: [], ids: new Set(), keys: new Map(), relations: [], relationKeys: new Set(), relationIds: new Set() };
 		articles.set(a.id, entry);
 		articles.set(`${SPANWISE_URN}${a.id}`, entry);
 	}
