@@ -4,7 +4,7 @@
  * tested without spawning a process; `main.ts` wires it to the real process.
  */
 import { parseArgs } from 'node:util';
-import type { Codec, CodecError, OffsetUnit, SourceFile } from '../lib/core/codecs/codec';
+import type { Codec, CodecError, OffsetUnit, RelationTypeHint, SourceFile } from '../lib/core/codecs/codec';
 import { CODECS, codecNamed, detectCodec } from '../lib/core/codecs/formats';
 import { describeSerializeReport, emptySerializeReport } from '../lib/core/codecs/serialize-report';
 import type { ArticleRecord } from '../lib/core/types';
@@ -34,12 +34,16 @@ convert writes to standard output (brat, several files per article, needs --out 
 Bad records are listed on standard error as FILE:LINE: reason, and the exit code is 1;
 without --skip-bad nothing is written then, with it the good records are converted anyway.
 --to prodigy cuts a token where a span edge falls inside it, and says how many on standard error.
+Relations travel with their spans between any two formats; what the target format cannot hold
+(relation notes, symmetric types, links between two annotators' spans…) is counted on standard error.
+--to brat also writes an annotation.conf declaring the labels and relation types.
 --offsets sets the unit of the offsets read and written by the foreign format
 (defaults: doccano utf16, every other format codepoint).
 agreement compares annotators: one file per annotator (spans without an annotator take the
 file's name) or one file with several; prints {"labels", "overall", "pairs"} as JSON, or a
 table with --table. Exact and overlap precision/recall/F1, Cohen's and Fleiss' kappa and
-Krippendorff's alpha_u: see the README for the definitions.
+Krippendorff's alpha_u: see the README for the definitions. When the files have relations,
+"relations" adds relation F1 per type, exact (both ends the same spans) and by overlap.
 `;
 
 function joinPath(dir: string, name: string): string {
@@ -87,6 +91,8 @@ interface Parsed {
 	readonly codec: Codec;
 	readonly records: ArticleRecord[];
 	readonly problems: string[];
+	/** What the files say of relation types (symmetric or not), passed on to the target format. */
+	readonly relationTypes?: readonly RelationTypeHint[];
 }
 
 async function parseInputs(
@@ -102,7 +108,7 @@ async function parseInputs(
 	if (!codec) return from ? `unknown format "${from}" (known: ${FORMAT_LIST})` : `cannot tell the format of ${files[0].name}; say --from`;
 	const result = codec.parse(files, { now: Date.now(), annotator: 'annotator', source: baseName(files[0].name), offsets });
 	for (const error of result.errors) problems.push(describeError(error, files[0].name));
-	return { codec, records: result.records, problems };
+	return { codec, records: result.records, problems, relationTypes: result.relationTypes };
 }
 
 function parseOffsets(value: string | undefined): OffsetUnit | undefined | { error: string } {
@@ -155,7 +161,10 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 		const { report, problems } = agreementReport({ files, from: values.from, offsets });
 		for (const problem of [...readProblems, ...problems]) io.stderr(problem + '\n');
 		if (values.table) io.stdout(agreementTable(report));
-		else io.stdout(JSON.stringify({ labels: report.labels, overall: report.overall, pairs: report.pairs, annotators: report.annotators }, null, 2) + '\n');
+		else {
+			const relations = report.relations ? { relations: report.relations } : {};
+			io.stdout(JSON.stringify({ labels: report.labels, overall: report.overall, pairs: report.pairs, annotators: report.annotators, ...relations }, null, 2) + '\n');
+		}
 		return readProblems.length + problems.length > 0 ? 1 : 0;
 	}
 
@@ -164,8 +173,9 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 		if (typeof input === 'string') return fail(input);
 		for (const problem of input.problems) io.stderr(problem + '\n');
 		const spans = input.records.reduce((n, r) => n + r.spans.length, 0);
+		const relations = input.records.reduce((n, r) => n + (r.relations?.length ?? 0), 0);
 		const verdict = input.problems.length === 0 ? 'valid' : `${input.problems.length} bad`;
-		io.stdout(`${input.codec.name}: ${input.records.length} good records, ${spans} spans; ${verdict}\n`);
+		io.stdout(`${input.codec.name}: ${input.records.length} good records, ${spans} spans${relations > 0 ? `, ${relations} relations` : ''}; ${verdict}\n`);
 		return input.problems.length === 0 ? 0 : 1;
 	}
 
@@ -182,7 +192,7 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 		return 1;
 	}
 	const report = emptySerializeReport();
-	const chunks = target.serialize(input.records, { offsets, baseName: 'export', report });
+	const chunks = target.serialize(input.records, { offsets, baseName: 'export', report, relationTypes: input.relationTypes });
 	if (values.out) {
 		await io.mkdir(values.out);
 		const byFile = new Map<string, string[]>();

@@ -42,12 +42,17 @@
  *
  * Per article (`report.articles[id]`, with `{ perArticle: true }`): the same report computed on that
  * article alone, with the session's annotators and labels.
+ *
+ * Relations (`report.relations`, only when some article has relations): relation F1 per type, exact
+ * and by overlap, per pair and pooled, as relation-agreement.ts defines them. Annotators who made
+ * only relations count among the annotators too.
  */
 import { binaryCohenKappa, binaryFleissKappa } from './kappa';
 import { prfFromSizes, uniqueSorted, exactMatchCount, overlapMatchCount, type Interval, type PRF } from './spans-match';
 import { markTokens, tokenOffsets } from './token-grid';
 import { offsetRangeProblem } from '../spans/bounds';
 import { UnitizingTally, unitizingAlpha } from './unitizing';
+import { computeRelationAgreement } from './relation-agreement';
 import type {
 	AgreementArticle,
 	AgreementInput,
@@ -333,8 +338,14 @@ function chosen(given: readonly string[] | undefined, seen: () => Iterable<strin
  */
 export function computeAgreement(input: AgreementInput, options: AgreementOptions = {}): AgreementReport {
 	const annotators = chosen(input.annotators, function* () {
-		for (const article of input.articles) for (const span of article.spans) yield span.annotator;
+		for (const article of input.articles) {
+			for (const span of article.spans) yield span.annotator;
+			for (const relation of article.relations ?? []) yield relation.annotator;
+		}
 	});
+	const withRelations = input.articles.some((article) => (article.relations?.length ?? 0) > 0);
+	const relationsOf = (articles: readonly AgreementArticle[]) =>
+		withRelations ? { relations: computeRelationAgreement(articles, annotators, { symmetric: input.symmetricRelations }) } : {};
 	const labels = chosen(input.labels, function* () {
 		for (const article of input.articles) for (const span of article.spans) yield span.label;
 	});
@@ -352,13 +363,13 @@ export function computeAgreement(input: AgreementInput, options: AgreementOption
 		if (options.perArticle) {
 			const counts = new Counts(annotators.length, labels.length, pairs);
 			countArticle(article, annotatorIndex, labelIndex, counts);
-			articles.push([article.id, summarize(counts, annotators, labels)]);
+			articles.push([article.id, { ...summarize(counts, annotators, labels), ...relationsOf([article]) }]);
 			session.add(counts);
 		} else {
 			countArticle(article, annotatorIndex, labelIndex, session);
 		}
 	}
-	const report = summarize(session, annotators, labels);
+	const report = { ...summarize(session, annotators, labels), ...relationsOf(input.articles) };
 	return options.perArticle ? { ...report, articles: Object.fromEntries(articles) } : report;
 }
 

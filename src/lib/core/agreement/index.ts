@@ -8,3 +8,4 @@ export * from './kappa';
 export * from './unitizing';
 export * from './token-grid';
 export * from './agreement';
+export * from './relation-agreement';

@@ -148,7 +148,8 @@ describe('bratCodec.serialize', () => {
 			{
 				file: 'a-1.ann',
 				data: 'T1\tPlace 0 7\tKyiv 🇺🇦\nT2\temoji 13 14\t😀\n#1\tAnnotatorNotes T2\t\nT3\tthe_claim 25 35\tfamily  of\nT4\tperson 36 40\tZoe\u0301\n#2\tAnnotatorNotes T4\ttwo lines\n'
-			}
+			},
+			{ file: 'annotation.conf', data: expect.stringContaining('[entities]\nPlace\nemoji\nperson\nthe_claim\n') }
 		]);
 		const utf16 = filesOf([{ article, spans: [span(52, 54, 'figure')] }], { offsets: 'utf16' });
 		expect(utf16['a-1.ann']).toBe('T1\tfigure 52 54\t$5\n');
@@ -161,7 +162,7 @@ describe('bratCodec.serialize', () => {
 			{ article: { ...article, id: '../x/y' }, spans: [] },
 			{ article: { ...article, id: 'con' }, spans: [] }
 		]);
-		expect(Object.keys(files)).toEqual(['A.txt', 'A.ann', 'a-2.txt', 'a-2.ann', 'x y.txt', 'x y.ann', 'con-.txt', 'con-.ann']);
+		expect(Object.keys(files)).toEqual(['A.txt', 'A.ann', 'a-2.txt', 'a-2.ann', 'x y.txt', 'x y.ann', 'con-.txt', 'con-.ann', 'annotation.conf']);
 		expect(files['A.ann']).toBe('');
 	});
 

@@ -3,7 +3,7 @@
  * (`ArticleRecord`, UTF-16 offsets inside), usable from the app and the `spanwise` command line alike.
  * A codec never throws on user data: bad records come back as `RecordError`s naming file and line.
  */
-import type { ArticleRecord, RecordError } from '../types';
+import type { ArticleRecord, RecordError, RelationType } from '../types';
 
 /** The formats Spanwise reads and writes. */
 export type FormatName = 'spanwise' | 'prodigy' | 'doccano' | 'labelstudio' | 'brat' | 'w3c';
@@ -41,6 +41,12 @@ export interface CodecSerializeOptions {
 	readonly baseName?: string;
 	/** Counters the codec adds to while it writes (what it had to adapt), for the summary shown to the user. */
 	readonly report?: SerializeReport;
+	/**
+	 * The workspace's relation types, when the caller has them: whether a type is symmetric (Label
+	 * Studio's `direction`, brat's `<REL-TYPE>`; a loss where the format has no symmetric links) and its
+	 * allowed labels (brat's `annotation.conf`). Without them every relation is written as directed.
+	 */
+	readonly relationTypes?: readonly Pick<RelationType, 'name' | 'directed' | 'headLabels' | 'tailLabels'>[];
 }
 
 /**
@@ -50,7 +56,21 @@ export interface CodecSerializeOptions {
 export interface SerializeReport {
 	/** Tokens cut in two or more because a span edge fell inside them (Prodigy's `tokens`). */
 	splitTokens: number;
+	/** What the format could not hold, by kind (see `LOSS_KINDS` in serialize-report.ts): never dropped silently. */
+	lost?: Partial<Record<LossKind, number>>;
 }
+
+/**
+ * Kinds of things a format cannot hold, counted per thing left out or adapted:
+ * - `relation-note`: a relation's note (the format has no place for it);
+ * - `relation-direction`: a symmetric relation written as directed head → tail;
+ * - `relation-dangling`: a relation left out because an end is not among the article's spans;
+ * - `relation-cross-layer`: a relation left out because its ends belong to different annotators and
+ *   the format writes one annotator's spans per task;
+ * - `relation-merged`: a relation written once for several (the format has no annotators, so equal
+ *   relations of different annotators, or over spans written once, coincide).
+ */
+export type LossKind = 'relation-note' | 'relation-direction' | 'relation-dangling' | 'relation-cross-layer' | 'relation-merged';
 
 /** A file error: `file` when the format reads several files; `line` is 1-based (record number where there are no lines). */
 export interface CodecError extends RecordError {
@@ -60,6 +80,21 @@ export interface CodecError extends RecordError {
 export interface CodecParseResult {
 	readonly records: ArticleRecord[];
 	readonly errors: CodecError[];
+	/**
+	 * What the files say about relation types, where the format says anything (Label Studio's
+	 * `direction: "bi"`, brat's `annotation.conf`): hints for setting up types, by name.
+	 */
+	readonly relationTypes?: readonly RelationTypeHint[];
+}
+
+/** What a file says about one relation type. */
+export interface RelationTypeHint {
+	readonly name: string;
+	/** False when the file marks the type symmetric. */
+	readonly directed: boolean;
+	/** Head / tail labels the file allows (empty: any, or not said). */
+	readonly headLabels: readonly string[];
+	readonly tailLabels: readonly string[];
 }
 
 export interface Codec {

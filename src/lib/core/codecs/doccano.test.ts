@@ -91,7 +91,7 @@ describe('doccano parse', () => {
 		expect(spans.every((s) => s.articleId === a.id)).toBe(true);
 	});
 
-	it('reads the relation form, keeping relations in meta, and `labels`, `user`, `meta`, id and title', () => {
+	it('reads the relation form with its relations, and `labels`, `user`, `meta`, id and title', () => {
 		const relations = [{ id: 0, from_id: 1, to_id: 2, type: 'in' }];
 		const { records, errors } = parse(
 			[
@@ -101,8 +101,12 @@ describe('doccano parse', () => {
 		);
 		expect(errors).toEqual([]);
 		const [first, second] = records;
-		expect(first.article).toMatchObject({ id: 'a-9', title: 'T', source: 'feed', status: 'reviewed', meta: { lang: 'uk', doccano_relations: relations } });
+		expect(first.article).toMatchObject({ id: 'a-9', title: 'T', source: 'feed', status: 'reviewed', meta: { lang: 'uk' } });
+		expect(first.article.meta).not.toHaveProperty('doccano_relations');
 		expect(spanRows(first.spans)).toEqual([[16, 25, 'GPE', '3'], [4, 12, 'Family', '3']]);
+		const [family, gpe] = [first.spans.find((s) => s.label === 'Family'), first.spans.find((s) => s.label === 'GPE')];
+		expect(first.relations?.map((r) => [r.label, r.head, r.tail, r.annotator])).toEqual([['in', family?.id, gpe?.id, '3']]);
+		expect(second.relations).toBeUndefined();
 		expect(second.article).toMatchObject({ title: 'plain', status: 'new', meta: { status: 'odd' } });
 		expect(spanRows(second.spans)).toEqual([[0, 5, 'x', 'olga']]);
 	});

@@ -17,7 +17,22 @@ const spanLike = fc.record({
 });
 const recordLike = fc.record({ text: fc.oneof(unicodeText(12), fc.string()), spans: fc.array(spanLike, { maxLength: 4 }) });
 
+/** Relation-like items in each format's shape, naming ends that may or may not exist. */
+const endLike = fc.oneof(fc.integer({ min: -1, max: 5 }), fc.string({ maxLength: 3 }), fc.constant(null));
+const relationLike = fc.record({ head: endLike, child: endLike, from_id: endLike, to_id: endLike, type: fc.string(), label: fc.string(), direction: fc.constantFrom('right', 'left', 'bi', 'up') });
+const withRelations = fc.record({ text: fc.oneof(unicodeText(12), fc.string()), spans: fc.array(spanLike, { maxLength: 4 }), relations: fc.array(relationLike, { maxLength: 3 }) });
+
 const inputs = fc.oneof(
+	fc.array(withRelations, { maxLength: 2 }).map((rs) => rs.map((r) => JSON.stringify({ text: r.text, spans: r.spans, tokens: [], relations: r.relations })).join('\n')),
+	fc.array(withRelations, { maxLength: 2 }).map((rs) =>
+		rs.map((r) => JSON.stringify({ text: r.text, entities: r.spans.map((s, i) => ({ id: i, label: s.label, start_offset: s.start, end_offset: s.end })), relations: r.relations })).join('\n')
+	),
+	fc.array(withRelations, { maxLength: 2 }).map((rs) =>
+		JSON.stringify(rs.map((r) => ({ data: { text: r.text }, annotations: [{ result: [...r.spans.map((s, i) => ({ id: String(i), type: 'labels', value: { ...s, labels: [s.label] } })), ...r.relations.map((x) => ({ ...x, type: 'relation', labels: [x.label] }))] }] })))
+	),
+	fc.array(fc.tuple(fc.constantFrom('R', 'T', '#'), fc.nat(4), fc.nat(4), fc.nat(30)), { maxLength: 8 }).map((lines) =>
+		lines.map(([kind, a, b, n], i) => (kind === 'R' ? `R${i}\tsource Arg1:T${a} Arg2:T${b}` : kind === 'T' ? `T${a}\tactor ${n} ${n + b}` : `#${i}\tAnnotatorNotes R${a}\tnote`)).join('\n')
+	),
 	fc.string({ unit: 'binary', maxLength: 200 }),
 	fc.jsonValue().map((v) => JSON.stringify(v)),
 	fc.array(recordLike, { maxLength: 3 }).map((rs) => rs.map((r) => JSON.stringify({ ...r, format: 'spanwise/1' })).join('\n')),
@@ -30,7 +45,7 @@ const inputs = fc.oneof(
 
 describe('every parser on any input', () => {
 	for (const codec of CODECS) {
-		it(`${codec.name}: never throws, and every span it returns fits its text`, () => {
+		it(`${codec.name}: never throws, and every span it returns fits its text, every relation links two of its spans`, () => {
 			fc.assert(
 				fc.property(inputs, (content) => {
 					const files = codec.multiFile
@@ -40,7 +55,9 @@ describe('every parser on any input', () => {
 							]
 						: [{ name: `input.${codec.extension}`, content }];
 					const result = codec.parse(files, { now: 0, annotator: 'fuzz', source: 'fuzz' });
-					for (const { article, spans } of result.records) {
+					for (const { article, spans, relations } of result.records) {
+						const ids = new Set(spans.map((span) => span.id));
+						for (const r of relations ?? []) expect(ids.has(r.head) && ids.has(r.tail) && r.articleId === article.id).toBe(true);
 						for (const s of spans) {
 							expect(Number.isInteger(s.start) && Number.isInteger(s.end)).toBe(true);
 							expect(0 <= s.start && s.start < s.end && s.end <= article.text.length).toBe(true);

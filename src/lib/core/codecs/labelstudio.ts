@@ -15,28 +15,43 @@
  *
  * Import: `data.text` is the article text (other `data` keys go to `meta`; `title`, `spanwise_id`,
  * `spanwise_status` and `spanwise_source` restore what Spanwise wrote). Results of `type: "labels"`
- * become spans, one per label; other result types (choices, relations, textarea…) and cancelled
- * annotations are skipped silently. The annotator is `completed_by` (its `email` or `username` when an
+ * become spans, one per label; results of `type: "relation"` become relations between the regions
+ * their `from_id` / `to_id` name in the same annotation (a region with several labels: its first
+ * label's span), one per label in `labels` (`"related"` when it has none); `direction` "right" links
+ * from → to, "left" to → from, "bi" from → to and marks the type symmetric in the result's
+ * `relationTypes`. A relation naming a region the annotation does not have is an error naming the
+ * task, the result and the id. Other result types (choices, textarea…) and cancelled annotations are
+ * skipped silently. The annotator is `completed_by` (its `email` or `username` when an
  * object, `user-<n>` when a number); predictions are annotator `prediction:<model_version>`. A region's
  * `meta.text` is its note. Older exports' `completions` are read like `annotations`.
  *
  * Export: one annotation per annotator, `completed_by: {"email": <annotator name>}` (Label Studio
  * itself writes a user id number there; this object carries the name so that it comes back — drop it
  * before importing into Label Studio, which then credits the importing user). Spans of annotators
- * named `prediction:<model>` are written as predictions. Result ids are the span ids.
+ * named `prediction:<model>` are written as predictions. Result ids are the span ids. Relations go
+ * with their head span's annotation as `{"type": "relation", "from_id": head, "to_id": tail,
+ * "direction": "right", "labels": [type]}` ("bi" for a type `opts.relationTypes` says is symmetric).
+ * Label Studio keeps no note on a relation, and a relation cannot join two annotations: both are
+ * counted in `opts.report`, as are relations whose ends are not among the spans.
  *
- * A round trip loses each span's own timestamps (spans get their annotation's `created_at` /
- * `updated_at`) and `meta` keys named `text`, `title` or `spanwise_*`.
+ * A round trip loses each span's and relation's own timestamps (they take their annotation's
+ * `created_at` / `updated_at`), relation ids and notes, and `meta` keys named `text`, `title` or
+ * `spanwise_*`.
  */
 import * as v from 'valibot';
-import { ARTICLE_STATUSES, type Article, type ArticleRecord, type Result, type Span } from '../types';
+import { ARTICLE_STATUSES, type Article, type ArticleRecord, type Relation, type Result, type Span } from '../types';
 import { titleFromText } from '../articles/title';
 import { newId } from '../ids';
 import { compareSpans } from '../spans/span-set';
 import { TextIndex, anchorSpan } from './anchor';
-import type { Codec, CodecError, CodecParseOptions, OffsetUnit } from './codec';
+import type { Codec, CodecError, CodecParseOptions, CodecSerializeOptions, OffsetUnit, RelationTypeHint } from './codec';
+import { addRelationOnce, isSymmetric, linkedRelations, mergeTypeHints, readRelation, withRelations, type LinkedRelation } from './relations';
+import { reportLoss } from './serialize-report';
 import { describeIssue, issuePath } from './spanwise-schema';
 import { expected, isObject } from './json';
+
+/** The type of a relation result with no labels (Label Studio allows them; Spanwise relations need a type). */
+export const UNLABELLED_RELATION = 'related';
 
 /** Annotator names of predictions start with this; the rest is the model version. */
 export const PREDICTION_PREFIX = 'prediction:';
@@ -97,6 +112,14 @@ const LabelsResultSchema = v.object({
 	meta: v.optional(v.unknown())
 });
 
+/** A `relation` result: a link between two regions of the same annotation. */
+const RelationResultSchema = v.object({
+	from_id: v.union([v.string(), v.number()], expected('a region id')),
+	to_id: v.union([v.string(), v.number()], expected('a region id')),
+	direction: v.nullish(v.picklist(['right', 'left', 'bi'], expected('"right", "left" or "bi"'))),
+	labels: v.nullish(v.array(NonEmptyString, expected('an array')))
+});
+
 function describeJsonValue(value: unknown): string {
 	return Array.isArray(value) ? 'an array' : value === null ? 'null' : `a ${typeof value}`;
 }
@@ -147,8 +170,8 @@ interface Group {
 	readonly updatedAt: number;
 }
 
-/** One task (number `n`) as an article with its spans; never throws. */
-function parseTask(raw: unknown, n: number, opts: CodecParseOptions): Result<ArticleRecord> {
+/** One task (number `n`) as an article with its spans and relations; type hints go to `hints`. Never throws. */
+function parseTask(raw: unknown, n: number, opts: CodecParseOptions, hints: RelationTypeHint[] = []): Result<ArticleRecord> {
 	const fail = (message: string): Result<ArticleRecord> => ({ error: `task ${n}: ${message}` });
 	if (!isObject(raw)) return fail(`expected a JSON object, got ${describeJsonValue(raw)}`);
 	const parsed = v.safeParse(TaskSchema, raw);
@@ -178,13 +201,19 @@ function parseTask(raw: unknown, n: number, opts: CodecParseOptions): Result<Art
 	const index = new TextIndex(data.text);
 	const unit: OffsetUnit = opts.offsets ?? 'codepoint';
 	const spans: Span[] = [];
+	const relations: Relation[] = [];
+	const relationKeys = new Set<string>();
 	const ids = new Set<string>();
-	const seen = new Set<string>();
+	const seen = new Map<string, string>();
 	for (const group of groups) {
+		/** Span id of each region id of this annotation (its first label's span). */
+		const regions = new Map<string, string>();
+		const links: { where: string; result: unknown }[] = [];
 		for (const [j, given] of group.result.entries()) {
 			const where = `${group.where}.result[${j}]`;
 			const shape = v.safeParse(AnyResultSchema, given);
 			if (!shape.success) return fail(issueAt(where, shape.issues[0]));
+			if (shape.output.type === 'relation') links.push({ where, result: given });
 			if (shape.output.type !== 'labels') continue;
 			const checked = v.safeParse(LabelsResultSchema, given);
 			if (!checked.success) return fail(issueAt(where, checked.issues[0]));
@@ -192,12 +221,17 @@ function parseTask(raw: unknown, n: number, opts: CodecParseOptions): Result<Art
 			const anchored = anchorSpan(index, unit, value.start, value.end, value.text, `${where}.value`);
 			if (anchored.error !== undefined) return fail(anchored.error);
 			const note = noteOf(regionMeta);
+			const region = id == null ? '' : String(id);
 			for (const label of value.labels) {
 				const key = JSON.stringify([anchored.ok.start, anchored.ok.end, label, group.annotator]);
-				if (seen.has(key)) continue;
-				seen.add(key);
-				const wanted = id == null ? '' : String(id);
-				const spanId = wanted.trim() !== '' && !ids.has(wanted) ? wanted : newId('s');
+				const known = seen.get(key);
+				if (known !== undefined) {
+					if (region !== '' && !regions.has(region)) regions.set(region, known);
+					continue;
+				}
+				const spanId = region.trim() !== '' && !ids.has(region) ? region : newId('s');
+				seen.set(key, spanId);
+				if (region !== '' && !regions.has(region)) regions.set(region, spanId);
 				ids.add(spanId);
 				spans.push({
 					id: spanId,
@@ -210,6 +244,21 @@ function parseTask(raw: unknown, n: number, opts: CodecParseOptions): Result<Art
 					createdAt: group.createdAt,
 					updatedAt: group.updatedAt
 				});
+			}
+		}
+		for (const { where, result } of links) {
+			const checked = v.safeParse(RelationResultSchema, result);
+			if (!checked.success) return fail(issueAt(where, checked.issues[0]));
+			const { from_id, to_id, direction, labels } = checked.output;
+			const from = regions.get(String(from_id));
+			if (from === undefined) return fail(`${where}.from_id: ${JSON.stringify(from_id)} is not the id of a region of this annotation`);
+			const to = regions.get(String(to_id));
+			if (to === undefined) return fail(`${where}.to_id: ${JSON.stringify(to_id)} is not the id of a region of this annotation`);
+			const [head, tail] = direction === 'left' ? [to, from] : [from, to];
+			for (const label of labels && labels.length > 0 ? labels : [UNLABELLED_RELATION]) {
+				const relation = readRelation({ articleId, label, head, tail, annotator: group.annotator, createdAt: group.createdAt, updatedAt: group.updatedAt });
+				addRelationOnce(relations, relationKeys, relation);
+				hints.push({ name: label, directed: direction !== 'bi', headLabels: [], tailLabels: [] });
 			}
 		}
 	}
@@ -225,7 +274,7 @@ function parseTask(raw: unknown, n: number, opts: CodecParseOptions): Result<Art
 		createdAt,
 		updatedAt
 	};
-	return { ok: { article, spans: spans.sort(compareSpans) } };
+	return { ok: withRelations({ article, spans: spans.sort(compareSpans) }, relations) };
 }
 
 type TaskEntry = { readonly n: number; readonly raw: unknown; readonly error?: undefined } | { readonly n: number; readonly error: string };
@@ -270,8 +319,20 @@ function iso(ms: number): string {
 }
 
 /** A task for one article; `counters` numbers annotations and predictions across the export. */
-function taskOf(record: ArticleRecord, n: number, unit: OffsetUnit, counters: { annotation: number; prediction: number }): unknown {
+function taskOf(record: ArticleRecord, n: number, opts: CodecSerializeOptions, counters: { annotation: number; prediction: number }): unknown {
 	const { article, spans } = record;
+	const unit = opts.offsets ?? 'codepoint';
+	const relationsOf = new Map<string, LinkedRelation[]>();
+	for (const link of linkedRelations(record, opts.report)) {
+		if (link.head.annotator !== link.tail.annotator) {
+			reportLoss(opts.report, 'relation-cross-layer');
+			continue;
+		}
+		if (link.relation.note !== undefined) reportLoss(opts.report, 'relation-note');
+		const list = relationsOf.get(link.head.annotator);
+		if (list) list.push(link);
+		else relationsOf.set(link.head.annotator, [link]);
+	}
 	const index = new TextIndex(article.text);
 	const byAnnotator = new Map<string, Span[]>();
 	for (const span of [...spans].sort(compareSpans)) {
@@ -283,7 +344,7 @@ function taskOf(record: ArticleRecord, n: number, unit: OffsetUnit, counters: { 
 	const predictions: unknown[] = [];
 	for (const name of [...byAnnotator.keys()].sort()) {
 		const group = byAnnotator.get(name) as Span[];
-		const result = group.map((span) => ({
+		const result: unknown[] = group.map((span) => ({
 			id: span.id,
 			type: 'labels',
 			from_name: 'label',
@@ -296,6 +357,9 @@ function taskOf(record: ArticleRecord, n: number, unit: OffsetUnit, counters: { 
 			},
 			...(span.note === undefined ? {} : { meta: { text: [span.note] } })
 		}));
+		for (const { relation, head, tail } of relationsOf.get(name) ?? []) {
+			result.push({ type: 'relation', from_id: head.id, to_id: tail.id, direction: isSymmetric(opts, relation.label) ? 'bi' : 'right', labels: [relation.label] });
+		}
 		const created_at = iso(group.reduce((min, span) => Math.min(min, span.createdAt), Infinity));
 		const updated_at = iso(group.reduce((max, span) => Math.max(max, span.updatedAt), -Infinity));
 		if (name.startsWith(PREDICTION_PREFIX) && name.length > PREDICTION_PREFIX.length) {
@@ -329,7 +393,7 @@ export const labelstudioCodec: Codec = {
 	multiFile: false,
 	defaultOffsets: 'codepoint',
 	loses:
-		"each span's own timestamps (spans take their annotation's created_at / updated_at) and meta keys named text, title or spanwise_*",
+		"each span's and relation's own timestamps (they take their annotation's created_at / updated_at), relation ids and notes, relations between two annotators' spans, and meta keys named text, title or spanwise_*",
 	sniff(file) {
 		const head = file.content.slice(0, 4096).replace(/^\ufeff/, '');
 		return /^\s*[[{]/.test(head) && /"(annotations|predictions|completions|data)"\s*:/.test(head);
@@ -337,6 +401,7 @@ export const labelstudioCodec: Codec = {
 	parse(files, opts) {
 		const records: ArticleRecord[] = [];
 		const errors: CodecError[] = [];
+		const hints: RelationTypeHint[] = [];
 		for (const file of files) {
 			const tasks = tasksOf(file.content);
 			if ('fileError' in tasks) {
@@ -345,12 +410,12 @@ export const labelstudioCodec: Codec = {
 			}
 			const fileOpts = { ...opts, source: opts.source || file.name };
 			for (const entry of tasks) {
-				const result = entry.error === undefined ? parseTask(entry.raw, entry.n, fileOpts) : { error: entry.error };
+				const result = entry.error === undefined ? parseTask(entry.raw, entry.n, fileOpts, hints) : { error: entry.error };
 				if (result.ok) records.push(result.ok);
 				else errors.push({ file: file.name, line: entry.n, message: result.error });
 			}
 		}
-		return { records, errors };
+		return hints.length === 0 ? { records, errors } : { records, errors, relationTypes: mergeTypeHints(hints) };
 	},
 	*serialize(records, opts = {}) {
 		const file = `${opts.baseName ?? 'export'}.json`;
@@ -360,7 +425,7 @@ export const labelstudioCodec: Codec = {
 		let n = 0;
 		for (const record of records) {
 			n++;
-			yield { file, data: `${n === 1 ? '' : ',\n'}${JSON.stringify(taskOf(record, n, unit, counters))}` };
+			yield { file, data: `${n === 1 ? '' : ',\n'}${JSON.stringify(taskOf(record, n, { ...opts, offsets: unit }, counters))}` };
 		}
 		yield { file, data: '\n]\n' };
 	}

@@ -1,31 +1,53 @@
 /**
  * W3C Web Annotation (JSON-LD): an `AnnotationCollection` whose first (embedded) page holds one
- * `Annotation` per span, plus the articles themselves under `spanwise:articles`, since annotations
- * only point at their source. Positions are Unicode code points, as the Web Annotation model says.
+ * `Annotation` per span and one linking `Annotation` per relation, plus the articles themselves under
+ * `spanwise:articles`, since annotations only point at their source. Positions are Unicode code
+ * points, as the Web Annotation model says.
  *
  * ```json
  * {"@context": "http://www.w3.org/ns/anno.jsonld", "type": "AnnotationCollection",
  *  "spanwise:articles": [{"id": "a-1", "title": "…", "text": "…", "source": "…", "status": "done",
  *                         "meta": {}, "created": "…", "modified": "…"}],
- *  "total": 1,
- *  "first": {"type": "AnnotationPage", "items": [
+ *  "id": "urn:spanwise:export:3f9a…", "label": "Spanwise export", "total": 3,
+ *  "first": {"id": "urn:spanwise:export:3f9a…:page-1", "type": "AnnotationPage",
+ *            "partOf": "urn:spanwise:export:3f9a…", "startIndex": 0, "items": [
  *    {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "urn:spanwise:s-1", "type": "Annotation",
  *     "creator": {"type": "Person", "name": "maria"}, "created": "…", "modified": "…",
  *     "body": {"type": "TextualBody", "purpose": "tagging", "value": "actor"},
  *     "target": {"source": "urn:spanwise:a-1", "selector": [
  *       {"type": "TextQuoteSelector", "exact": "the US", "prefix": "…", "suffix": "…"},
- *       {"type": "TextPositionSelector", "start": 0, "end": 6}]}}]}}
+ *       {"type": "TextPositionSelector", "start": 0, "end": 6}]}},
+ *    …,
+ *    {"@context": "http://www.w3.org/ns/anno.jsonld", "id": "urn:spanwise:r-1", "type": "Annotation",
+ *     "motivation": "linking", "creator": {…}, "created": "…", "modified": "…",
+ *     "body": {"type": "TextualBody", "purpose": "tagging", "value": "source"},
+ *     "target": ["urn:spanwise:s-claim", "urn:spanwise:s-1"],
+ *     "spanwise:head": "urn:spanwise:s-claim", "spanwise:tail": "urn:spanwise:s-1"}]},
+ *  "last": "urn:spanwise:export:3f9a…:page-1"}
  * ```
+ *
+ * What the data model requires is there: every annotation has `@context`, an IRI `id`, `type` and a
+ * `target`; the collection has `@context`, an IRI `id` (a URN derived from the ids of everything
+ * exported, so the same export gets the same id), its `type`, `total` and, embedded, its `first`
+ * page, which has an `id`, its `type`, `items` (and `partOf`, `startIndex`, `last` as recommended).
+ * A relation is a linking annotation whose two targets are its span annotations, head first; since
+ * a JSON-LD list of targets has no order, `spanwise:head` / `spanwise:tail` say which is which, and
+ * `"spanwise:directed": false` marks a symmetric type (`opts.relationTypes`). Its note is a
+ * commenting body, as for spans.
  *
  * A note is a second body with purpose `commenting`. Prefix and suffix are up to 32 code points, cut
  * on grapheme boundaries. Import also reads a plain array of annotations, an AnnotationPage or one
  * annotation, when another file of the same import holds the collection with their articles; an
  * annotation whose source is not among the articles is an error. A span is placed by its
  * TextPositionSelector, checked against the quote; when that fails but the quote (with prefix and
- * suffix) occurs exactly once, the quote places it.
+ * suffix) occurs exactly once, the quote places it. An annotation with motivation `linking` (or whose
+ * targets are two bare IRIs) is a relation between the annotations it targets (strings or objects
+ * with an `id`), head and tail as `spanwise:head` / `spanwise:tail` say, else in target order; a
+ * target that is no span annotation of the import, or ends in two articles, is an error naming the
+ * annotation and the target.
  *
- * A round trip loses nothing: ids, offsets, labels, annotators, notes, timestamps and every article
- * field come back.
+ * A round trip loses nothing: ids, offsets, labels, annotators, notes, timestamps, relations and
+ * every article field come back.
  */
 import * as v from 'valibot';
 import { ARTICLE_STATUSES, type Article, type ArticleRecord, type Result, type Span } from '../types';
@@ -34,27 +56,34 @@ import { newId } from '../ids';
 import { compareSpans } from '../spans/span-set';
 import { graphemeCeil, graphemeFloor } from '../text/graphemes';
 import { TextIndex, anchorSpan, quoteForMessage, resolveOffsets } from './anchor';
-import type { Codec, CodecError, CodecParseOptions, OffsetUnit } from './codec';
-import { issuePath } from './spanwise-schema';
+import type { Codec, CodecError, CodecParseOptions, OffsetUnit, RelationTypeHint } from './codec';
+import { fnv1a32 } from './prodigy';
+import { isSymmetric, linkedRelations, mergeTypeHints } from './relations';
 import { expected, isObject } from './json';
+import { isLinking, linkOf, readLink } from './w3c-links';
+import {
+	ANNO_CONTEXT,
+	JsonObject,
+	NonEmptyString,
+	SPANWISE_URN,
+	Timestamp,
+	AnnotationSchema,
+	bodiesOf,
+	creatorOf,
+	hasType,
+	issueAt,
+	iso,
+	type Entry,
+	type SpanTargets
+} from './w3c-shared';
 
-export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
-/** Prefix that makes span and article ids IRIs. */
-export const SPANWISE_URN = 'urn:spanwise:';
+export { ANNO_CONTEXT, SPANWISE_URN } from './w3c-shared';
+
 const ARTICLES_KEY = 'spanwise:articles';
+/** Prefix of the collection's id; the rest is a hash of what was exported. */
+export const EXPORT_URN = 'urn:spanwise:export:';
 /** Longest prefix and suffix of a quote, in code points. */
 const CONTEXT_LENGTH = 32;
-
-const NonEmptyString = v.pipe(v.string(expected('a string')), v.check((s) => s.trim() !== '', 'must not be empty'));
-const Timestamp = v.pipe(
-	v.union([v.number(), v.string()], expected('an ISO 8601 date')),
-	v.transform((value) => (typeof value === 'number' ? value : Date.parse(value))),
-	v.check((ms) => Number.isFinite(ms) && Math.abs(ms) <= 8.64e15, 'is not a valid date')
-);
-const JsonObject = v.custom<Record<string, unknown>>(
-	(value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-	(issue) => `expected an object, got ${issue.received}`
-);
 
 const ArticleEntrySchema = v.object(
 	{
@@ -70,19 +99,6 @@ const ArticleEntrySchema = v.object(
 	expected('an object')
 );
 
-const AnnotationSchema = v.object(
-	{
-		id: v.nullish(v.string(expected('a string'))),
-		creator: v.optional(v.unknown()),
-		created: v.nullish(Timestamp),
-		modified: v.nullish(Timestamp),
-		body: v.optional(v.unknown()),
-		bodyValue: v.nullish(v.string(expected('a string'))),
-		target: v.union([v.string(), JsonObject, v.array(v.unknown())], expected('an object'))
-	},
-	expected('an object')
-);
-
 const TargetSchema = v.object({ source: NonEmptyString, selector: v.optional(v.unknown()) });
 const PositionSchema = v.object({ start: v.number(expected('a number')), end: v.number(expected('a number')) });
 const QuoteSchema = v.object({
@@ -90,32 +106,6 @@ const QuoteSchema = v.object({
 	prefix: v.nullish(v.string(expected('a string'))),
 	suffix: v.nullish(v.string(expected('a string')))
 });
-
-/** `where.path: message` for a schema issue found inside `where`. */
-function issueAt(where: string, issue: v.BaseIssue<unknown>): string {
-	const path = issuePath(issue);
-	const message = issue.received === 'undefined' ? 'is missing' : issue.message;
-	const full = [where, path].filter((part) => part !== '').join('.');
-	return full === '' ? message : `${full}: ${message}`;
-}
-
-/** True when a JSON-LD `type` (a string or a list) is or includes `name`. */
-function hasType(value: unknown, name: string): boolean {
-	return value === name || (Array.isArray(value) && value.includes(name));
-}
-
-function iso(ms: number): string {
-	return new Date(ms).toISOString();
-}
-
-/** An article being filled with the spans of the annotations that point at it. */
-interface Entry {
-	readonly article: Article;
-	readonly index: TextIndex;
-	readonly spans: Span[];
-	readonly ids: Set<string>;
-	readonly keys: Set<string>;
-}
 
 /** The annotations of a parsed file (a collection's embedded pages, a page, an array or one annotation). */
 function annotationsOf(doc: unknown): unknown[] | { error: string } {
@@ -137,31 +127,6 @@ function annotationsOf(doc: unknown): unknown[] | { error: string } {
 	return items;
 }
 
-/** The tag and the note of an annotation's bodies: tagging bodies first, then any non-commenting text. */
-function bodiesOf(body: unknown, bodyValue: string | null | undefined): { label?: string; note?: string } {
-	const texts = (Array.isArray(body) ? body : [body]).filter(
-		(b): b is Record<string, unknown> => isObject(b) && typeof b.value === 'string'
-	);
-	const purpose = (b: Record<string, unknown>, name: string) => hasType(b.purpose, name);
-	const tag =
-		texts.find((b) => purpose(b, 'tagging') || purpose(b, 'classifying') || purpose(b, 'identifying')) ??
-		texts.find((b) => !purpose(b, 'commenting'));
-	const comment = texts.find((b) => purpose(b, 'commenting'));
-	const label = (tag?.value as string | undefined) ?? bodyValue ?? undefined;
-	return { label: label?.trim() === '' ? undefined : label, note: comment?.value as string | undefined };
-}
-
-function creatorOf(creator: unknown, fallback: string): string {
-	const first = Array.isArray(creator) ? creator[0] : creator;
-	if (isObject(first)) {
-		for (const key of ['name', 'nickname', 'email', 'id']) {
-			const value = first[key];
-			if (typeof value === 'string' && value.trim() !== '') return value;
-		}
-	}
-	return typeof first === 'string' && first.trim() !== '' ? first : fallback;
-}
-
 /** Where the one occurrence of prefix + exact + suffix places `exact` (UTF-16), or why it cannot. */
 function placeByQuote(index: TextIndex, quote: v.InferOutput<typeof QuoteSchema>): Result<{ start: number; end: number }> {
 	const prefix = quote.prefix ?? '';
@@ -176,7 +141,7 @@ function placeByQuote(index: TextIndex, quote: v.InferOutput<typeof QuoteSchema>
 }
 
 /** Adds the span of annotation number `n` to its article, or returns what is wrong with it. */
-function readAnnotation(raw: unknown, n: number, articles: Map<string, Entry>, unit: OffsetUnit, opts: CodecParseOptions): string | undefined {
+function readAnnotation(raw: unknown, n: number, articles: Map<string, Entry>, unit: OffsetUnit, opts: CodecParseOptions, targets: SpanTargets): string | undefined {
 	const fail = (message: string) => `annotation ${n}: ${message}`;
 	const parsed = v.safeParse(AnnotationSchema, raw);
 	if (!parsed.success) return fail(issueAt('', parsed.issues[0]));
@@ -231,11 +196,16 @@ function readAnnotation(raw: unknown, n: number, articles: Map<string, Entry>, u
 
 	const annotator = creatorOf(annotation.creator, opts.annotator);
 	const key = JSON.stringify([range.start, range.end, label, annotator]);
-	if (entry.keys.has(key)) return undefined;
-	entry.keys.add(key);
+	const known = entry.keys.get(key);
+	if (known !== undefined) {
+		if (annotation.id != null && !targets.has(annotation.id)) targets.set(annotation.id, { entry, span: known, annotator });
+		return undefined;
+	}
 	const given = annotation.id?.startsWith(SPANWISE_URN) ? annotation.id.slice(SPANWISE_URN.length) : annotation.id;
 	const id = given != null && given.trim() !== '' && !entry.ids.has(given) ? given : newId('s');
+	entry.keys.set(key, id);
 	entry.ids.add(id);
+	if (annotation.id != null && !targets.has(annotation.id)) targets.set(annotation.id, { entry, span: id, annotator });
 	const createdAt = annotation.created ?? opts.now;
 	entry.spans.push({
 		id,
@@ -282,7 +252,7 @@ function readArticles(doc: unknown, file: string, articles: Map<string, Entry>, 
 			createdAt,
 			updatedAt: a.modified ?? createdAt
 		};
-		const entry: Entry = { article, index: new TextIndex(a.text), spans: [], ids: new Set(), keys: new Set() };
+		const entry: Entry = { article, index: new TextIndex(a.text), spans: [], ids: new Set(), keys: new Map(), relations: [], relationKeys: new Set(), relationIds: new Set() };
 		articles.set(a.id, entry);
 		articles.set(`${SPANWISE_URN}${a.id}`, entry);
 	}
@@ -341,6 +311,8 @@ export const w3cCodec: Codec = {
 			}
 		}
 		for (const { file, doc } of docs) readArticles(doc, file, articles, opts, errors);
+		const targets: SpanTargets = new Map();
+		const links: { file: string; n: number; item: unknown }[] = [];
 		for (const { file, doc } of docs) {
 			const items = annotationsOf(doc);
 			if (!Array.isArray(items)) {
@@ -348,12 +320,24 @@ export const w3cCodec: Codec = {
 				continue;
 			}
 			for (const [i, item] of items.entries()) {
-				const error = readAnnotation(item, i + 1, articles, unit, opts);
+				// Links wait until every span annotation of the import is known: they may come first.
+				if (isLinking(item)) {
+					links.push({ file, n: i + 1, item });
+					continue;
+				}
+				const error = readAnnotation(item, i + 1, articles, unit, opts, targets);
 				if (error !== undefined) errors.push({ file, line: i + 1, message: error });
 			}
 		}
-		const records = [...new Set(articles.values())].map(({ article, spans }) => ({ article, spans: spans.sort(compareSpans) }));
-		return { records, errors };
+		const hints: RelationTypeHint[] = [];
+		for (const { file, n, item } of links) {
+			const error = readLink(item, n, targets, opts, hints);
+			if (error !== undefined) errors.push({ file, line: n, message: error });
+		}
+		const records = [...new Set(articles.values())].map(({ article, spans, relations }): ArticleRecord =>
+			relations.length === 0 ? { article, spans: spans.sort(compareSpans) } : { article, spans: spans.sort(compareSpans), relations }
+		);
+		return hints.length === 0 ? { records, errors } : { records, errors, relationTypes: mergeTypeHints(hints) };
 	},
 	*serialize(records, opts = {}) {
 		const file = `${opts.baseName ?? 'export'}.jsonld`;
@@ -362,16 +346,33 @@ export const w3cCodec: Codec = {
 		// Annotations follow all articles, so they wait here, one string per article.
 		const pages: string[] = [];
 		let total = 0;
-		for (const { article, spans } of records) {
+		// Two 32-bit FNV-1a hashes over every id exported: the collection's id.
+		let hash = [0, 1];
+		const mix = (id: string) => (hash = hash.map((h) => fnv1a32(`${h}\n${id}`)));
+		for (const record of records) {
+			const { article, spans } = record;
 			const separator = pages.length === 0 ? '' : ',\n';
 			const { id, title, text, source, status, meta, createdAt, updatedAt } = article;
 			const entry = { id, title, text, source, status, meta, created: iso(createdAt), modified: iso(updatedAt) };
 			yield { file, data: `${separator}${JSON.stringify(entry)}` };
+			mix(id);
 			const index = new TextIndex(text);
-			pages.push([...spans].sort(compareSpans).map((span) => JSON.stringify(annotationOf(article, index, span, unit))).join(',\n'));
-			total += spans.length;
+			const items = [...spans].sort(compareSpans).map((span) => {
+				mix(span.id);
+				return JSON.stringify(annotationOf(article, index, span, unit));
+			});
+			for (const link of linkedRelations(record, opts.report)) {
+				mix(link.relation.id);
+				items.push(JSON.stringify(linkOf(link.relation, isSymmetric(opts, link.relation.label))));
+			}
+			pages.push(items.join(',\n'));
+			total += items.length;
 		}
-		yield { file, data: `\n],\n"total": ${total},\n"first": {"type": "AnnotationPage", "items": [\n` };
+		const collection = `${EXPORT_URN}${hash.map((h) => (h >>> 0).toString(16).padStart(8, '0')).join('')}`;
+		const page = `${collection}:page-1`;
+		const head = { id: collection, label: 'Spanwise export', total };
+		const pageHead = { id: page, type: 'AnnotationPage', partOf: collection, startIndex: 0 };
+		yield { file, data: `\n],\n${JSON.stringify(head).slice(1, -1)},\n"last": ${JSON.stringify(page)},\n"first": {${JSON.stringify(pageHead).slice(1, -1)}, "items": [\n` };
 		let first = true;
 		for (const page of pages) {
 			if (page === '') continue;
