@@ -280,7 +280,7 @@ export function layoutArcs(input: ArcLayoutInput): ArcLayout {
 	const runs = plans.filter((p) => p.route !== 'line' && !p.hidden);
 	const runOf = (p: Plan): Interval => {
 		const ys = [p.headPort, p.tailPort].filter((q): q is Port => q !== null).map((q) => laneY(q.line, q.lane, m));
-		if (p.edge) ys.push(markerAttachY(p, markers));
+		if (p.edge) ys.push(markerAttach(p, markers, m).y);
 		return { from: Math.min(...ys), to: Math.max(...ys) };
 	};
 	const sortedRuns = runs.map((p) => ({ p, run: runOf(p) })).sort((a, b) => order(a.p) - order(b.p) || narrowFirst(a.run, b.run));
@@ -419,9 +419,18 @@ function placeMarkers(plans: Plan[], edge: 'top' | 'bottom', input: ArcLayoutInp
 	if (box) overflows.push({ ...box, count: lost.length, relationIds: lost, text, name: `${lost.length} more ${lost.length === 1 ? 'link' : 'links'} ${edge === 'top' ? 'above' : 'below'}` });
 }
 
-function markerAttachY(plan: Plan, markers: readonly EndMarker[]): number {
+/**
+ * Where a run to an end marker meets it, and which way the run goes there: into the marker's near
+ * edge from the line's connector (1 down, -1 up), or, for a line under the marker itself, straight
+ * into its side (0: the run has no length).
+ */
+function markerAttach(plan: Plan, markers: readonly EndMarker[], m: ArcMetrics): { y: number; dir: 1 | -1 | 0 } {
 	const marker = markers.find((mk) => mk.relationId === plan.relation.id)!;
-	return plan.edge === 'top' ? marker.bottom : marker.top;
+	const port = (plan.headPort ?? plan.tailPort)!;
+	const from = laneY(port.line, port.lane, m);
+	if (from < marker.top) return { y: marker.top, dir: 1 };
+	if (from > marker.bottom) return { y: marker.bottom, dir: -1 };
+	return { y: from, dir: 0 };
 }
 
 function placeLineOverflow(line: ArcLine, hidden: string[], input: ArcLayoutInput, m: ArcMetrics, space: ChipSpace, out: Overflow[]): void {
@@ -459,12 +468,12 @@ function drawArc(plan: Plan, trackX: number | undefined, markers: readonly EndMa
 		if (trackX !== undefined) points.push({ x: trackX, y });
 	}
 	if (plan.edge) {
-		const y = markerAttachY(plan, markers);
-		const dir = plan.edge === 'top' ? -1 : 1;
+		const { y, dir } = markerAttach(plan, markers, m);
 		if (!headPort) points.push({ x: trackX!, y });
 		else {
+			// Towards the tail in the marker: the arrow points into it (hidden under it when the run has no length).
 			points.push({ x: trackX!, y: y - dir * arrow });
-			if (relation.directed) arrowHeadPoints = arrowHead({ x: trackX!, y }, m.arrowSize, dir as 1 | -1);
+			if (relation.directed) arrowHeadPoints = arrowHead({ x: trackX!, y }, m.arrowSize, dir === 0 ? 1 : dir);
 		}
 	}
 	if (tailPort) {
