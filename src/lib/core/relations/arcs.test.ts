@@ -179,13 +179,20 @@ describe('layoutArcs: links to the part of the article out of view', () => {
 		expect(marker.edge).toBe('bottom');
 		expect(marker.spanId).toBe('actor');
 		expect(marker.bottom).toBeLessThanOrEqual(800);
-		expect(marker.text.startsWith('↓ “Pentagon Press Secretary')).toBe(true);
+		// As much of the other end's text as fits the gutter (96 px here; 100 at the least).
+		expect(marker.text.startsWith('↓ “Pentagon')).toBe(true);
 		expect(marker.text.endsWith('…”')).toBe(true);
+		expect(marker.right - marker.left).toBeLessThanOrEqual(100);
 		expect(marker.name).toMatch(/^source → “Pentagon.*”, below: go there$/);
 		const [arc] = layout.arcs;
 		expect(arc.route).toBe('off-view');
 		// The arrow points down into the marker (the tail is the far end).
 		expect(arc.arrow![2].y).toBe(marker.top);
+	});
+
+	it('quotes more of the other end where the gutter is wider', () => {
+		const wide = layoutArcs(input([end('claim', 4, 10, 20), far], [rel('r1', 'claim', 'actor')], { gutter: { side: 'right', near: 644, far: 900 } }));
+		expect(wide.markers[0].text).toBe('↓ “Pentagon Press Secretary…”');
 	});
 
 	it('puts the marker at the top when the other end comes earlier in the text', () => {

@@ -385,9 +385,13 @@ function placeMarkers(plans: Plan[], edge: 'top' | 'bottom', input: ArcLayoutInp
 	for (const plan of plans) {
 		const toTail = plan.headPort !== null;
 		const other = toTail ? plan.tail : plan.head;
-		const quote = quoteText(other.text, m.quoteLength);
-		const text = `${edge === 'top' ? '↑' : '↓'} “${quote}”`;
-		const w = Math.min(input.chipWidth(text), m.maxMarkerWidth);
+		// As much of the other end's text as fits in the gutter (or the widest marker, if the gutter is narrower).
+		const room = Math.min(m.maxMarkerWidth, Math.max(Math.abs(gutter.far - gutter.near), 100));
+		const textFor = (length: number) => `${edge === 'top' ? '↑' : '↓'} “${quoteText(other.text, length)}”`;
+		let length = m.quoteLength;
+		let text = textFor(length);
+		while (input.chipWidth(text) > room && length > 8) text = textFor((length -= 2));
+		const w = Math.min(input.chipWidth(text), room);
 		let box: Box | null = null;
 		while (!box && slot < m.maxMarkers) {
 			const top = edge === 'top' ? viewport.top + m.gap + slot * (m.markerHeight + m.gap * 2) : viewport.bottom - m.gap - (slot + 1) * m.markerHeight - slot * m.gap * 2;
