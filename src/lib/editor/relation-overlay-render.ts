@@ -36,7 +36,9 @@ const CSS = `
 .sw-arc-marker text, .sw-arc-more text { fill: var(--article-ink, #111); font-weight: 500; }
 .sw-arc-badge rect { fill: var(--chip-bg, #f0f2f6); stroke: var(--muted, #5b6475); stroke-width: 1; }
 .sw-arc-badge text { fill: var(--ink, #1d2330); }
-.sw-arc.is-plain.has-selection { opacity: 0.4; }
+/* With a span selected, links not its own step back (lines more than chips, which must stay readable). */
+.sw-arc.is-plain.has-selection .sw-arc-line, .sw-arc.is-plain.has-selection .sw-arc-arrow { opacity: 0.45; }
+.sw-arc.is-plain.has-selection .sw-arc-chip { opacity: 0.8; }
 .sw-arc.is-selected .sw-arc-line { stroke-width: 3; }
 .sw-arc.is-selected .sw-arc-chip rect, .sw-arc-marker.is-selected rect { stroke: var(--article-ink, #111); stroke-width: 2; }
 .sw-arc-chip:focus, .sw-arc-marker:focus, .sw-arc-more:focus, .sw-arc:focus { outline: none; }

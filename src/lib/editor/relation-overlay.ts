@@ -196,8 +196,10 @@ class SvgRelationOverlay implements RelationOverlay {
 		const left = Math.min(Math.max(dom.left + 8, clip.left), dom.right - 8);
 		const from = this.#view.posAtCoords({ left, top: Math.max(top, dom.top) + 1 });
 		const to = this.#view.posAtCoords({ left, top: Math.min(bottom, dom.bottom) - 1 });
-		const start = this.#positions.toOffset(from?.pos ?? 0);
-		const end = to ? this.#positions.toOffset(to.pos) : this.#positions.text.length;
+		// Whole lines: the points measured are at the left edge, and a span may start later on the bottom line.
+		const { lines } = this.#positions;
+		const start = lines[this.#positions.lineOfOffset(this.#positions.toOffset(from?.pos ?? 0))].start;
+		const end = to ? lines[this.#positions.lineOfOffset(this.#positions.toOffset(to.pos))].end : this.#positions.text.length;
 		const inView = spanState(this.#view.state).spans.overlapping(start, end + 1);
 
 		const relations = new Map<string, ArcRelation>();
