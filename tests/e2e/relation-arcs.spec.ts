@@ -1,4 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { importThroughChooser, openArticle, openLibrary } from './helpers';
 
 /**
@@ -135,3 +137,21 @@ test('with relations hidden, spans with links carry a badge counting them', asyn
 	await expect(page.locator('.sw-arcs .sw-arc')).toHaveCount(0);
 	await expect(page.locator('.sw-arcs [role="button"]')).toHaveCount(0);
 });
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+for (const colorScheme of ['light', 'dark'] as const) {
+	test(`the article with its links drawn, one selected, has no axe violations (${colorScheme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme });
+		await showRelations(page, LINKS);
+		await page.getByRole('button', { name: 'source: “the delay would cost the town as…” → “the mayor”' }).click();
+		await expect(page.locator('.sw-arc.is-selected')).toHaveCount(1);
+		// Through the DevTools protocol, which the app's CSP does not cover (as accessibility.spec.ts does).
+		await page.evaluate(AXE_SOURCE);
+		const violations = await page.evaluate(async () => {
+			const axe = (window as unknown as { axe: { run(context: Document): Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+			return (await axe.run(document)).violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+		});
+		expect(violations).toEqual([]);
+	});
+}
