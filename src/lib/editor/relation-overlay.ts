@@ -47,6 +47,8 @@ export interface RelationOverlayOptions {
 export interface RelationOverlay {
 	/** Redraw in the next animation frame (relations, spans, selection or mode changed). */
 	update(): void;
+	/** Draw now what `update()` asked for (a benchmark's "painted in the next frame", a test's wait). */
+	flush(): void;
 	/** What was drawn last (for tests and diagnostics). */
 	readonly layout: ArcLayout | null;
 	destroy(): void;
@@ -78,6 +80,8 @@ class SvgRelationOverlay implements RelationOverlay {
 	#actions = new Map<string, ArcAction>();
 	#frame = 0;
 	#layout: ArcLayout | null = null;
+	/** What the SVG shows now, as text: a scroll frame that changes nothing on screen leaves the DOM alone. */
+	#shown = '';
 	/** Relations by span id, rebuilt when `getRelations()` hands out a new array. */
 	#indexOf: readonly Relation[] | null = null;
 	#bySpan = new Map<string, Relation[]>();
@@ -110,6 +114,12 @@ class SvgRelationOverlay implements RelationOverlay {
 	readonly update = (): void => {
 		if (!this.#frame) this.#frame = requestAnimationFrame(this.#draw);
 	};
+
+	flush(): void {
+		if (!this.#frame) return;
+		cancelAnimationFrame(this.#frame);
+		this.#draw();
+	}
 
 	destroy(): void {
 		cancelAnimationFrame(this.#frame);
@@ -172,7 +182,7 @@ class SvgRelationOverlay implements RelationOverlay {
 		if (this.#view.isDestroyed) return;
 		const roomy = (this.#options.roomyLines ?? true) && this.#options.getRelations().length > 0;
 		// Set before anything is measured: the boxes below are read with the line height it gives.
-		this.#mount.classList.toggle('sw-arcs-room', roomy);
+		if (this.#mount.classList.contains('sw-arcs-room') !== roomy) this.#mount.classList.toggle('sw-arcs-room', roomy);
 		const mountBox = this.#mount.getBoundingClientRect();
 		const dom = (this.#view.dom as HTMLElement).getBoundingClientRect();
 		const scroller = this.#scroller;
@@ -244,8 +254,15 @@ class SvgRelationOverlay implements RelationOverlay {
 		if (!layout || !frame) {
 			this.#root.replaceChildren();
 			this.#actions.clear();
+			this.#shown = '';
 			return;
 		}
+		const hasSelection = this.#options.selectedSpanId() !== null;
+		// Same arcs, chips and markers as drawn (most scroll frames without end markers): they are
+		// inside the frame drawn then, at the same place in the mount, so there is nothing to do.
+		const shown = JSON.stringify([layout, hasSelection]);
+		if (shown === this.#shown) return;
+		this.#shown = shown;
 		// The SVG spans the view (and the bleed), placed where the view is; the layout's coordinates are the mount's.
 		const { x, y, width, height } = frame;
 		this.#svg.style.left = `${x}px`;
@@ -253,7 +270,7 @@ class SvgRelationOverlay implements RelationOverlay {
 		this.#svg.setAttribute('width', String(Math.max(0, Math.ceil(width))));
 		this.#svg.setAttribute('height', String(Math.max(0, Math.ceil(height))));
 		this.#svg.setAttribute('viewBox', `${x} ${y} ${Math.max(0, Math.ceil(width))} ${Math.max(0, Math.ceil(height))}`);
-		this.#actions = renderArcs(this.#root, layout, this.#options.selectedSpanId() !== null);
+		this.#actions = renderArcs(this.#root, layout, hasSelection);
 		if (focused) (this.#svg.querySelector(`[data-key="${CSS.escape(focused)}"]`) as SVGElement | null)?.focus({ preventScroll: true });
 	}
 

@@ -18,6 +18,8 @@ export interface RelationTestHook {
 	set(relations: readonly Relation[], options?: { mode?: RelationDisplayMode; selectedSpanId?: string | null; selectedRelationId?: string | null; colors?: Record<string, string>; symmetric?: readonly string[] }): void;
 	/** What the overlay drew last. */
 	layout(): ArcLayout | null;
+	/** Redraws now (as a scroll frame would) and returns how long it took, in ms. */
+	redraw(): number;
 	/** What was clicked: `select <relation id>`, `jump <span id>`. */
 	readonly events: string[];
 }
@@ -80,6 +82,12 @@ export function installRelationTestHook(editor: OverlayHost & { select(id: strin
 			overlay.update();
 		},
 		layout: () => overlay.layout,
+		redraw: () => {
+			const t0 = performance.now();
+			overlay.update();
+			overlay.flush();
+			return performance.now() - t0;
+		},
 		events
 	};
 	return () => {
