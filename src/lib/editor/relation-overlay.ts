@@ -34,6 +34,8 @@ export interface RelationOverlayOptions {
 	readonly onSelectRelation: (relationId: string) => void;
 	/** A "+n" count was clicked: the links it holds. Selects the first when not given. */
 	readonly onShowHidden?: (relationIds: readonly string[]) => void;
+	/** The pointer moved onto a relation's chip or arc (its id), or off it (null): e.g. to light up its two spans. */
+	readonly onHoverRelation?: (relationId: string | null) => void;
 	/** Which margin links between lines run through; `right` when not given. */
 	readonly gutter?: 'left' | 'right';
 	/**
@@ -100,6 +102,8 @@ class SvgRelationOverlay implements RelationOverlay {
 		this.#svg.addEventListener('keydown', this.#onKey);
 		// Keep the editor's selection: a press on a chip must not move the caret or start a drag.
 		this.#svg.addEventListener('mousedown', this.#onMouseDown);
+		this.#svg.addEventListener('pointerover', this.#onPointer);
+		this.#svg.addEventListener('pointerout', this.#onPointer);
 		(this.#scroller ?? window).addEventListener('scroll', this.update, { passive: true });
 		this.#resize = new ResizeObserver(this.update);
 		this.#resize.observe(this.#mount);
@@ -131,12 +135,29 @@ class SvgRelationOverlay implements RelationOverlay {
 	}
 
 	#actionOf(event: Event): ArcAction | undefined {
-		const target = (event.target as Element).closest?.('[data-key]') as SVGElement | null;
+		return event.target instanceof Element ? this.#actionAt(event.target) : undefined;
+	}
+
+	#actionAt(element: Element): ArcAction | undefined {
+		const target = element.closest('[data-key]') as SVGElement | null;
 		return target ? this.#actions.get(target.dataset.key ?? '') : undefined;
 	}
 
 	readonly #onMouseDown = (event: MouseEvent) => {
 		if (this.#actionOf(event)) event.preventDefault();
+	};
+
+	#hovered: string | null = null;
+
+	readonly #onPointer = (event: PointerEvent) => {
+		if (!this.#options.onHoverRelation) return;
+		// Leaving one part of a chip for another (its rect for its text) is no change.
+		const to = event.type === 'pointerover' ? event.target : event.relatedTarget;
+		const action = to instanceof Element && this.#svg.contains(to) ? this.#actionAt(to) : undefined;
+		const id = action?.type === 'relation' ? action.id : null;
+		if (id === this.#hovered) return;
+		this.#hovered = id;
+		this.#options.onHoverRelation(id);
 	};
 
 	readonly #onClick = (event: MouseEvent) => {
@@ -244,7 +265,12 @@ class SvgRelationOverlay implements RelationOverlay {
 			chipWidth: (text) => this.#chipWidth(text),
 			metrics
 		});
-		this.#show(layout, { x: Math.min(0, gutter.far), y: viewport.top - DEFAULT_ARC_METRICS.bleed, width: Math.max(mountBox.width, gutter.far) - Math.min(0, gutter.far), height: viewport.bottom - viewport.top + 2 * DEFAULT_ARC_METRICS.bleed });
+		// The view and the bleed around it, but never past the mount's own box: an SVG reaching below
+		// the article would lengthen the scrolling region it is drawn in.
+		const y0 = Math.max(0, viewport.top - DEFAULT_ARC_METRICS.bleed);
+		const y1 = Math.min(mountBox.height, viewport.bottom + DEFAULT_ARC_METRICS.bleed);
+		const x0 = Math.min(0, gutter.far);
+		this.#show(layout, { x: x0, y: y0, width: Math.max(mountBox.width, gutter.far) - x0, height: y1 - y0 });
 	};
 
 	/** Shows `layout` (none: empty), keeping the keyboard on the button that had it. */

@@ -20,7 +20,7 @@ export interface RelationTestHook {
 	layout(): ArcLayout | null;
 	/** Redraws now (as a scroll frame would) and returns how long it took, in ms. */
 	redraw(): number;
-	/** What was clicked: `select <relation id>`, `jump <span id>`. */
+	/** What the user did: `select <relation id>`, `jump <span id>`, `hover <relation id | null>`. */
 	readonly events: string[];
 }
 
@@ -60,6 +60,7 @@ export function installRelationTestHook(editor: OverlayHost & { select(id: strin
 			editor.select(spanId, true);
 			overlay.update();
 		},
+		onHoverRelation: (id) => events.push(`hover ${id}`),
 		onSelectRelation: (id) => {
 			events.push(`select ${id}`);
 			selectedRelationId = id;
