@@ -153,6 +153,16 @@ describe('layoutArcs: links between lines', () => {
 		expect(arc.chip!.left).toBeGreaterThan(COLUMN.right);
 	});
 
+	it('puts the chip on a run along a line gap when the gutter is too narrow for it', () => {
+		const narrow = layoutArcs(input([end('claim', 1, 20, 10), end('actor', 6, 5, 5)], [rel('r1', 'claim', 'actor')], { gutter: { side: 'right', near: 644, far: 660 } }));
+		const [a] = narrow.arcs;
+		expect(a.route).toBe('gutter');
+		expect(a.chip).not.toBeNull();
+		const runYs = a.points.filter((p, i) => i > 0 && p.y === a.points[i - 1].y).map((p) => p.y);
+		const middle = (a.chip!.top + a.chip!.bottom) / 2;
+		expect(runYs).toContain(middle);
+	});
+
 	it('gives overlapping vertical runs their own tracks, the shorter one nearer the text', () => {
 		const ends = [end('a', 1, 0, 3), end('b', 9, 0, 3), end('c', 3, 0, 3), end('d', 5, 0, 3)];
 		const { arcs } = layoutArcs(input(ends, [rel('long', 'a', 'b'), rel('short', 'c', 'd')]));

@@ -511,8 +511,16 @@ function placeRunChip(text: string, x: number, points: readonly Point[], input: 
 	const from = Math.min(...ys) + m.chipHeight / 2;
 	const to = Math.max(...ys) - m.chipHeight / 2;
 	const left = right ? Math.max(x - w / 2, input.column.right + m.gap) : Math.min(x + w / 2, input.column.left - m.gap) - w;
+	const h = m.chipHeight / 2;
 	const box = space.place((function* () {
-		for (const y of slide((from + to) / 2, from, Math.max(from, to), 4)) yield { left, top: y - m.chipHeight / 2, right: left + w, bottom: y + m.chipHeight / 2 };
+		for (const y of slide((from + to) / 2, from, Math.max(from, to), 4)) yield { left, top: y - h, right: left + w, bottom: y + h };
+		// A gutter too narrow (or too crowded) for it: on one of the runs along a line gap instead.
+		for (let i = 1; i < points.length; i++) {
+			const [a, b] = [points[i - 1], points[i]];
+			if (a.y !== b.y || a.x === b.x) continue;
+			const [x0, x1] = [Math.min(a.x, b.x), Math.max(a.x, b.x)];
+			for (const cx of slide((x0 + x1) / 2, x0 + w / 2, Math.max(x0 + w / 2, x1 - w / 2), 4)) yield centredBox(cx, a.y, w, m.chipHeight);
+		}
 	})());
 	return box && { ...box, text };
 }
