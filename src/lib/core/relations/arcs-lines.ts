@@ -4,6 +4,7 @@
  * line height); a box joins a line when its middle lies inside the line's band.
  */
 import type { Box } from './arcs-geometry';
+import type { ArcMetrics } from './arcs-types';
 
 /** One line of text as far as arcs are concerned: the band its boxes cover, and the boxes. */
 export interface ArcLine {
@@ -26,4 +27,9 @@ export function groupLines(boxes: readonly Box[]): ArcLine[] {
 		} else lines.push({ top: box.top, bottom: box.bottom, boxes: [box] });
 	}
 	return lines;
+}
+
+/** The height of lane `lane` above `line` (lane 0 nearest the glyphs; -1, no lane, counts as 0). */
+export function laneY(line: ArcLine, lane: number, m: ArcMetrics): number {
+	return line.top - m.laneBase - Math.max(0, lane) * m.lanePitch;
 }

@@ -13,184 +13,15 @@
  */
 import { packLanes, narrowFirst, type Interval } from './arcs-lanes';
 import { ChipSpace, slide } from './arcs-chips';
-import { arrowHead, centredBox, clamp, roundedPath, type Box, type Point } from './arcs-geometry';
-import { RELATION_DISPLAY_MODES, isDrawn, linkCounts, type RelationDisplayMode } from './arcs-display';
-import { quoteText, relationName } from './arcs-text';
-import { groupLines, type ArcLine } from './arcs-lines';
+import { arrowHead, centredBox, roundedPath, type Box, type Point } from './arcs-geometry';
+import { RELATION_DISPLAY_MODES, isDrawn } from './arcs-display';
+import { relationName } from './arcs-text';
+import { groupLines, laneY, type ArcLine } from './arcs-lines';
+import { markerAttach, placeBadges, placeGutterOverflow, placeLineOverflow, placeMarkers } from './arcs-markers';
+import { DEFAULT_ARC_METRICS, type Arc, type ArcEnd, type ArcLayout, type ArcLayoutInput, type ArcMetrics, type ArcRelation, type ArcState, type Chip, type EndMarker, type Overflow, type Plan, type Port } from './arcs-types';
 
 export type { Box, Point } from './arcs-geometry';
-
-/** A span at one end of a relation, as the overlay measured it. */
-export interface ArcEnd {
-	readonly spanId: string;
-	/** The span's text (quoted in names and end markers). */
-	readonly text: string;
-	/** Its start offset: tells whether an end that is not laid out lies above or below the view. */
-	readonly start: number;
-	/** Its line boxes in text order, relative to the text container; empty when not laid out. */
-	readonly boxes: readonly Box[];
-}
-
-/** A relation to draw, with what the layout needs of its type. */
-export interface ArcRelation {
-	readonly id: string;
-	readonly label: string;
-	readonly head: string;
-	readonly tail: string;
-	readonly directed: boolean;
-	readonly color: string;
-}
-
-/** Sizes in CSS pixels; the overlay measures the line gap and sets `maxLanes` from it. */
-export interface ArcMetrics {
-	/** From the top of a line's glyphs up to lane 0. */
-	readonly laneBase: number;
-	readonly lanePitch: number;
-	/** How many lanes fit in the gap above a line. */
-	readonly maxLanes: number;
-	readonly chipHeight: number;
-	/** Clearance kept between chips, between arcs in one lane and between runs on one track. */
-	readonly gap: number;
-	readonly trackPitch: number;
-	readonly markerHeight: number;
-	readonly maxMarkerWidth: number;
-	/** End markers stacked at each edge of the view before the rest are counted on a "+n". */
-	readonly maxMarkers: number;
-	/** Ports keep this far inside a span's box. */
-	readonly portInset: number;
-	readonly arrowSize: number;
-	readonly cornerRadius: number;
-	/** How many code units of the other end's text an end marker quotes. */
-	readonly quoteLength: number;
-	/** How far above and below the view chips of lines at its edges may go (they scroll in with their lines). */
-	readonly bleed: number;
-}
-
-export const DEFAULT_ARC_METRICS: ArcMetrics = {
-	laneBase: 4,
-	lanePitch: 6,
-	maxLanes: 2,
-	chipHeight: 12,
-	gap: 2,
-	trackPitch: 6,
-	markerHeight: 18,
-	maxMarkerWidth: 240,
-	maxMarkers: 3,
-	portInset: 2,
-	arrowSize: 5,
-	cornerRadius: 3,
-	quoteLength: 28,
-	bleed: 40
-};
-
-export interface ArcLayoutInput {
-	/** Relations with at least one end in `ends` (the overlay gives those of the spans in view). */
-	readonly relations: readonly ArcRelation[];
-	/** Every span any of `relations` names, measured or not. */
-	readonly ends: ReadonlyMap<string, ArcEnd>;
-	/** The visible part of the container (its scrolled window), vertically. */
-	readonly viewport: { readonly top: number; readonly bottom: number };
-	/** The text column, horizontally. */
-	readonly column: { readonly left: number; readonly right: number };
-	/** The margin gutter: `near` next to the text, `far` its outer edge (left of `near` on the left side). */
-	readonly gutter: { readonly side: 'left' | 'right'; readonly near: number; readonly far: number };
-	readonly mode: RelationDisplayMode;
-	readonly selectedSpanId: string | null;
-	readonly selectedRelationId?: string | null;
-	/** Width of a chip (padding included) showing `text`. */
-	readonly chipWidth: (text: string) => number;
-	readonly metrics?: Partial<ArcMetrics>;
-}
-
-/** How an arc is emphasised: the selected relation, one of the selected span's, or any other. */
-export type ArcState = 'selected' | 'linked' | 'plain';
-
-/** A chip box and the words in it. */
-export interface Chip extends Box {
-	readonly text: string;
-}
-
-export interface Arc {
-	readonly relationId: string;
-	readonly label: string;
-	readonly color: string;
-	readonly directed: boolean;
-	/** In a lane above one line, through the gutter between lines, or to an end marker. */
-	readonly route: 'line' | 'gutter' | 'off-view';
-	/** The polyline from the head end to the tail end. */
-	readonly points: readonly Point[];
-	/** `points` as an SVG path with rounded corners. */
-	readonly d: string;
-	/** Arrow head at the tail (directed relations), else null. */
-	readonly arrow: readonly Point[] | null;
-	/** The type's chip; null only for a gutter run too crowded to hold one (the arc still carries `name`). */
-	readonly chip: Chip | null;
-	readonly state: ArcState;
-	/** Accessible name: `source: “…” → “…”`. */
-	readonly name: string;
-}
-
-/** Where a relation whose other end is out of view leaves the screen. */
-export interface EndMarker extends Box {
-	readonly relationId: string;
-	/** The span to jump to. */
-	readonly spanId: string;
-	readonly edge: 'top' | 'bottom';
-	/** What the marker shows: an arrow and the other end's text, cut short. */
-	readonly text: string;
-	readonly name: string;
-	readonly color: string;
-	readonly state: ArcState;
-}
-
-/** Arcs that did not fit (a line's lanes, the gutter's tracks, or an edge's markers), counted. */
-export interface Overflow extends Box {
-	readonly count: number;
-	readonly relationIds: readonly string[];
-	readonly text: string;
-	readonly name: string;
-}
-
-/** How many links a span has, where its links are not drawn. */
-export interface LinkBadge extends Box {
-	readonly spanId: string;
-	readonly count: number;
-	readonly text: string;
-	readonly name: string;
-}
-
-export interface ArcLayout {
-	readonly arcs: readonly Arc[];
-	readonly markers: readonly EndMarker[];
-	readonly overflows: readonly Overflow[];
-	readonly badges: readonly LinkBadge[];
-}
-
-/** One end of a drawn relation attached to a line: where its leg comes down into the span. */
-interface Port {
-	readonly line: ArcLine;
-	readonly box: Box;
-	/** Where along the box the leg may go. */
-	readonly from: number;
-	readonly to: number;
-	/** Where the other end lies (x), to order a span's ports so legs do not cross. */
-	readonly toward: number;
-	x: number;
-	lane: number;
-}
-
-interface Plan {
-	readonly relation: ArcRelation;
-	readonly route: Arc['route'];
-	readonly state: ArcState;
-	readonly head: ArcEnd;
-	readonly tail: ArcEnd;
-	readonly headPort: Port | null;
-	readonly tailPort: Port | null;
-	readonly edge: 'top' | 'bottom' | null;
-	chip: Chip | null;
-	hidden: boolean;
-}
+export * from './arcs-types';
 
 function visibleBoxes(end: ArcEnd, top: number, bottom: number): Box[] {
 	return end.boxes.filter((b) => b.bottom > top && b.top < bottom);
@@ -305,10 +136,6 @@ export function layoutArcs(input: ArcLayoutInput): ArcLayout {
 	return { arcs, markers: markers.filter((mk) => shown.has(mk.relationId)), overflows, badges };
 }
 
-function laneY(line: ArcLine, lane: number, m: ArcMetrics): number {
-	return line.top - m.laneBase - Math.max(0, lane) * m.lanePitch;
-}
-
 /** Where a leg may come down into `box`: inside it, clear of `avoid` (a nested span's box on the same line) when there is room. */
 function portRange(box: Box, avoid: Box | null, m: ArcMetrics): { from: number; to: number } {
 	let from = box.left + m.portInset;
@@ -377,90 +204,6 @@ function placeLineChip(text: string, run: Interval, y: number, input: ArcLayoutI
 	return box && { ...box, text };
 }
 
-function placeMarkers(plans: Plan[], edge: 'top' | 'bottom', input: ArcLayoutInput, m: ArcMetrics, space: ChipSpace, out: EndMarker[], overflows: Overflow[]): void {
-	const { viewport, gutter } = input;
-	const right = gutter.side === 'right';
-	const lost: string[] = [];
-	let slot = 0;
-	for (const plan of plans) {
-		const toTail = plan.headPort !== null;
-		const other = toTail ? plan.tail : plan.head;
-		// As much of the other end's text as fits in the gutter (or the widest marker, if the gutter is narrower).
-		const room = Math.min(m.maxMarkerWidth, Math.max(Math.abs(gutter.far - gutter.near), 100));
-		const textFor = (length: number) => `${edge === 'top' ? '↑' : '↓'} “${quoteText(other.text, length)}”`;
-		let length = m.quoteLength;
-		let text = textFor(length);
-		while (input.chipWidth(text) > room && length > 8) text = textFor((length -= 2));
-		const w = Math.min(input.chipWidth(text), room);
-		let box: Box | null = null;
-		while (!box && slot < m.maxMarkers) {
-			const top = edge === 'top' ? viewport.top + m.gap + slot * (m.markerHeight + m.gap * 2) : viewport.bottom - m.gap - (slot + 1) * m.markerHeight - slot * m.gap * 2;
-			// From the gutter's inner edge outwards (over the text only when the gutter is too narrow), so
-			// the tracks the runs come up end under the marker.
-			const left = right ? Math.min(gutter.far - w, gutter.near) : Math.max(gutter.far, gutter.near - w);
-			box = space.place([{ left, top, right: left + w, bottom: top + m.markerHeight }]);
-			slot++;
-		}
-		if (!box) {
-			lost.push(plan.relation.id);
-			plan.hidden = true;
-			continue;
-		}
-		const dir = !plan.relation.directed ? '↔' : toTail ? '→' : '←';
-		const where = edge === 'top' ? 'above' : 'below';
-		out.push({ ...box, relationId: plan.relation.id, spanId: other.spanId, edge, text, color: plan.relation.color, state: plan.state, name: `${plan.relation.label} ${dir} “${quoteText(other.text)}”, ${where}: go there` });
-	}
-	if (!lost.length) return;
-	const text = `+${lost.length}`;
-	const w = input.chipWidth(text);
-	// On the last marker's row, slid towards the text until clear of it.
-	const row = m.maxMarkers - 1;
-	const top = edge === 'top' ? viewport.top + m.gap + row * (m.markerHeight + m.gap * 2) : viewport.bottom - m.gap - (row + 1) * m.markerHeight - row * m.gap * 2;
-	const start = right ? Math.max(gutter.far, gutter.near) - w : Math.min(gutter.far, gutter.near);
-	const xs = right ? [...slide(start, input.column.left, start, 8)] : [...slide(start, start, input.column.right - w, 8)];
-	const candidates = xs.map((x) => ({ left: x, top, right: x + w, bottom: top + m.markerHeight }));
-	const box = space.place(candidates);
-	if (box) overflows.push({ ...box, count: lost.length, relationIds: lost, text, name: `${lost.length} more ${lost.length === 1 ? 'link' : 'links'} ${edge === 'top' ? 'above' : 'below'}` });
-}
-
-/**
- * Where a run to an end marker meets it, and which way the run goes there: into the marker's near
- * edge from the line's connector (1 down, -1 up), or, for a line under the marker itself, straight
- * into its side (0: the run has no length).
- */
-function markerAttach(plan: Plan, markers: readonly EndMarker[], m: ArcMetrics): { y: number; dir: 1 | -1 | 0 } {
-	const marker = markers.find((mk) => mk.relationId === plan.relation.id)!;
-	const port = (plan.headPort ?? plan.tailPort)!;
-	const from = laneY(port.line, port.lane, m);
-	if (from < marker.top) return { y: marker.top, dir: 1 };
-	if (from > marker.bottom) return { y: marker.bottom, dir: -1 };
-	return { y: from, dir: 0 };
-}
-
-function placeLineOverflow(line: ArcLine, hidden: string[], input: ArcLayoutInput, m: ArcMetrics, space: ChipSpace, out: Overflow[]): void {
-	const text = `+${hidden.length}`;
-	const w = input.chipWidth(text);
-	const y = laneY(line, 0, m) - (m.lanePitch * (m.maxLanes - 1)) / 2;
-	const last = Math.max(...line.boxes.map((b) => b.right));
-	const candidates = [...slide(last + w / 2, input.column.left + w / 2, input.column.right - w / 2, 6)].map((x) => centredBox(x, y, w, m.chipHeight));
-	const box = space.place(candidates);
-	const count = hidden.length;
-	if (box) out.push({ ...box, count, relationIds: hidden, text, name: `${count} more ${count === 1 ? 'link' : 'links'} on this line` });
-	// No room on the line: counted with the view's other links that did not fit, in the gutter.
-	else placeGutterOverflow(hidden, input, m, space, out);
-}
-
-function placeGutterOverflow(lost: string[], input: ArcLayoutInput, m: ArcMetrics, space: ChipSpace, out: Overflow[]): void {
-	const text = `+${lost.length}`;
-	const w = input.chipWidth(text);
-	const x = (input.gutter.near + input.gutter.far) / 2;
-	const { top, bottom } = input.viewport;
-	const candidates = [...slide((top + bottom) / 2, top + m.chipHeight, bottom - m.chipHeight, 6)].map((y) => centredBox(x, y, w, m.chipHeight));
-	const box = space.place(candidates);
-	const count = lost.length;
-	if (box) out.push({ ...box, count, relationIds: lost, text, name: `${count} more ${count === 1 ? 'link' : 'links'} in view` });
-}
-
 function drawArc(plan: Plan, trackX: number | undefined, markers: readonly EndMarker[], m: ArcMetrics, input: ArcLayoutInput, space: ChipSpace): Arc {
 	const { relation, headPort, tailPort } = plan;
 	const arrow = relation.directed ? m.arrowSize : 0;
@@ -523,23 +266,4 @@ function placeRunChip(text: string, x: number, points: readonly Point[], input: 
 		}
 	})());
 	return box && { ...box, text };
-}
-
-/** Count badges over the spans in view that have links, except the selected span where its links are drawn. */
-function placeBadges(input: ArcLayoutInput, visible: ReadonlyMap<string, Box[]>, m: ArcMetrics, space: ChipSpace): LinkBadge[] {
-	const counts = linkCounts(input.relations);
-	const drawsSelected = RELATION_DISPLAY_MODES[input.mode].arcs === 'selected';
-	const badges: LinkBadge[] = [];
-	for (const [spanId, boxes] of visible) {
-		const count = counts.get(spanId);
-		if (!count || (drawsSelected && spanId === input.selectedSpanId)) continue;
-		const text = String(count);
-		const w = Math.max(m.chipHeight, input.chipWidth(text));
-		const b = boxes[0];
-		const y = b.top - m.chipHeight / 2;
-		const candidates = [...slide(b.right, b.left + w / 2, clamp(b.right + w, b.left, input.column.right), 3)].map((x) => centredBox(x, y, w, m.chipHeight));
-		const box = space.place(candidates);
-		if (box) badges.push({ ...box, spanId, count, text, name: `${count} ${count === 1 ? 'link' : 'links'}` });
-	}
-	return badges;
 }
