@@ -85,10 +85,15 @@ export function placeLineOverflow(line: ArcLine, hidden: string[], input: ArcLay
 export function placeGutterOverflow(lost: string[], input: ArcLayoutInput, m: ArcMetrics, space: ChipSpace, out: Overflow[]): void {
 	const text = `+${lost.length}`;
 	const w = input.chipWidth(text);
-	const x = (input.gutter.near + input.gutter.far) / 2;
-	const { top, bottom } = input.viewport;
-	const candidates = [...slide((top + bottom) / 2, top + m.chipHeight, bottom - m.chipHeight, 6)].map((y) => centredBox(x, y, w, m.chipHeight));
-	const box = space.place(candidates);
+	const { gutter, column, viewport } = input;
+	// In the gutter's middle, or as near it as the chip fits; then anywhere in view, nearest first.
+	const lo = Math.min(column.left, gutter.far) + w / 2;
+	const hi = Math.max(column.right, gutter.far) - w / 2;
+	const x = clamp((gutter.near + gutter.far) / 2, lo, hi);
+	const ys = [...slide((viewport.top + viewport.bottom) / 2, viewport.top + m.chipHeight, viewport.bottom - m.chipHeight, 6)];
+	const box = space.place((function* () {
+		for (const cx of slide(x, lo, Math.max(lo, hi), 12)) for (const y of ys) yield centredBox(cx, y, w, m.chipHeight);
+	})());
 	const count = lost.length;
 	if (box) out.push({ ...box, count, relationIds: lost, text, name: `${count} more ${count === 1 ? 'link' : 'links'} in view` });
 }

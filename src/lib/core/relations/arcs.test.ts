@@ -276,14 +276,17 @@ describe('layoutArcs: properties over random paragraphs', () => {
 			offView: fc.array(fc.boolean(), { minLength: 14, maxLength: 14 }),
 			top: fc.integer({ min: 0, max: 200 }),
 			mode: fc.constantFrom('all' as const, 'selected' as const, 'none' as const),
-			selected: fc.nat()
+			selected: fc.nat(),
+			side: fc.constantFrom('left' as const, 'right' as const),
+			gutterWidth: fc.integer({ min: 8, max: 160 })
 		})
-		.map(({ spans, links, offView, top, mode, selected }) => {
+		.map(({ spans, links, offView, top, mode, selected, side, gutterWidth }) => {
 			const ends = spans.map((s, i) =>
 				offView[i] ? { spanId: `s${i}`, text: `far span ${i}`, start: 10_000 + i, boxes: [] } : end(`s${i}`, s.line, s.col, Math.min(s.len, 80 - s.col), s.lines)
 			);
 			const relations = links.map((l, i) => rel(`r${i}`, `s${l.head % spans.length}`, `s${l.tail % spans.length}`, l.directed, l.label));
-			return input(ends, relations, { viewport: { top, bottom: top + 500 }, mode, selectedSpanId: `s${selected % spans.length}` });
+			const gutter = side === 'right' ? { side, near: COLUMN.right + 4, far: COLUMN.right + 4 + gutterWidth } : { side, near: COLUMN.left - 4, far: COLUMN.left - 4 - gutterWidth };
+			return input(ends, relations, { viewport: { top, bottom: top + 500 }, mode, selectedSpanId: `s${selected % spans.length}`, gutter });
 		});
 
 	it('no two chips, markers, counts or badges overlap, and all stay in view (or within the bleed at its edges)', () => {
@@ -312,7 +315,7 @@ describe('layoutArcs: properties over random paragraphs', () => {
 							const [t0, t1] = [Math.min(t.a.x, t.b.x), Math.max(t.a.x, t.b.x)];
 							expect(s1 <= t0 || t1 <= s0).toBe(true);
 						}
-						if (s.a.x === s.b.x && t.a.x === t.b.x && s.a.x === t.a.x && s.a.x > COLUMN.right) {
+						if (s.a.x === s.b.x && t.a.x === t.b.x && s.a.x === t.a.x && (s.a.x > COLUMN.right || s.a.x < COLUMN.left)) {
 							const [s0, s1] = [Math.min(s.a.y, s.b.y), Math.max(s.a.y, s.b.y)];
 							const [t0, t1] = [Math.min(t.a.y, t.b.y), Math.max(t.a.y, t.b.y)];
 							expect(s1 <= t0 || t1 <= s0).toBe(true);
