@@ -10,6 +10,7 @@ import type { EditorView } from 'prosemirror-view';
 import type { Relation, Span } from '$lib/core/types';
 import { layoutArcs, type ArcEnd, type ArcLayout, type ArcRelation, type Box } from '$lib/core/relations/arcs';
 import { DEFAULT_ARC_METRICS } from '$lib/core/relations/arcs';
+import { lanesInGap } from '$lib/core/relations/arcs-lines';
 import type { RelationDisplayMode } from '$lib/core/relations/arcs-display';
 import type { TextPositions } from './positions';
 import { spanState } from './span-plugin';
@@ -108,6 +109,8 @@ class SvgRelationOverlay implements RelationOverlay {
 		this.#resize = new ResizeObserver(this.update);
 		this.#resize.observe(this.#mount);
 		if (this.#scroller) this.#resize.observe(this.#scroller);
+		// Lines open up before the first paint when the relations are known already, not a frame later.
+		this.#roomForArcs();
 		this.update();
 	}
 
@@ -201,9 +204,8 @@ class SvgRelationOverlay implements RelationOverlay {
 	readonly #draw = (): void => {
 		this.#frame = 0;
 		if (this.#view.isDestroyed) return;
-		const roomy = (this.#options.roomyLines ?? true) && this.#options.getRelations().length > 0;
-		// Set before anything is measured: the boxes below are read with the line height it gives.
-		if (this.#mount.classList.contains('sw-arcs-room') !== roomy) this.#mount.classList.toggle('sw-arcs-room', roomy);
+		// Before anything is measured: the boxes below are read with the line height it gives.
+		this.#roomForArcs();
 		const mountBox = this.#mount.getBoundingClientRect();
 		const dom = (this.#view.dom as HTMLElement).getBoundingClientRect();
 		const scroller = this.#scroller;
@@ -300,6 +302,12 @@ class SvgRelationOverlay implements RelationOverlay {
 		if (focused) (this.#svg.querySelector(`[data-key="${CSS.escape(focused)}"]`) as SVGElement | null)?.focus({ preventScroll: true });
 	}
 
+	/** Opens the lines up while the article has relations (`roomyLines`), and closes them when it has none. */
+	#roomForArcs(): void {
+		const roomy = (this.#options.roomyLines ?? true) && this.#options.getRelations().length > 0;
+		if (this.#mount.classList.contains('sw-arcs-room') !== roomy) this.#mount.classList.toggle('sw-arcs-room', roomy);
+	}
+
 	#textOf(span: Span): string {
 		return this.#positions.text.slice(span.start, span.end);
 	}
@@ -322,9 +330,7 @@ class SvgRelationOverlay implements RelationOverlay {
 		const lineHeight = parseFloat(style.lineHeight) || fontSize * 1.2;
 		// A text box is about 1.15 em high in the serif fonts the article uses.
 		const gap = lineHeight - fontSize * 1.15;
-		const m = DEFAULT_ARC_METRICS;
-		const maxLanes = Math.max(1, Math.floor((gap + 2 - m.laneBase - m.chipHeight / 2) / m.lanePitch) + 1);
-		return { maxLanes };
+		return { maxLanes: lanesInGap(gap, DEFAULT_ARC_METRICS) };
 	}
 
 	/**

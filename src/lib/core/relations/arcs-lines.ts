@@ -33,3 +33,12 @@ export function groupLines(boxes: readonly Box[]): ArcLine[] {
 export function laneY(line: ArcLine, lane: number, m: ArcMetrics): number {
 	return line.top - m.laneBase - Math.max(0, lane) * m.lanePitch;
 }
+
+/**
+ * How many lanes fit in `gap` px between the bottom of one line's glyphs and the top of the next's:
+ * the top lane's chip may reach 2 px into the line above's box (its descender room), never further.
+ * At least one, so a link always has somewhere to go.
+ */
+export function lanesInGap(gap: number, m: Pick<ArcMetrics, 'laneBase' | 'lanePitch' | 'chipHeight'>): number {
+	return Math.max(1, Math.floor((gap + 2 - m.laneBase - m.chipHeight / 2) / m.lanePitch) + 1);
+}
