@@ -40,6 +40,8 @@ const CSS = `
 .sw-arc.is-plain.has-selection .sw-arc-line, .sw-arc.is-plain.has-selection .sw-arc-arrow { opacity: 0.45; }
 .sw-arc.is-plain.has-selection .sw-arc-chip { opacity: 0.8; }
 .sw-arc.is-selected .sw-arc-line { stroke-width: 3; }
+.sw-arc.is-preview .sw-arc-line { stroke-width: 2; stroke-dasharray: 5 3; }
+.sw-arc.is-preview .sw-arc-hit, .sw-arc.is-preview .sw-arc-chip { pointer-events: none; }
 .sw-arc.is-selected .sw-arc-chip rect, .sw-arc-marker.is-selected rect { stroke: var(--article-ink, #111); stroke-width: 2; }
 .sw-arc-chip:focus, .sw-arc-marker:focus, .sw-arc-more:focus, .sw-arc:focus { outline: none; }
 .sw-arc-chip:focus-visible rect, .sw-arc-marker:focus-visible rect, .sw-arc-more:focus-visible rect { stroke: var(--focus, #ffb000); stroke-width: 3; }
@@ -104,6 +106,18 @@ function drawArc(arc: Arc, hasSelection: boolean, actions: Map<string, ArcAction
 	g.append(hit, el('path', { class: 'sw-arc-line', d: arc.d }));
 	if (arc.arrow) g.append(el('polygon', { class: 'sw-arc-arrow', points: points(arc.arrow) }));
 	const action = { type: 'relation', id: arc.relationId } as const;
+	if (arc.state === 'preview') {
+		// Not a relation yet: shown, not operable (the view announces the link being made in words).
+		g.setAttribute('aria-hidden', 'true');
+		hit.removeAttribute('data-key');
+		if (arc.chip) {
+			const chip = el('g', { class: 'sw-arc-chip' }, ...label(arc.chip, arc.chip.text, 3));
+			chip.style.setProperty('--chip', arc.color);
+			chip.style.setProperty('--chip-ink', chipTextColor(arc.color));
+			g.append(chip);
+		}
+		return g;
+	}
 	if (arc.chip) {
 		const chip = el('g', { class: 'sw-arc-chip' }, ...label(arc.chip, arc.chip.text, 3));
 		chip.style.setProperty('--chip', arc.color);

@@ -37,6 +37,11 @@ export interface RelationOverlayOptions {
 	readonly onShowHidden?: (relationIds: readonly string[]) => void;
 	/** The pointer moved onto a relation's chip or arc (its id), or off it (null): e.g. to light up its two spans. */
 	readonly onHoverRelation?: (relationId: string | null) => void;
+	/**
+	 * The link being made, if any: from `head` to the span the user is pointing at or walking to
+	 * (`tail`), typed `label` when one type fits (else the empty string). Drawn dashed, in every mode.
+	 */
+	readonly getPreview?: () => { readonly head: string; readonly tail: string; readonly label: string } | null;
 	/** Which margin links between lines run through; `right` when not given. */
 	readonly gutter?: 'left' | 'right';
 	/**
@@ -46,6 +51,11 @@ export interface RelationOverlayOptions {
 	 */
 	readonly roomyLines?: boolean;
 }
+
+/** The id the link being made is laid out under (never a stored relation's: those start with "r-"). */
+const PREVIEW_ID = '\u0000preview';
+/** The preview's colour before a type is known: the app's accent. */
+const PREVIEW_COLOR = '#1f3a5f';
 
 export interface RelationOverlay {
 	/** Redraw in the next animation frame (relations, spans, selection or mode changed). */
@@ -254,6 +264,19 @@ class SvgRelationOverlay implements RelationOverlay {
 				if (span) ends.set(id, { spanId: id, text: this.#textOf(span), start: span.start, boxes: [] });
 			}
 		}
+		const wanted = this.#options.getPreview?.() ?? null;
+		let preview: ArcRelation | null = null;
+		if (wanted) {
+			for (const id of [wanted.head, wanted.tail]) {
+				if (ends.has(id)) continue;
+				const span = this.#options.getSpan(id);
+				const shown = span && span.end >= start && span.start <= end;
+				if (span) ends.set(id, { spanId: id, text: this.#textOf(span), start: span.start, boxes: shown ? this.#boxes(span, start, end, ox, oy) : [] });
+			}
+			const label = wanted.label;
+			preview = { id: PREVIEW_ID, label: label || 'link', head: wanted.head, tail: wanted.tail, directed: label ? directed(label) : true, color: label ? this.#options.typeColor(label) : PREVIEW_COLOR };
+			if (!ends.has(preview.head) || !ends.has(preview.tail)) preview = null;
+		}
 		const usable = [...relations.values()].filter((r) => ends.has(r.head) && ends.has(r.tail));
 		const layout = layoutArcs({
 			relations: usable,
@@ -264,6 +287,7 @@ class SvgRelationOverlay implements RelationOverlay {
 			mode: this.#options.mode(),
 			selectedSpanId: this.#options.selectedSpanId(),
 			selectedRelationId: this.#options.selectedRelationId?.() ?? null,
+			preview,
 			chipWidth: (text) => this.#chipWidth(text),
 			metrics
 		});
@@ -302,9 +326,9 @@ class SvgRelationOverlay implements RelationOverlay {
 		if (focused) (this.#svg.querySelector(`[data-key="${CSS.escape(focused)}"]`) as SVGElement | null)?.focus({ preventScroll: true });
 	}
 
-	/** Opens the lines up while the article has relations (`roomyLines`), and closes them when it has none. */
+	/** Opens the lines up while the article has relations or one is being made (`roomyLines`); closes them when it has none. */
 	#roomForArcs(): void {
-		const roomy = (this.#options.roomyLines ?? true) && this.#options.getRelations().length > 0;
+		const roomy = (this.#options.roomyLines ?? true) && (this.#options.getRelations().length > 0 || !!this.#options.getPreview?.());
 		if (this.#mount.classList.contains('sw-arcs-room') !== roomy) this.#mount.classList.toggle('sw-arcs-room', roomy);
 	}
 

@@ -15,7 +15,7 @@ export interface RelationTestHook {
 	/** The spans the editor shows, in text order. */
 	spans(): readonly Span[];
 	/** Relations to draw (and how), replacing those given before. */
-	set(relations: readonly Relation[], options?: { mode?: RelationDisplayMode; selectedSpanId?: string | null; selectedRelationId?: string | null; colors?: Record<string, string>; symmetric?: readonly string[] }): void;
+	set(relations: readonly Relation[], options?: { mode?: RelationDisplayMode; selectedSpanId?: string | null; selectedRelationId?: string | null; colors?: Record<string, string>; symmetric?: readonly string[]; preview?: { head: string; tail: string; label: string } | null }): void;
 	/** What the overlay drew last. */
 	layout(): ArcLayout | null;
 	/** Redraws now (as a scroll frame would) and returns how long it took, in ms. */
@@ -45,6 +45,7 @@ export function installRelationTestHook(editor: OverlayHost & { select(id: strin
 	let selectedRelationId: string | null = null;
 	let colors: Record<string, string> = {};
 	let symmetric = new Set<string>();
+	let preview: { head: string; tail: string; label: string } | null = null;
 	const events: string[] = [];
 	const spans = () => spanState(editor.view.state).spans;
 	const overlay = createRelationOverlay(editor, {
@@ -55,6 +56,7 @@ export function installRelationTestHook(editor: OverlayHost & { select(id: strin
 		mode: () => mode,
 		selectedSpanId: () => selectedSpanId ?? spanState(editor.view.state).selectedId,
 		selectedRelationId: () => selectedRelationId,
+		getPreview: () => preview,
 		onJump: (spanId) => {
 			events.push(`jump ${spanId}`);
 			editor.select(spanId, true);
@@ -80,6 +82,7 @@ export function installRelationTestHook(editor: OverlayHost & { select(id: strin
 			if (options.selectedRelationId !== undefined) selectedRelationId = options.selectedRelationId;
 			colors = options.colors ?? colors;
 			symmetric = new Set(options.symmetric ?? [...symmetric]);
+			if (options.preview !== undefined) preview = options.preview;
 			overlay.update();
 		},
 		layout: () => overlay.layout,

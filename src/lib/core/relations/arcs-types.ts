@@ -83,13 +83,18 @@ export interface ArcLayoutInput {
 	readonly mode: RelationDisplayMode;
 	readonly selectedSpanId: string | null;
 	readonly selectedRelationId?: string | null;
+	/**
+	 * A link being made (`r`, then `]` / `[` or the pointer on the other end): drawn whatever the mode,
+	 * before everything else, as a preview. Not counted on badges.
+	 */
+	readonly preview?: ArcRelation | null;
 	/** Width of a chip (padding included) showing `text`. */
 	readonly chipWidth: (text: string) => number;
 	readonly metrics?: Partial<ArcMetrics>;
 }
 
-/** How an arc is emphasised: the selected relation, one of the selected span's, or any other. */
-export type ArcState = 'selected' | 'linked' | 'plain';
+/** How an arc is emphasised: a link being made, the selected relation, one of the selected span's, or any other. */
+export type ArcState = 'preview' | 'selected' | 'linked' | 'plain';
 
 /** A chip box and the words in it. */
 export interface Chip extends Box {

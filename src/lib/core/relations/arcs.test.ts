@@ -234,6 +234,26 @@ describe('layoutArcs: links to the part of the article out of view', () => {
 	});
 });
 
+describe('layoutArcs: the link being made', () => {
+	it('is drawn as a preview whatever the mode, and is not counted on badges', () => {
+		const ends = [end('claim', 2, 10, 20), end('actor', 2, 40, 6)];
+		const preview = rel('preview', 'claim', 'actor');
+		for (const mode of ['all', 'selected', 'none'] as const) {
+			const layout = layoutArcs(input(ends, [], { mode, preview }));
+			expect(layout.arcs.map((a) => [a.relationId, a.state])).toEqual([['preview', 'preview']]);
+			expect(layout.badges).toEqual([]);
+		}
+	});
+
+	it('takes the lowest lane, before the selected relation', () => {
+		const ends = [end('a', 3, 0, 2), end('b', 3, 70, 2)];
+		const relations = ['r1', 'r2', 'r3', 'r4'].map((id) => rel(id, 'a', 'b'));
+		const layout = layoutArcs(input(ends, relations, { selectedRelationId: 'r4', preview: rel('p', 'a', 'b') }));
+		const laneOf = (id: string) => Math.min(...layout.arcs.find((a) => a.relationId === id)!.points.map((p) => p.y));
+		expect(laneOf('p')).toBeGreaterThan(laneOf('r4'));
+	});
+});
+
 describe('layoutArcs: display modes', () => {
 	const ends = [end('c1', 0, 0, 10), end('a1', 0, 20, 4), end('c2', 2, 0, 10), end('a2', 2, 20, 4)];
 	const relations = [rel('r1', 'c1', 'a1'), rel('r2', 'c2', 'a2'), rel('r3', 'c2', 'a1')];

@@ -50,15 +50,17 @@ export function layoutArcs(input: ArcLayoutInput): ArcLayout {
 
 	// 1. Which relations are drawn, by which route, from which boxes.
 	const plans: Plan[] = [];
-	for (const relation of input.relations) {
-		if (!isDrawn(input.mode, relation, input.selectedSpanId, selectedRelation)) continue;
+	const preview = input.preview ?? null;
+	for (const relation of preview ? [preview, ...input.relations] : input.relations) {
+		const previewing = relation === preview;
+		if (!previewing && !isDrawn(input.mode, relation, input.selectedSpanId, selectedRelation)) continue;
 		const head = input.ends.get(relation.head);
 		const tail = input.ends.get(relation.tail);
 		const hv = visible.get(relation.head);
 		const tv = visible.get(relation.tail);
 		if (!head || !tail || (!hv && !tv)) continue;
-		const state: ArcState =
-			relation.id === selectedRelation ? 'selected' : input.selectedSpanId && (relation.head === input.selectedSpanId || relation.tail === input.selectedSpanId) ? 'linked' : 'plain';
+		const linked = input.selectedSpanId !== null && (relation.head === input.selectedSpanId || relation.tail === input.selectedSpanId);
+		const state: ArcState = previewing ? 'preview' : relation.id === selectedRelation ? 'selected' : linked ? 'linked' : 'plain';
 		const plan = planRoute(relation, head, tail, hv, tv, lines, state, right ? Infinity : -Infinity, m);
 		plans.push(plan);
 	}
@@ -79,7 +81,7 @@ export function layoutArcs(input: ArcLayoutInput): ArcLayout {
 	for (const edge of ['top', 'bottom'] as const) placeMarkers(plans.filter((p) => p.edge === edge), edge, input, m, space, markers, overflows);
 
 	// 4. Lanes above each line: same-line arcs, and the connectors of links leaving the line.
-	const order = (p: Plan) => (p.state === 'selected' ? 0 : p.state === 'linked' ? 1 : 2);
+	const order = (p: Plan) => ['preview', 'selected', 'linked', 'plain'].indexOf(p.state);
 	for (const line of lines) {
 		const items: { plan: Plan; span: Interval; ports: Port[] }[] = [];
 		for (const plan of plans) {
