@@ -131,6 +131,20 @@ test('clicking a chip (or Enter on it) selects its relation, drawn distinctly', 
 	await expect(chip).not.toHaveAttribute('aria-pressed', 'true');
 });
 
+test('the link being made is previewed, dashed and not operable, even with relations hidden', async ({ page }) => {
+	await showRelations(page, LINKS, { mode: 'none' });
+	const ids = await spanIds(page);
+	await page.evaluate(
+		({ head, tail }) => window.spanwiseRelationTest!.set([], { preview: { head, tail, label: '' } }),
+		{ head: ids.get('the figures were “wishful thinking”')!, tail: ids.get('the mayor')! }
+	);
+	const preview = page.locator('.sw-arcs .sw-arc.is-preview');
+	await expect(preview).toHaveCount(1);
+	await expect(preview).toHaveAttribute('aria-hidden', 'true');
+	await expect(preview.locator('text')).toHaveText('link');
+	await expect(page.locator('.sw-arcs [role="button"]')).toHaveCount(0);
+});
+
 test('with relations hidden, spans with links carry a badge counting them', async ({ page }) => {
 	await showRelations(page, LINKS, { mode: 'none' });
 	await expect(page.locator('.sw-arcs [role="img"][aria-label="3 links"]')).toHaveCount(1);

@@ -47,7 +47,7 @@ export interface RelationOverlayOptions {
 	/**
 	 * Open the lines up (ROOMY_LINE_HEIGHT) while the article has relations, so four lanes of arcs
 	 * fit between lines instead of two; true when not given. The text moves once, when the first
-	 * link is made (or the last one removed), not when the display mode or the selection changes.
+	 * link is started (or the last one removed), not when the display mode or the selection changes.
 	 */
 	readonly roomyLines?: boolean;
 }
