@@ -15,7 +15,8 @@ import type { ArticleRecord, Relation, Span } from '../types';
 import { allGraphemeBoundaries, unicodeText } from '../testing/unicode';
 
 /** What each foreign format keeps of relations and their spans. */
-const KEEPS: Record<Exclude<FormatName, 'spanwise'>, { annotators: boolean; relationNotes: boolean }> = {
+const KEEPS: Record<FormatName, { annotators: boolean; relationNotes: boolean }> = {
+	spanwise: { annotators: true, relationNotes: true },
 	prodigy: { annotators: true, relationNotes: false },
 	doccano: { annotators: false, relationNotes: false },
 	labelstudio: { annotators: true, relationNotes: false },
