@@ -87,6 +87,21 @@ export class HighlightRenderer implements SpanRenderer {
 	#window = { start: 0, end: 0 };
 	readonly #resize: ResizeObserver;
 	#width = -1;
+	/**
+	 * Each drawn block's size when its marks were placed: a block whose lines change (the text column
+	 * narrows, the line height changes, a font arrives) is drawn again, on its own.
+	 */
+	readonly #sizes = new Map<Element, { block: number; width: number; height: number }>();
+	readonly #blockResize = new ResizeObserver((entries) => {
+		for (const entry of entries) {
+			const drawn = this.#sizes.get(entry.target);
+			if (!drawn) continue;
+			const { width, height } = entry.contentRect;
+			if (Math.abs(width - drawn.width) < 0.5 && Math.abs(height - drawn.height) < 0.5) continue;
+			this.#undrawBlock(drawn.block);
+			this.#drawBlock(drawn.block);
+		}
+	});
 	readonly #onFonts = () => this.#redrawAll();
 
 	constructor(root: HTMLElement, positions: TextPositions, labels: readonly Label[]) {
@@ -246,6 +261,8 @@ export class HighlightRenderer implements SpanRenderer {
 		this.#drawn.add(block);
 		const range = this.#blockRange(block);
 		const origin = parts.marks.getBoundingClientRect();
+		this.#sizes.set(parts.block, { block, width: parts.block.clientWidth, height: parts.block.clientHeight });
+		this.#blockResize.observe(parts.block);
 		const made: HTMLElement[] = [];
 		for (const span of this.#all.overlapping(range.from, range.to)) {
 			const key = this.#keyOf(span);
@@ -267,6 +284,10 @@ export class HighlightRenderer implements SpanRenderer {
 	#undrawBlock(block: number): void {
 		this.#drawn.delete(block);
 		const parts = blockParts(this.#root, block);
+		if (parts) {
+			this.#sizes.delete(parts.block);
+			this.#blockResize.unobserve(parts.block);
+		}
 		if (!parts || !parts.marks.firstChild) return;
 		parts.marks.replaceChildren();
 		const range = this.#blockRange(block);
@@ -402,6 +423,8 @@ export class HighlightRenderer implements SpanRenderer {
 
 	destroy(): void {
 		this.#resize.disconnect();
+		this.#blockResize.disconnect();
+		this.#sizes.clear();
 		clearTimeout(this.#drawTimer);
 		document.fonts?.removeEventListener('loadingdone', this.#onFonts);
 		this.#root.removeEventListener('contentvisibilityautostatechange', this.#onRendered, true);

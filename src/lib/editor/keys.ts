@@ -30,6 +30,10 @@ export interface EditorHost {
 	showHelp(): void;
 	/** A short message for the user ("Select some text first"). */
 	notify(message: string): void;
+	/** Relation keys (making, retyping, reversing, removing links), asked first; true when taken. */
+	relationKey?(event: KeyboardEvent): boolean;
+	/** A click on a span while a link is being made; true when it was taken as the link's other end. */
+	relationClick?(spanId: string): boolean;
 }
 
 /** Where the editor sends what is not an annotation: the find box. */
@@ -180,6 +184,7 @@ export function annotationKeys(host: EditorHost, positions: TextPositions, comma
 
 	function handleKeyDown(view: EditorView, event: KeyboardEvent): boolean {
 		if (event.isComposing) return false;
+		if (host.relationKey?.(event)) return true;
 		if (!event.ctrlKey && !event.metaKey && !event.altKey) {
 			const label = host.labelForKey(event.key);
 			if (label) {
@@ -231,6 +236,7 @@ export function annotationKeys(host: EditorHost, positions: TextPositions, comma
 				const offset = positions.toOffset(pos);
 				const candidates = spanState(view.state).spans.at(offset);
 				const next = cycle(candidates, selectedSpan(view.state));
+				if (next && host.relationClick?.(candidates[0].id)) return true;
 				if (next) {
 					host.select(next.id);
 					return true;

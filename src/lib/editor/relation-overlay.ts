@@ -6,6 +6,7 @@
  * is on screen, not the article's 3,000 relations. The SVG covers the view (plus a margin), not the
  * whole article, and only chips, markers, counts and arc strokes take the pointer.
  */
+import { blockParts } from './block-view';
 import type { EditorView } from 'prosemirror-view';
 import type { Relation, Span } from '$lib/core/types';
 import { layoutArcs, type ArcEnd, type ArcLayout, type ArcRelation, type Box } from '$lib/core/relations/arcs';
@@ -373,7 +374,7 @@ class SvgRelationOverlay implements RelationOverlay {
 		const range = document.createRange();
 		for (let line = first; line <= last; line++) {
 			const { block, index } = this.#positions.blockOf(line);
-			const text = root.children[block]?.children[index]?.firstChild;
+			const text = blockParts(root, block)?.lines.children[index]?.firstChild;
 			if (!text || text.nodeType !== Node.TEXT_NODE) continue;
 			const lineStart = this.#positions.lines[line].start;
 			const length = (text as Text).length;

@@ -30,15 +30,18 @@ declare global {
 	}
 }
 
+/** Whether the page asked for the hook (then the article view draws the injected relations instead of its own). */
+export function relationTestHookWanted(): boolean {
+	try {
+		return localStorage.getItem('spanwise:test-relations') === '1';
+	} catch {
+		return false;
+	}
+}
+
 /** Installs the hook over `editor` when the page asked for it; returns how to remove it. */
 export function installRelationTestHook(editor: OverlayHost & { select(id: string | null, reveal?: boolean): void }): () => void {
-	let enabled = false;
-	try {
-		enabled = localStorage.getItem('spanwise:test-relations') === '1';
-	} catch {
-		enabled = false;
-	}
-	if (!enabled) return () => {};
+	if (!relationTestHookWanted()) return () => {};
 	let relations: readonly Relation[] = [];
 	let mode: RelationDisplayMode = 'all';
 	let selectedSpanId: string | null = null;

@@ -301,6 +301,124 @@ export class ArticleSession implements EditorHost {
 
 	// —— relations ——
 
+	/**
+	 * The link being made: from `head`, with `candidate` the span `]` / `[` walked to (previewed), and
+	 * `tail` the other end once picked when several types fit (the user then picks one by its key).
+	 */
+	#linking = $state.raw<{ readonly head: string; readonly candidate: string | null; readonly tail: string | null } | null>(null);
+	get linking() {
+		return this.#linking;
+	}
+
+	/** Starts a link from span `headId` (default: the selected span): the span where it starts is the head. */
+	startLink(headId?: string): void {
+		const head = headId ? this.#spans.get(headId) : this.selected;
+		if (!head) return this.notify('Select a span first (click it, or Enter at the caret), then press r to link it.');
+		if (this.linkTargets(head.id).length === 0) {
+			const heads = this.relationTypes.filter((t) => t.headLabels.length === 0 || t.headLabels.includes(head.label));
+			const full = heads.filter((t) => t.onePerHead && this.#relations.outgoing(head.id).some((r) => r.label === t.name));
+			return this.notify(
+				heads.length === 0
+					? `No link type starts at a ${head.label} span.`
+					: full.length === heads.length
+						? `This ${head.label} already has its ${full.map((t) => t.name).join(' and ')} link: select that link (click it) to retype, reverse (Shift+R) or remove it (Delete).`
+						: `Nothing in this article can be the other end of a link from this ${head.label} span yet.`
+			);
+		}
+		this.#linking = { head: head.id, candidate: null, tail: null };
+		this.notify(`Linking from ${quoted(this.textOf(head, 40))}: click the other end, or ] / [ to walk to it and Enter. Escape cancels.`);
+	}
+
+	/** Walks to the next (1) or previous (−1) span the link may end at, nearest first, and previews it. */
+	stepLink(direction: 1 | -1): void {
+		const linking = this.#linking;
+		if (!linking) return;
+		const targets = this.linkTargets(linking.head);
+		if (targets.length === 0) return this.notify('No span can be the other end of this link.');
+		const at = linking.candidate ? targets.findIndex((t) => t.id === linking.candidate) : -1;
+		const next = at < 0 ? (direction === 1 ? targets[0] : targets[targets.length - 1]) : targets[(at + direction + targets.length) % targets.length];
+		this.#linking = { ...linking, candidate: next.id, tail: null };
+		this.#editor?.focusRange({ start: next.start, end: next.end });
+		this.notify(`Link to ${quoted(this.textOf(next, 40))} (${next.label})? Enter links it; ] / [ walk on; Escape cancels.`);
+	}
+
+	/** Ends the link being made at `tailId` (default: the span walked to), typed `typeName` or by the one type that fits. */
+	finishLink(tailId?: string, typeName?: string): void {
+		const linking = this.#linking;
+		if (!linking) return;
+		const tail = tailId ?? linking.tail ?? linking.candidate;
+		if (!tail) return this.notify('Pick the other end first: click it, or ] / [ to walk to it.');
+		if (!typeName) {
+			const fitting = this.typesFitting(linking.head, tail);
+			if (fitting.length > 1) {
+				this.#linking = { ...linking, tail };
+				return this.notify(`Which link? ${fitting.map((t) => `${t.hotkey ? `${t.hotkey}: ` : ''}${t.name}`).join(', ')} (Escape cancels).`);
+			}
+		}
+		const made = this.addRelation(linking.head, tail, typeName);
+		if (made.error !== undefined) return this.notify(made.error);
+		this.#linking = null;
+		this.#editor?.focusRange(null);
+		const head = this.#spans.get(made.ok.head);
+		const end = this.#spans.get(made.ok.tail);
+		this.notify(`Linked (${made.ok.label}): ${head ? quoted(this.textOf(head, 30)) : '?'} → ${end ? quoted(this.textOf(end, 30)) : '?'}. Shift+R reverses it, Delete removes it.`);
+	}
+
+	cancelLink(): void {
+		if (!this.#linking) return;
+		this.#linking = null;
+		this.#editor?.focusRange(null);
+		this.notify('No link made.');
+	}
+
+	/**
+	 * The relation keys, asked by the editor before its own: while a link is being made (`]` / `[`,
+	 * Enter, a type's key, Escape), on a selected relation (its type's key retypes it, Shift+R reverses
+	 * it, Delete removes it, Escape lets it go), and `r` on a selected span. True when the key was taken.
+	 */
+	relationKey(event: KeyboardEvent): boolean {
+		if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return false;
+		const key = event.key;
+		if (this.#linking) {
+			if (key === ']' || key === '[') return this.stepLink(key === ']' ? 1 : -1), true;
+			if (key === 'Enter') return this.finishLink(), true;
+			if (key === 'Escape') return this.cancelLink(), true;
+			const type = this.relationTypeForKey(key);
+			if (type) return this.finishLink(undefined, type.name), true;
+			return key === 'r';
+		}
+		const relation = this.selectedRelation;
+		if (relation) {
+			if (key === 'R' && event.shiftKey) {
+				const done = this.reverseRelation(relation.id);
+				return this.notify(done.error ?? 'Link reversed.'), true;
+			}
+			if (key === 'Delete' || key === 'Backspace') return this.deleteRelation(relation.id), this.notify('Link removed.'), true;
+			if (key === 'Escape') return this.selectRelation(null), true;
+			const type = this.relationTypeForKey(key);
+			if (type && !event.shiftKey) {
+				const done = this.retypeRelation(relation.id, type.name);
+				return this.notify(done.error ?? `Link retyped as ${type.name}.`), true;
+			}
+		}
+		if (key === 'r') return this.startLink(), true;
+		return false;
+	}
+
+	/** A click on span `id` while a link is being made ends it there. True when it did. */
+	relationClick(id: string): boolean {
+		if (!this.#linking) return false;
+		if (id === this.#linking.head) return true;
+		this.finishLink(id);
+		return true;
+	}
+
+	/** The link under a pointer or key in the drawing: selected, the keyboard back in the text. */
+	pickRelation(id: string): void {
+		this.selectRelation(id);
+		this.#editor?.focus();
+	}
+
 	/** The relations of this session's layer (a new list after each change; the same list otherwise). */
 	get relations(): readonly Relation[] {
 		return this.#relationList;

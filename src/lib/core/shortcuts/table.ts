@@ -26,6 +26,8 @@ export type Command =
 	| 'nextSpan'
 	| 'previousSpan'
 	| 'removeSpan'
+	| 'startLink'
+	| 'reverseLink'
 	| 'deselect'
 	| 'spanEndWordRight'
 	| 'spanEndWordLeft'
@@ -87,6 +89,15 @@ export const SHORTCUTS: readonly Shortcut[] = [
 	{ command: 'nextSpan', keys: [']'], help: 'Select the next span', context: 'editor' },
 	{ command: 'previousSpan', keys: ['['], help: 'Select the previous span', context: 'editor' },
 	{ command: 'removeSpan', keys: ['Delete', 'Backspace'], help: 'Remove the selected span', context: 'editor' },
+	// Relation keys are the session's (ArticleSession.relationKey), asked before the table: listed here.
+	{
+		command: 'startLink',
+		keys: ['r'],
+		help: 'Link the selected span: then click the other end, or ] / [ to walk to it and Enter (a type’s key picks the type; Escape cancels)',
+		context: 'editor',
+		native: true
+	},
+	{ command: 'reverseLink', keys: ['Shift-r'], help: 'Reverse the selected link (Delete removes it, a type’s key retypes it)', context: 'editor', native: true },
 	{ command: 'deselect', keys: ['Escape'], help: 'Deselect the span and hide its label tag; with none selected, close the find box', context: 'editor' },
 	{ command: 'spanEndWordRight', keys: ['Alt-ArrowRight'], help: 'Move the selected span’s end one word right', context: 'editor' },
 	{ command: 'spanEndWordLeft', keys: ['Alt-ArrowLeft'], help: 'Move the selected span’s end one word left', context: 'editor' },

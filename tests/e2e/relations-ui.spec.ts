@@ -1,0 +1,86 @@
+import { expect, test, type Page } from '@playwright/test';
+import { expectSaved, importThroughChooser, openArticle, openLibrary, readJsonl } from './helpers';
+
+/** Exports the open article (all layers) and returns its links as [type, head text, tail text]. */
+async function exportedLinks(page: Page): Promise<string[][]> {
+	const download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export JSONL' }).click();
+	const [record] = await readJsonl(await download);
+	const text = new Map<string, string>(record.spans.map((s: { id: string; text: string }) => [s.id, s.text]));
+	return (record.relations ?? []).map((r: { label: string; head: string; tail: string }) => [r.label, text.get(r.head), text.get(r.tail)]);
+}
+
+const CLAIM = 'the US would send $60.84 billion in aid';
+const message = (page: Page) => page.locator('.editor-message');
+
+test('links a claim to its source by keyboard and by mouse; the rules, the drawing, delete, undo and reload', async ({ page }) => {
+	await openLibrary(page);
+	await importThroughChooser(page, ['relations-article.jsonl']);
+	await openArticle(page, 'Ryder on aid');
+	const panel = page.getByRole('complementary', { name: 'Spans' });
+	const claim = () => panel.getByRole('button', { name: CLAIM, exact: true });
+
+	// The imported link is drawn, named by its type and ends, and listed for the selected claim.
+	const chip = page.getByRole('button', { name: /^source: / });
+	await expect(chip).toHaveCount(1);
+	await claim().click();
+	await expect(panel.getByRole('region', { name: 'Links of the selected span' })).toContainText('source → Pentagon Press Secretary Pat Ryder');
+	// A claim has one source: r says so instead of starting a second.
+	await page.keyboard.press('r');
+	await expect(message(page)).toContainText('already has its source link');
+
+	// Selecting the link in the drawing and pressing Delete removes it.
+	await chip.click();
+	await page.keyboard.press('Delete');
+	await expect(message(page)).toHaveText('Link removed.');
+	await expect(chip).toHaveCount(0);
+	await expectSaved(page);
+	expect(await exportedLinks(page)).toEqual([]);
+
+	// Keyboard only: r on the claim, ] walks the actors it may link to (previewed), Enter links.
+	await claim().click();
+	await page.keyboard.press('r');
+	await expect(message(page)).toContainText('Linking from');
+	for (let i = 0; i < 4 && !((await message(page).textContent()) ?? '').includes('Pentagon Press Secretary Pat Ryder'); i++) await page.keyboard.press(']');
+	await expect(message(page)).toContainText('Link to “\u2068Pentagon Press Secretary Pat Ryder\u2069” (actor)?');
+	await page.keyboard.press('Enter');
+	await expect(message(page)).toContainText('Linked (source)');
+	await expectSaved(page);
+	expect(await exportedLinks(page)).toEqual([['source', CLAIM, 'Pentagon Press Secretary Pat Ryder']]);
+
+	// (The export took the keyboard: select the link in the drawing again.) Shift+R would make an
+	// actor the head of a source link, which its rule refuses.
+	await chip.click();
+	await page.keyboard.press('Shift+R');
+	await expect(message(page)).toContainText('starts at a');
+	// Undo takes the link away, redo brings it back.
+	await page.keyboard.press('Control+z');
+	await expectSaved(page);
+	expect(await exportedLinks(page)).toEqual([]);
+	await claim().click();
+	await page.keyboard.press('Control+Shift+z');
+	await expectSaved(page);
+	expect(await exportedLinks(page)).toEqual([['source', CLAIM, 'Pentagon Press Secretary Pat Ryder']]);
+
+	// By mouse: remove it, then r on the claim and a click on the other end.
+	await chip.click();
+	await page.keyboard.press('Delete');
+	await expect(chip).toHaveCount(0);
+	await claim().click();
+	await page.keyboard.press('r');
+	await page.locator('.ProseMirror').getByText(/Pentagon Press/).click({ position: { x: 10, y: 8 } });
+	await expect(message(page)).toContainText('Linked (source)');
+	await expectSaved(page);
+	expect(await exportedLinks(page)).toEqual([['source', CLAIM, 'Pentagon Press Secretary Pat Ryder']]);
+
+	// Deleting the claim takes its link with it; one undo brings both back, and they survive a reload.
+	await claim().click();
+	await page.keyboard.press('Delete');
+	await expect(chip).toHaveCount(0);
+	await page.keyboard.press('Control+z');
+	await expect(chip).toHaveCount(1);
+	await expectSaved(page);
+	await page.reload();
+	await expect(page.getByRole('button', { name: /^source: / })).toHaveCount(1);
+	expect(await exportedLinks(page)).toEqual([['source', CLAIM, 'Pentagon Press Secretary Pat Ryder']]);
+});
