@@ -89,7 +89,7 @@ export function buildCandidates(
 }
 
 /** How far a review has come: candidates and conflicts settled of all. */
-export function reviewProgress(candidates: readonly Candidate[]): { candidates: number; settled: number; conflicts: number; conflictsSettled: number } {
+export function reviewProgress(candidates: readonly Pick<Candidate, 'settled' | 'status'>[]): { candidates: number; settled: number; conflicts: number; conflictsSettled: number } {
 	let settled = 0;
 	let conflicts = 0;
 	let conflictsSettled = 0;

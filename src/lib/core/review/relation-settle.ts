@@ -3,6 +3,7 @@
  * a gold relation needs its two ends in gold, so accepting a relation whose ends are not there yet
  * accepts those spans with it. Pure plans: the review page carries them out in one transaction.
  */
+import { reviewProgress } from './candidates';
 import type { Relation, Result, Span } from '../types';
 import { candidateKey } from './candidates';
 import { GOLD_ANNOTATOR } from './layers';
@@ -84,15 +85,5 @@ export function relationsLosingEnds(goldRelations: readonly Relation[], leaving:
 
 /** How far the review of relations has come: candidates and conflicts settled of all. */
 export function relationReviewProgress(candidates: readonly RelationCandidate[]): { candidates: number; settled: number; conflicts: number; conflictsSettled: number } {
-	let settled = 0;
-	let conflicts = 0;
-	let conflictsSettled = 0;
-	for (const c of candidates) {
-		if (c.settled) settled++;
-		if (c.status === 'conflict') {
-			conflicts++;
-			if (c.settled) conflictsSettled++;
-		}
-	}
-	return { candidates: candidates.length, settled, conflicts, conflictsSettled };
+	return reviewProgress(candidates);
 }
