@@ -90,7 +90,7 @@ test('labels are reordered, and a label in use is deleted with its spans or rela
 	await page.getByRole('button', { name: 'Delete label actor' }).click();
 	await dialog.getByRole('button', { name: 'Cancel' }).click();
 	await expect(page.getByRole('form', { name: 'Label actor' })).toBeVisible();
-	await page.getByLabel('New label').fill('place');
+	await page.getByRole('textbox', { name: 'New label', exact: true }).fill('place');
 	await page.getByRole('button', { name: 'Add label' }).click();
 	await page.getByRole('button', { name: 'Delete label place' }).click();
 	await expect(page.getByRole('form', { name: 'Label place' })).toHaveCount(0);
