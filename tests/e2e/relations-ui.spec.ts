@@ -84,3 +84,49 @@ test('links a claim to its source by keyboard and by mouse; the rules, the drawi
 	await expect(page.getByRole('button', { name: /^source: / })).toHaveCount(1);
 	expect(await exportedLinks(page)).toEqual([['source', CLAIM, 'Pentagon Press Secretary Pat Ryder']]);
 });
+
+test('relation types are set up in Settings (bad input named), a second fitting type is picked by its key, and links can be hidden', async ({ page }) => {
+	await openLibrary(page);
+	await importThroughChooser(page, ['relations-article.jsonl']);
+	await expect(page.getByRole('status').filter({ hasText: /^Imported/ })).toBeVisible();
+	await page.getByRole('link', { name: 'Settings', exact: true }).click();
+	const add = page.getByRole('form', { name: 'Add a relation type' });
+	await add.getByLabel('New relation type').fill('cites');
+	await add.getByLabel('Key').fill('1');
+	await add.getByRole('button', { name: 'Add relation type' }).click();
+	// Key 1 is the actor label's: refused, and said why.
+	await expect(add.getByRole('alert')).toContainText('1');
+	await add.getByLabel('Key').fill('c');
+	await add.getByRole('button', { name: 'Add relation type' }).click();
+	const cites = page.getByRole('form', { name: 'Relation type cites' });
+	await expect(cites).toBeVisible();
+	await cites.getByRole('group', { name: /From/ }).getByLabel('claim').check();
+	await cites.getByRole('group', { name: /To/ }).getByLabel('actor').check();
+	await cites.getByRole('button', { name: 'Save cites' }).click();
+	await expect(cites.getByRole('status')).toHaveText('Saved.');
+
+	await page.getByRole('link', { name: 'Library', exact: true }).click();
+	await openArticle(page, 'Ryder on aid');
+	const chip = page.getByRole('button', { name: /^source: / });
+	await chip.click();
+	await page.keyboard.press('Delete');
+	await expect(chip).toHaveCount(0);
+	const panel = page.getByRole('complementary', { name: 'Spans' });
+	await panel.getByRole('button', { name: CLAIM, exact: true }).click();
+	await page.keyboard.press('r');
+	await page.locator('.ProseMirror').getByText(/Pentagon Press/).click({ position: { x: 10, y: 8 } });
+	// source and cites both fit a claim and an actor: the user picks one by its key.
+	await expect(message(page)).toContainText('Which link? s: source, c: cites');
+	await page.keyboard.press('c');
+	await expect(message(page)).toContainText('Linked (cites)');
+	await expect(page.getByRole('button', { name: /^cites: / })).toHaveCount(1);
+	await expectSaved(page);
+	expect(await exportedLinks(page)).toEqual([['cites', CLAIM, 'Pentagon Press Secretary Pat Ryder']]);
+
+	// Links can be hidden (a count stays on the span) and shown again.
+	const shown = page.getByLabel('Links shown');
+	await shown.selectOption({ label: 'No relations (counts only)' });
+	await expect(page.getByRole('button', { name: /^cites: / })).toHaveCount(0);
+	await shown.selectOption({ label: 'All relations' });
+	await expect(page.getByRole('button', { name: /^cites: / })).toHaveCount(1);
+});

@@ -6,15 +6,19 @@ test('renaming, recolouring and re-keying a label updates existing spans and per
 	await page.getByRole('link', { name: 'Settings' }).click();
 	const actor = page.getByRole('form', { name: 'Label actor' });
 	await actor.getByLabel('Name').fill('speaker');
+	// s is the key of the source relation type: refused, and said so.
 	await actor.getByLabel('Key').fill('s');
+	await actor.getByRole('button', { name: 'Save' }).click();
+	await expect(actor.getByRole('alert')).toContainText('source');
+	await actor.getByLabel('Key').fill('p');
 	await actor.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByRole('status').filter({ hasText: 'Renamed “\u2068actor\u2069” to “\u2068speaker\u2069” on 8 spans' })).toBeVisible();
 
 	// A duplicate key is refused with a message.
 	const claim = page.getByRole('form', { name: 'Label claim' });
-	await claim.getByLabel('Key').fill('s');
+	await claim.getByLabel('Key').fill('p');
 	await claim.getByRole('button', { name: 'Save' }).click();
-	await expect(claim.getByRole('alert')).toContainText('"s" is already the key of "speaker"');
+	await expect(claim.getByRole('alert')).toContainText('"p" is already the key of "speaker"');
 
 	await page.reload();
 	await expect(page.getByRole('form', { name: 'Label speaker' })).toBeVisible();
@@ -25,7 +29,7 @@ test('renaming, recolouring and re-keying a label updates existing spans and per
 
 	// The new key tags.
 	await page.getByRole('complementary', { name: 'Spans' }).getByRole('button', { name: '14 March' }).click();
-	await page.keyboard.press('s');
+	await page.keyboard.press('p');
 	await expect.poll(() => spansUnder(page, 'speaker')).toContain('14 March');
 });
 

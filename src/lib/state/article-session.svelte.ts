@@ -1,4 +1,5 @@
 import type { AnnotationEdit, Article, Relation, RelationType, Result, Span, SpanEdit } from '$lib/core/types';
+import { defaultDisplayMode, type RelationDisplayMode } from '$lib/core/relations/arcs-display';
 import { quoted } from '$lib/core/text/isolate';
 import { SpanSet } from '$lib/core/spans/span-set';
 import { applyAnnotationEdits, isRelationEdit, spanEditsOf } from '$lib/core/spans/edits';
@@ -308,6 +309,15 @@ export class ArticleSession implements EditorHost {
 	#linking = $state.raw<{ readonly head: string; readonly candidate: string | null; readonly tail: string | null } | null>(null);
 	get linking() {
 		return this.#linking;
+	}
+
+	/** How the links are drawn: the user's choice for this article, or (null) the default for its count. */
+	#linkDisplay = $state<RelationDisplayMode | null>(null);
+	get linkDisplay(): RelationDisplayMode {
+		return this.#linkDisplay ?? defaultDisplayMode(this.#relationList.length);
+	}
+	set linkDisplay(mode: RelationDisplayMode) {
+		this.#linkDisplay = mode;
 	}
 
 	/** Starts a link from span `headId` (default: the selected span): the span where it starts is the head. */

@@ -1,8 +1,8 @@
 import { getContext, setContext } from 'svelte';
 import { quoted } from '$lib/core/text/isolate';
 import type { AnnotationEdit, ArticleRecord, ArticleStatus, Label, RelationType } from '$lib/core/types';
-import { DEFAULT_LABELS } from '$lib/core/labels/defaults';
-import { DEFAULT_RELATION_TYPES } from '$lib/core/relations/defaults';
+import { DEFAULT_LABELS, nextLabelColor } from '$lib/core/labels/defaults';
+import { DEFAULT_RELATION_TYPES, checkRelationType } from '$lib/core/relations/defaults';
 import { parseThemeChoice, type ThemeChoice } from '$lib/core/theme/themes';
 import { exportFileName, safeFileName, type ExportScope } from '$lib/core/codecs/filename';
 import { parseTitle } from '$lib/core/articles/title';
@@ -276,6 +276,36 @@ export class Workspace {
 	async setRelationTypes(types: readonly RelationType[]): Promise<void> {
 		await saveRelationTypes(this.db, types);
 		this.#relationTypes = types;
+	}
+
+	/**
+	 * Saves relation type `from` as `type` (renaming its links when the name changed), after the same
+	 * checks as every type (name, key, colour, labels). Returns the reason it was refused, or null.
+	 */
+	async updateRelationType(from: string, type: RelationType): Promise<string | null> {
+		const problem = checkRelationType(type, this.#relationTypes, this.labels, from);
+		if (problem) return problem;
+		if (type.name !== from) await this.renameRelationType(from, type.name);
+		await this.setRelationTypes(this.#relationTypes.map((t) => (t.name === type.name || t.name === from ? type : t)));
+		return null;
+	}
+
+	/** Adds a relation type `name` on key `hotkey`: any labels at either end, directed, several per head. */
+	async addRelationType(name: string, hotkey: string): Promise<string | null> {
+		const type: RelationType = {
+			name: name.trim(),
+			hotkey,
+			color: nextLabelColor(this.#relationTypes.map((t) => t.color)),
+			description: '',
+			headLabels: [],
+			tailLabels: [],
+			directed: true,
+			onePerHead: false
+		};
+		const problem = checkRelationType(type, this.#relationTypes, this.labels);
+		if (problem) return problem;
+		await this.setRelationTypes([...this.#relationTypes, type]);
+		return null;
 	}
 
 	/** Renames a relation type and every relation that has it; returns how many relations changed. */
