@@ -396,6 +396,38 @@ async function tagRelabelDelete(page: Page, main: MainThread, count: number, see
 	return { tag: await lessIdle(main, tag), relabel: await lessIdle(main, relabel), remove: await lessIdle(main, remove) };
 }
 
+/**
+ * `count` links made by keyboard, each measured like a tag: a caret somewhere, [ until the span
+ * selected is a claim that `r` can link (untimed), ] to walk to its nearest actor (untimed), then
+ * Enter (timed: the link made, saved and drawn). Returns each link's main-thread time less idle frames.
+ */
+async function linkClaims(page: Page, main: MainThread, count: number, seed: number): Promise<number[]> {
+	const random = prng(seed);
+	const links: { ms: number; frames: number }[] = [];
+	const message = page.locator('.editor-message');
+	for (let attempt = 0; links.length < count && attempt < count * 12; attempt++) {
+		await page.evaluate(selectWords, { where: random(), words: 1 });
+		await page.keyboard.press('ArrowRight');
+		await page.keyboard.press('[');
+		await page.keyboard.press('r');
+		if (!((await message.textContent()) ?? '').startsWith('Linking from')) {
+			await page.keyboard.press('Escape');
+			continue;
+		}
+		await page.keyboard.press(']');
+		// Let the walk's scrolling and any background work (a snapshot being remade) settle first.
+		await page.evaluate(waitFrames, { frames: 30, marks: -1 });
+		const made = await timedKey(page, main, 'Enter');
+		if (!made) {
+			await page.keyboard.press('Escape');
+			continue;
+		}
+		// Idle measured right after each link, the same way (the end of the run may be busier).
+		links.push({ ms: made.ms - (await main.idleFrames(made.frames)), frames: made.frames });
+	}
+	return links.map((l) => l.ms);
+}
+
 /** Scrolls from the top `step` px a frame; main-thread time per frame less idle frames, and the frame times. */
 async function scrollCost(page: Page, main: MainThread, step: number, maxFrames: number): Promise<{ perFrame: number; frames: number[] }> {
 	await page.evaluate(() => void ((document.querySelector('.article-region') as HTMLElement).scrollTop = 0));
@@ -422,6 +454,12 @@ test('big article: main thread per tag, relabel, delete and scrolled frame (CDP 
 	for (let run = 0; run < 3; run++) scrolls.push(await scrollCost(page, main, 800, 100_000));
 	metrics.scroll_main_ms_per_frame = metric(scrolls.map((s) => s.perFrame), 'ms');
 	metrics.scroll_frame_max_ms = metric(scrolls.map((s) => Math.max(...s.frames)), 'ms');
+	// Links last: the scroll above is measured on the article as it was (no links drawn).
+	const link = await linkClaims(page, main, Number(process.env.BENCH_ACTIONS ?? 50) / 2, 17);
+	expect(link.length).toBeGreaterThan(0);
+	metrics.link_total_main_ms = metric(link, 'ms');
+
+	notes.link_total_main = 'link_total_main_ms: like tag_total_main_ms, for Enter ending a link started with r on a claim and walked with ] to its nearest actor (the source type), half as many as the tags';
 	notes.total_main =
 		`renderer main thread TaskDuration (CDP Performance.getMetrics) per action less the same number of idle frames: ${tag.length} tags (1–3 words selected in the DOM, a label key), ` +
 		`each relabelled (another label key) and deleted (Delete); an action lasts until its save committed and two frames more. Scroll: 800 px a frame from the top to the end, ${scrolls[0].frames.length} frames, 3 runs`;

@@ -217,6 +217,11 @@ class SvgRelationOverlay implements RelationOverlay {
 		if (this.#view.isDestroyed) return;
 		// Before anything is measured: the boxes below are read with the line height it gives.
 		this.#roomForArcs();
+		// Nothing to draw (an article without links, no link being made): measure nothing, every scroll frame.
+		if (this.#options.getRelations().length === 0 && !this.#options.getPreview?.()) {
+			if (this.#shown !== '') this.#show(null);
+			return;
+		}
 		const mountBox = this.#mount.getBoundingClientRect();
 		const dom = (this.#view.dom as HTMLElement).getBoundingClientRect();
 		const scroller = this.#scroller;
