@@ -110,13 +110,8 @@ test('big article: open, tag, undo, save, scroll, DOM size', async ({ browser })
 	}
 	metrics.open_from_rows_ms = metric(fromRows, 'ms');
 	notes.open_from_rows_ms = 'open_ms with the article\'s span snapshot deleted first: its 10,000 span rows are read (the first opening after an edit made elsewhere)';
-	const drawn = await page.evaluate(() => {
-		let n = 0;
-		CSS.highlights.forEach((h, name) => {
-			if (name.startsWith('sw-label')) n += h.size;
-		});
-		return n;
-	});
+	// Spans drawn: those with boxes in the marks layers of the rendered blocks.
+	const drawn = await page.evaluate(() => new Set(Array.from(document.querySelectorAll<HTMLElement>('.sw-marks .sw-mark'), (el) => el.dataset.span)).size);
 	// Only the spans on screen and a screen around it are drawn (the rest as it scrolls into view).
 	expect(drawn).toBeGreaterThan(20);
 	notes.drawn_at_open = `${drawn} of ${SPANS} spans drawn at open (those within a screen of the viewport)`;
