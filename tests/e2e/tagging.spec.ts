@@ -137,3 +137,30 @@ test('Alt while selecting bypasses word snapping; the toggle turns snapping off'
 	await page.keyboard.press('1');
 	await expect.poll(() => spansUnder(page, 'actor')).toEqual(['rbour master', 'Repai']);
 });
+
+test('span boxes sit under their own text, and follow it when the window narrows and the lines wrap anew', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await openLibrary(page);
+	await page.getByRole('link', { name: /Harbour council approves/ }).click();
+	await expect(page.locator('.sw-marks .sw-mark').first()).toBeAttached();
+	// Every box lies on a line of text: same top as one of the line boxes, and within its width.
+	const misplaced = () =>
+		page.evaluate(() => {
+			const lines: DOMRect[] = [];
+			for (const p of document.querySelectorAll('.ProseMirror .sw-line')) {
+				if (!p.firstChild) continue;
+				const r = document.createRange();
+				r.selectNodeContents(p);
+				lines.push(...r.getClientRects());
+			}
+			const marks = [...document.querySelectorAll('.sw-marks .sw-mark')].map((m) => m.getBoundingClientRect());
+			const bad = marks.filter((m) => !lines.some((l) => Math.abs(l.top - m.top) < 1.5 && m.left >= l.left - 1 && m.right <= l.right + 1));
+			return { marks: marks.length, bad: bad.length };
+		});
+	const wide = await misplaced();
+	expect(wide.marks).toBeGreaterThan(5);
+	expect(wide.bad).toBe(0);
+	await page.setViewportSize({ width: 900, height: 800 });
+	await expect.poll(misplaced).toMatchObject({ bad: 0 });
+	expect((await misplaced()).marks).toBeGreaterThanOrEqual(wide.marks);
+});

@@ -85,8 +85,6 @@ export class HighlightRenderer implements SpanRenderer {
 	#all: SpanSet = SpanSet.empty;
 	// Nothing drawn until the editor says what is in view (setWindow).
 	#window = { start: 0, end: 0 };
-	readonly #resize: ResizeObserver;
-	#width = -1;
 	/**
 	 * Each drawn block's size when its marks were placed: a block whose lines change (the text column
 	 * narrows, the line height changes, a font arrives) is drawn again, on its own.
@@ -118,16 +116,8 @@ export class HighlightRenderer implements SpanRenderer {
 		this.#foundCurrent.priority = 26;
 		CSS.highlights.set(`${PREFIX}found`, this.#found);
 		CSS.highlights.set(`${PREFIX}found-current`, this.#foundCurrent);
-		// Marks are boxes at the text's positions: when the text column changes width (or a web font
-		// arrives) the lines wrap anew, and what is drawn is drawn again.
-		this.#resize = new ResizeObserver(([entry]) => {
-			const width = entry.contentRect.width;
-			if (width === this.#width) return;
-			const first = this.#width < 0;
-			this.#width = width;
-			if (!first) this.#redrawAll();
-		});
-		this.#resize.observe(root);
+		// Marks are boxes at the text's positions: a drawn block whose lines change size is drawn again
+		// (#blockResize); a web font that arrives may move glyphs without changing sizes, so it redraws all.
 		document.fonts?.addEventListener('loadingdone', this.#onFonts);
 		// The event does not bubble: listen while it goes down to the block.
 		root.addEventListener('contentvisibilityautostatechange', this.#onRendered, true);
@@ -422,7 +412,6 @@ export class HighlightRenderer implements SpanRenderer {
 	}
 
 	destroy(): void {
-		this.#resize.disconnect();
 		this.#blockResize.disconnect();
 		this.#sizes.clear();
 		clearTimeout(this.#drawTimer);
