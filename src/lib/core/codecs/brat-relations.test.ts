@@ -1,4 +1,5 @@
 /** brat relations: `R` lines and their notes, and the `annotation.conf` an export writes and an import reads. */
+import { describeRelations } from '../testing/relations';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,14 +20,7 @@ const relation = (id: string, label: string, head: string, tail: string, extra: 
 	id, articleId: 'a-1', label, head, tail, annotator: 'maria', createdAt: 0, updatedAt: 0, ...extra
 });
 
-function described(record: ArticleRecord): string[] {
-	const byId = new Map(record.spans.map((s) => [s.id, s]));
-	const text = (id: string) => {
-		const s = byId.get(id) as Span;
-		return `${s.label}:${record.article.text.slice(s.start, s.end)}`;
-	};
-	return (record.relations ?? []).map((r) => `${r.label} ${text(r.head)} → ${text(r.tail)}${r.note ? ` [${r.note}]` : ''}`).sort();
-}
+const described = (record: ArticleRecord): string[] => describeRelations(record, { note: true });
 
 function files(records: ArticleRecord[], opts: Parameters<typeof bratCodec.serialize>[1] = {}): Record<string, string> {
 	const out: Record<string, string> = {};

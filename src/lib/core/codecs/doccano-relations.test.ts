@@ -1,5 +1,6 @@
 /** doccano relations: the relation project's export (entities with ids + relations), both ways. */
 import { describe, expect, it } from 'vitest';
+import { describeRelations } from '../testing/relations';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { doccanoCodec } from './doccano';
@@ -20,14 +21,7 @@ const relation = (id: string, label: string, head: string, tail: string, extra: 
 const parse = (content: string) => doccanoCodec.parse([{ name: 'rel.jsonl', content }], OPTS);
 const write = (record: ArticleRecord, report = emptySerializeReport()) => JSON.parse([...doccanoCodec.serialize([record], { report })].map((c) => c.data).join(''));
 
-function described(record: ArticleRecord): string[] {
-	const byId = new Map(record.spans.map((s) => [s.id, s]));
-	const text = (id: string) => {
-		const s = byId.get(id) as Span;
-		return `${s.label}:${record.article.text.slice(s.start, s.end)}`;
-	};
-	return (record.relations ?? []).map((r) => `${r.label} ${text(r.head)} → ${text(r.tail)}`).sort();
-}
+const described = (record: ArticleRecord): string[] => describeRelations(record);
 
 describe('doccano relations: reading', () => {
 	it('reads from_id as the head and to_id as the tail, by entity id', () => {

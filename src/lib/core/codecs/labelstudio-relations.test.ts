@@ -1,5 +1,6 @@
 /** Label Studio relations: `type: "relation"` results in annotations and predictions, both ways. */
 import { describe, expect, it } from 'vitest';
+import { describeRelations } from '../testing/relations';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { labelstudioCodec } from './labelstudio';
@@ -19,14 +20,7 @@ const relation = (id: string, label: string, head: string, tail: string, extra: 
 
 const parse = (content: string) => labelstudioCodec.parse([{ name: 'project.json', content }], OPTS);
 
-function described(record: ArticleRecord): string[] {
-	const byId = new Map(record.spans.map((s) => [s.id, s]));
-	const text = (id: string) => {
-		const s = byId.get(id) as Span;
-		return `${s.label}:${record.article.text.slice(s.start, s.end)}`;
-	};
-	return (record.relations ?? []).map((r) => `${r.label} ${text(r.head)} → ${text(r.tail)} (${r.annotator})`).sort();
-}
+const described = (record: ArticleRecord): string[] => describeRelations(record, { annotator: true });
 
 describe('Label Studio relations: reading an export', () => {
 	it('links the regions named by from_id / to_id, reading direction, empty labels and predictions', () => {

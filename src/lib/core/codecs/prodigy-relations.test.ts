@@ -1,5 +1,6 @@
 /** Prodigy `rel.manual` relations: reading its real output shape, writing it back, and what is reported lost. */
 import { describe, expect, it } from 'vitest';
+import { describeRelations } from '../testing/relations';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { prodigyCodec } from './prodigy';
@@ -27,14 +28,7 @@ function parse(content: string) {
 }
 
 /** Each relation as "label head-text → tail-text (annotator)". */
-function described(record: ArticleRecord): string[] {
-	const byId = new Map(record.spans.map((s) => [s.id, s]));
-	const text = (id: string) => {
-		const s = byId.get(id) as Span;
-		return `${s.label}:${record.article.text.slice(s.start, s.end)}`;
-	};
-	return (record.relations ?? []).map((r) => `${r.label} ${text(r.head)} → ${text(r.tail)} (${r.annotator})`).sort();
-}
+const described = (record: ArticleRecord): string[] => describeRelations(record, { annotator: true });
 
 describe('Prodigy relations: reading rel.manual output', () => {
 	it('finds each end by head_span / child_span, or by the token index of its last token, across merged lines', () => {

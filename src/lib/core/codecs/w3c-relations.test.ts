@@ -3,6 +3,7 @@
  * of the data model (§3.1 annotations, §5.1 collections, §5.2 pages) on everything the export writes.
  */
 import { describe, expect, it } from 'vitest';
+import { describeRelations } from '../testing/relations';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -26,14 +27,7 @@ const RELATIONS = [relation('r-1', 'source', 's-claim', 's-actor', { note: 'quot
 const serialize = (records: ArticleRecord[], opts: Parameters<typeof w3cCodec.serialize>[1] = {}) => [...w3cCodec.serialize(records, opts)].map((c) => c.data).join('');
 const parse = (content: string) => w3cCodec.parse([{ name: 'links.jsonld', content }], OPTS);
 
-function described(record: ArticleRecord): string[] {
-	const byId = new Map(record.spans.map((s) => [s.id, s]));
-	const text = (id: string) => {
-		const s = byId.get(id) as Span;
-		return `${s.label}:${record.article.text.slice(s.start, s.end)}`;
-	};
-	return (record.relations ?? []).map((r) => `${r.label} ${text(r.head)} → ${text(r.tail)} (${r.annotator})${r.note ? ` [${r.note}]` : ''}`).sort();
-}
+const described = (record: ArticleRecord): string[] => describeRelations(record, { annotator: true, note: true });
 
 /** An IRI as the model needs for `id`: a scheme, a colon, something after it. */
 const isIri = (value: unknown) => typeof value === 'string' && /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/.test(value);
