@@ -2,9 +2,10 @@
 import { computeAgreement } from '$lib/core/agreement/agreement';
 import type { AgreementReport } from '$lib/core/agreement/types';
 import { GOLD_ANNOTATOR } from '$lib/core/review/layers';
-import { openDatabase, readSpansOf, readTexts } from '$lib/db';
+import { openDatabase, readRelationsOf, readSpansOf, readTexts } from '$lib/db';
+import { resolveAgreementRelations } from '$lib/core/agreement/relation-agreement';
 
-export type AgreementRequest = { readonly dbName: string; readonly ids: readonly string[] };
+export type AgreementRequest = { readonly dbName: string; readonly ids: readonly string[]; readonly symmetricRelations?: readonly string[] };
 export type AgreementResponse = { readonly report: AgreementReport; readonly ms: number } | { readonly error: string };
 
 const scope = self as unknown as { postMessage(message: AgreementResponse): void; onmessage: ((e: MessageEvent<AgreementRequest>) => void) | null };
@@ -12,11 +13,15 @@ const scope = self as unknown as { postMessage(message: AgreementResponse): void
 scope.onmessage = async ({ data }) => {
 	try {
 		const db = openDatabase(data.dbName);
-		const [texts, spans] = await Promise.all([readTexts(db, data.ids), readSpansOf(db, data.ids)]);
+		const [texts, spans, relations] = await Promise.all([readTexts(db, data.ids), readSpansOf(db, data.ids), readRelationsOf(db, data.ids)]);
 		db.close();
 		const started = performance.now();
-		const articles = texts.map((t) => ({ id: t.id, text: t.text, spans: (spans.get(t.id) ?? []).filter((s) => s.annotator !== GOLD_ANNOTATOR) }));
-		const report = computeAgreement({ articles });
+		const articles = texts.map((t) => {
+			const layers = (spans.get(t.id) ?? []).filter((s) => s.annotator !== GOLD_ANNOTATOR);
+			const links = (relations.get(t.id) ?? []).filter((r) => r.annotator !== GOLD_ANNOTATOR);
+			return { id: t.id, text: t.text, spans: layers, relations: resolveAgreementRelations(layers, links) };
+		});
+		const report = computeAgreement({ articles, symmetricRelations: new Set(data.symmetricRelations ?? []) });
 		scope.postMessage({ report, ms: performance.now() - started });
 	} catch (error) {
 		scope.postMessage({ error: (error as Error).message ?? String(error) });

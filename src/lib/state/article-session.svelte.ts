@@ -523,6 +523,47 @@ export class ArticleSession implements EditorHost {
 		return { added: relations.length, refused };
 	}
 
+	/**
+	 * A review settling one link into this layer, as one undoable step: the relations `removeRelations`
+	 * (ids) leave, spans at exactly `addEnds`' offsets are added where the layer lacks them (a link needs
+	 * its two ends here), and the spans equal to `link`'s ends are linked with its type. Nothing changes
+	 * when the type's rules refuse the link; the error says why. `ok` is whether anything changed (false:
+	 * the layer already had all of it).
+	 */
+	settleRelation(
+		removeRelations: readonly string[],
+		addEnds: readonly { start: number; end: number; label: string }[],
+		link: { readonly label: string; readonly head: { start: number; end: number; label: string }; readonly tail: { start: number; end: number; label: string } }
+	): Result<boolean> {
+		if (this.#loading) return { error: 'Still reading this article’s spans: try again in a moment.' };
+		const now = Date.now();
+		const edits: AnnotationEdit[] = [];
+		for (const id of new Set(removeRelations)) {
+			const relation = this.#relations.get(id);
+			if (relation) edits.push({ type: 'remove-relation', relation });
+		}
+		const seen = new Set<string>();
+		for (const { start, end, label } of addEnds) {
+			const key = `${start}:${end}:${label}`;
+			if (seen.has(key) || this.#spans.findDuplicate(start, end, label)) continue;
+			seen.add(key);
+			edits.push({
+				type: 'add',
+				span: { id: newId('s'), articleId: this.article.id, start, end, label, annotator: this.annotator, createdAt: now, updatedAt: now }
+			});
+		}
+		const after = applyAnnotationEdits({ spans: this.#spans, relations: this.#relations }, edits);
+		const head = after.spans.findDuplicate(link.head.start, link.head.end, link.head.label);
+		const tail = after.spans.findDuplicate(link.tail.start, link.tail.end, link.tail.label);
+		if (!head || !tail) return { error: `The ${link.label} link needs both its ends in ${quoted(this.annotator)}’s layer.` };
+		const layer: LinkLayer = { spans: after.spans, relations: after.relations, types: this.#workspace.relationTypes, annotator: this.annotator };
+		const { relations, refused } = proposeRelations(layer, [{ head: head.id, tail: tail.id, label: link.label }], this.#makeRelation);
+		if (refused.length > 0) return { error: `Not linked: ${refused[0].slice(refused[0].indexOf(': ') + 2)}.` };
+		for (const relation of relations) edits.push({ type: 'add-relation', relation });
+		if (edits.length > 0) this.#commit(edits);
+		return { ok: edits.length > 0 };
+	}
+
 	/** Gives relation `id` the type named `name`, if that type's rules allow its two ends. One undoable step. */
 	retypeRelation(id: string, name: string): Result<Relation> {
 		const relation = this.#relations.get(id);

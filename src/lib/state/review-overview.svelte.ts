@@ -85,7 +85,8 @@ export class ReviewOverview {
 			}
 			worker.terminate();
 		};
-		const request: AgreementRequest = { dbName: this.workspace.dbName, ids: [...ids] };
+		const symmetricRelations = this.workspace.relationTypes.filter((t) => !t.directed).map((t) => t.name);
+		const request: AgreementRequest = { dbName: this.workspace.dbName, ids: [...ids], symmetricRelations };
 		worker.postMessage(request);
 	}
 
