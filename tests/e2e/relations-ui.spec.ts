@@ -11,6 +11,38 @@ async function exportedLinks(page: Page): Promise<string[][]> {
 }
 
 const CLAIM = 'the US would send $60.84 billion in aid';
+
+/** The middle of the first character of `quote` in the article, on screen. */
+async function pointAt(page: Page, quote: string): Promise<{ x: number; y: number }> {
+	const point = await page.evaluate((quote) => {
+		for (const line of document.querySelectorAll('.ProseMirror .sw-line')) {
+			const node = line.firstChild;
+			const at = node?.nodeType === Node.TEXT_NODE ? (node.textContent ?? '').indexOf(quote) : -1;
+			if (!node || at < 0) continue;
+			const range = document.createRange();
+			range.setStart(node, at);
+			range.setEnd(node, at + 1);
+			const r = range.getClientRects()[0];
+			return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+		}
+		return null;
+	}, quote);
+	if (!point) throw new Error(`"${quote}" is not in the article`);
+	return point;
+}
+
+/** A mouse drag with Alt held from the first character of `from` to that of `to`. */
+async function altDrag(page: Page, from: string, to: string): Promise<void> {
+	const a = await pointAt(page, from);
+	const b = await pointAt(page, to);
+	await page.keyboard.down('Alt');
+	await page.mouse.move(a.x, a.y);
+	await page.mouse.down();
+	await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 4 });
+	await page.mouse.move(b.x, b.y, { steps: 4 });
+	await page.mouse.up();
+	await page.keyboard.up('Alt');
+}
 const message = (page: Page) => page.locator('.editor-message');
 
 test('links a claim to its source by keyboard and by mouse; the rules, the drawing, delete, undo and reload', async ({ page }) => {
@@ -82,6 +114,27 @@ test('links a claim to its source by keyboard and by mouse; the rules, the drawi
 	await expectSaved(page);
 	await page.reload();
 	await expect(page.getByRole('button', { name: /^source: / })).toHaveCount(1);
+	expect(await exportedLinks(page)).toEqual([['source', CLAIM, 'Pentagon Press Secretary Pat Ryder']]);
+
+	// Alt-drag: from the claim (pressed on its "would", inside no other span) to the secretary links them,
+	// and leaves no text selected.
+	await chip.click();
+	await page.keyboard.press('Delete');
+	await expect(chip).toHaveCount(0);
+	await altDrag(page, 'would send', 'Secretary');
+	await expect(message(page)).toContainText('Linked (source)');
+	await expect(chip).toHaveCount(1);
+	await expect.poll(() => page.evaluate(() => document.getSelection()?.isCollapsed)).toBe(true);
+	// Pressed on "the US" (an actor inside the claim) and released on the secretary: the claim is still reachable as the head.
+	await chip.click();
+	await page.keyboard.press('Delete');
+	await altDrag(page, 'US would', 'Pat Ryder');
+	await expect(message(page)).toContainText('Linked (source)');
+	await expectSaved(page);
+	expect(await exportedLinks(page)).toEqual([['source', CLAIM, 'Pentagon Press Secretary Pat Ryder']]);
+	// An Alt-drag between two spans no type links (actor to actor) stays a raw selection.
+	await altDrag(page, 'Ryder said', 'US would');
+	expect(await page.evaluate(() => document.getSelection()?.toString())).toMatch(/^Ryder said the U/);
 	expect(await exportedLinks(page)).toEqual([['source', CLAIM, 'Pentagon Press Secretary Pat Ryder']]);
 });
 

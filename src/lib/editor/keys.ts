@@ -34,6 +34,11 @@ export interface EditorHost {
 	relationKey?(event: KeyboardEvent): boolean;
 	/** A click on a span while a link is being made; true when it was taken as the link's other end. */
 	relationClick?(spanId: string): boolean;
+	/**
+	 * An Alt-drag from the spans under the press to those under the release (each inner to outer):
+	 * true when it made (or started) a link, false to leave it a raw selection.
+	 */
+	relationDrag?(from: readonly Span[], to: readonly Span[]): boolean;
 }
 
 /** Where the editor sends what is not an annotation: the find box. */
@@ -215,12 +220,51 @@ export function annotationKeys(host: EditorHost, positions: TextPositions, comma
 		return undefined;
 	}
 
+	/** The spans under a pointer position, inner to outer. */
+	function spansAt(view: EditorView, x: number, y: number): readonly Span[] {
+		const hit = view.posAtCoords({ left: x, top: y });
+		return hit ? spanState(view.state).spans.at(positions.toOffset(hit.pos)) : [];
+	}
+
+	/**
+	 * An Alt-press on a span may be the start of a link drag: at the release over another span, the
+	 * host decides. A link made drops the text selection the drag made (the caret goes to the release).
+	 */
+	function altDrag(view: EditorView, press: MouseEvent): void {
+		const from = spansAt(view, press.clientX, press.clientY);
+		if (from.length === 0) return;
+		const doc = view.dom.ownerDocument;
+		doc.addEventListener(
+			'mouseup',
+			(release) => {
+				if (view.isDestroyed || release.button !== 0) return;
+				const to = spansAt(view, release.clientX, release.clientY);
+				if (to.length === 0 || to.every((t) => from.some((f) => f.id === t.id))) return;
+				if (!host.relationDrag?.(from, to)) return;
+				rawSelection = false;
+				// The caret goes where the pointer was let go (found now: the link's drawing will cover it),
+				// once the browser and ProseMirror have applied the drag's selection (ProseMirror writes its
+				// own to the DOM a task after the release: this comes a task after that).
+				const at = view.posAtCoords({ left: release.clientX, top: release.clientY })?.pos;
+				if (at === undefined) return;
+				const collapse = () => {
+					if (view.isDestroyed) return;
+					const state = view.state;
+					view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, Math.min(at, state.doc.content.size))));
+				};
+				setTimeout(() => setTimeout(collapse, 0), 0);
+			},
+			{ once: true }
+		);
+	}
+
 	return new Plugin({
 		props: {
 			handleKeyDown,
 			handleDOMEvents: {
-				mousedown(_view, event) {
+				mousedown(view, event) {
 					rawSelection = event.altKey;
+					if (event.altKey && event.button === 0 && host.relationDrag) altDrag(view, event);
 					return false;
 				},
 				mouseup(_view, event) {

@@ -172,4 +172,32 @@ describe('ArticleSession relations', () => {
 		// The claim has its source: what it may still link to is what "about" allows, nearest first (the figure inside it, then the actors by distance).
 		expect(session.linkTargets('c').map((s) => s.id)).toEqual(['f', 'p', 'q']);
 	});
+
+	it('an Alt-drag links the first pair of spans under press and release that a type allows; none fitting leaves it a selection', async () => {
+		const { session, saved } = await open();
+		const span = (id: string) => session.spans.get(id)!;
+		// Pressed on the figure inside the claim (figure, then claim), released on the minister: claim → actor.
+		expect(session.relationDrag([span('f'), span('c')], [span('p')])).toBe(true);
+		expect(session.message).toMatch(/^Linked \(source\)/);
+		expect(await saved()).toEqual([['source', 'c', 'p']]);
+		// actor → actor: no type fits, so the drag stays a raw selection, and nothing is said.
+		session.notify('');
+		expect(session.relationDrag([span('p')], [span('q')])).toBe(false);
+		expect(session.message).toBe('');
+		// The claim has its source: the gesture is a link, refused with the rule's reason.
+		expect(session.relationDrag([span('c')], [span('q')])).toBe(true);
+		expect(session.message).toMatch(/has a “.source.” already/);
+		session.undo();
+		expect(await saved()).toEqual([]);
+	});
+
+	it('an Alt-drag between spans that several types fit asks for the type, and its key makes it', async () => {
+		const { session } = await open([...DEFAULT_RELATION_TYPES, about]);
+		const span = (id: string) => session.spans.get(id)!;
+		expect(session.relationDrag([span('c')], [span('q')])).toBe(true);
+		expect(session.message).toMatch(/^Which link\? s: source, b: about/);
+		expect(session.linking).toMatchObject({ head: 'c', tail: 'q' });
+		session.finishLink(undefined, 'about');
+		expect(session.relations.map((r) => [r.label, r.head, r.tail])).toEqual([['about', 'c', 'q']]);
+	});
 });

@@ -369,9 +369,40 @@ export class ArticleSession implements EditorHost {
 		if (made.error !== undefined) return this.notify(made.error);
 		this.#linking = null;
 		this.#editor?.focusRange(null);
-		const head = this.#spans.get(made.ok.head);
-		const end = this.#spans.get(made.ok.tail);
-		this.notify(`Linked (${made.ok.label}): ${head ? quoted(this.textOf(head, 30)) : '?'} → ${end ? quoted(this.textOf(end, 30)) : '?'}. Shift+R reverses it, Delete removes it.`);
+		this.#notifyLinked(made.ok);
+	}
+
+	#notifyLinked(relation: Relation): void {
+		const head = this.#spans.get(relation.head);
+		const end = this.#spans.get(relation.tail);
+		this.notify(`Linked (${relation.label}): ${head ? quoted(this.textOf(head, 30)) : '?'} → ${end ? quoted(this.textOf(end, 30)) : '?'}. Shift+R reverses it, Delete removes it.`);
+	}
+
+	/**
+	 * An Alt-drag from the spans `from` (those under the press, inner to outer) to the spans `to` (under
+	 * the release): a link from one of the first to one of the second, the first pair whose labels
+	 * some type allows (so nested spans are each reachable). One type fitting: linked at once; several:
+	 * the user picks one by its key. False when no type fits any pair: then the drag was a raw
+	 * selection (Alt also selects without snapping), and it stays one.
+	 */
+	relationDrag(from: readonly Span[], to: readonly Span[]): boolean {
+		const types = this.#workspace.relationTypes;
+		const pairs = from.flatMap((h) => to.filter((t) => t.id !== h.id && typesFitting(types, h.label, t.label).length > 0).map((t) => [h, t] as const));
+		if (pairs.length === 0) return false;
+		this.#linking = null;
+		let refusal: string | null = null;
+		for (const [head, tail] of pairs) {
+			if (typesFitting(types, head.label, tail.label).length > 1) {
+				this.#linking = { head: head.id, candidate: null, tail: null };
+				this.finishLink(tail.id);
+				return true;
+			}
+			const made = this.addRelation(head.id, tail.id);
+			if (made.ok) return this.#notifyLinked(made.ok), true;
+			refusal ??= made.error;
+		}
+		this.notify(refusal ?? 'No link made.');
+		return true;
 	}
 
 	cancelLink(): void {

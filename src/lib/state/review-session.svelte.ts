@@ -441,6 +441,11 @@ export class ReviewSession implements EditorHost {
 		this.#editGold(() => (taken = this.gold.relationClick(id)));
 		return taken;
 	}
+	relationDrag(from: readonly Span[], to: readonly Span[]): boolean {
+		let taken = false;
+		this.#editGold(() => (taken = this.gold.relationDrag(from, to)));
+		return taken;
+	}
 
 	#editGold(change: () => unknown): void {
 		const gold = this.#changeGold(change);

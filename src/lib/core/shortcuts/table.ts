@@ -93,7 +93,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
 	{
 		command: 'startLink',
 		keys: ['r'],
-		help: 'Link the selected span: then click the other end, or ] / [ to walk to it and Enter (a type’s key picks the type; Escape cancels)',
+		help: 'Link the selected span: then click the other end, or ] / [ to walk to it and Enter (a type’s key picks the type; Escape cancels). Or drag from one span to the other with Alt held',
 		context: 'editor',
 		native: true
 	},
