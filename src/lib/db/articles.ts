@@ -9,7 +9,7 @@ import { addMissingLabels } from './labels';
 import { emptyReport, writeRecords, type DuplicatePolicy, type ImportReport } from './merge';
 import { byPosition, checkRecord, countLabels, toArticle, toRow } from './rows';
 import { listSpans } from './spans';
-import { listRelations } from './relations';
+import { addMissingRelationTypes, listRelations } from './relations';
 
 export type { DuplicatePolicy, ImportReport } from './merge';
 
@@ -138,7 +138,7 @@ export async function createArticles(
 		opts.signal?.throwIfAborted();
 		const chunk = records.slice(start, start + chunkSize);
 		// The scope must be an async function: Dexie only follows native awaits inside those.
-		await db.transaction('rw', [db.articles, db.texts, db.spans, db.relations, db.labels, db.snapshots], async () => {
+		await db.transaction('rw', [db.articles, db.texts, db.spans, db.relations, db.labels, db.relationTypes, db.snapshots], async () => {
 			await writeRecords(db, chunk, report, Date.now(), opts.duplicates);
 		});
 		opts.onProgress?.(start + chunk.length, records.length);
@@ -242,7 +242,7 @@ export async function restoreArticle(db: SpanwiseDB, record: ArticleRecord): Pro
 	const ids = new Set(spans.map((s) => s.id));
 	if (ids.size !== spans.length) throw new RangeError(`Article ${article.id} has two spans with the same id`);
 	if (new Set(relations.map((r) => r.id)).size !== relations.length) throw new RangeError(`Article ${article.id} has two relations with the same id`);
-	await db.transaction('rw', [db.articles, db.texts, db.spans, db.relations, db.labels], async () => {
+	await db.transaction('rw', [db.articles, db.texts, db.spans, db.relations, db.labels, db.relationTypes], async () => {
 		const [stored, storedRelations] = await Promise.all([db.spans.bulkGet(spans.map((s) => s.id)), db.relations.bulkGet(relations.map((r) => r.id))]);
 		for (const row of [...stored, ...storedRelations]) {
 			if (row !== undefined && row.articleId !== article.id) {
@@ -257,6 +257,7 @@ export async function restoreArticle(db: SpanwiseDB, record: ArticleRecord): Pro
 		await db.spans.bulkPut(spans.map((s) => ({ ...s })));
 		if (relations.length > 0) await db.relations.bulkPut(relations.map((r) => ({ ...r })));
 		await addMissingLabels(db, new Set(spans.map((s) => s.label)));
+		await addMissingRelationTypes(db, new Set(relations.map((r) => r.label)));
 	});
 }
 

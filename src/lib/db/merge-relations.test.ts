@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleRecord, Relation, Span } from '$lib/core/types';
 import { createArticles, readArticle } from './articles';
+import { listRelationTypes } from './relations';
 import { freshDb, makeArticle, makeSpan } from './testing';
 
 const TEXT = 'The minister said unemployment fell to 4.2 percent.';
@@ -25,6 +26,20 @@ async function links(db: ReturnType<typeof freshDb>, id: string) {
 }
 
 describe('merging exports with relations', () => {
+	it('adds the relation types an import brings that the workspace lacks, once, and keeps those it has', async () => {
+		const db = freshDb();
+		const record = exportOf('a', TEXT, 'maria', [13, 51], [4, 12]);
+		const quantity = { ...record.relations![0], id: 'r-2', label: 'quantity' };
+		await createArticles(db, [{ ...record, relations: [...record.relations!, quantity] }]);
+		await createArticles(db, [{ ...exportOf('b', OTHER, 'maria', [19, 50], [0, 3]), relations: [{ ...rel('b', 'r-3', 's-claim', 's-actor', 'maria'), label: 'quantity' }] }]);
+		const types = await listRelationTypes(db);
+		expect(types.map((t) => t.name)).toEqual(['source', 'quantity']);
+		expect(types[0].onePerHead).toBe(true);
+		expect(types[1]).toMatchObject({ hotkey: '', headLabels: [], tailLabels: [], directed: true, onePerHead: false });
+		expect(types[1].color).toMatch(/^#[0-9a-f]{6}$/i);
+		expect(types[1].color).not.toBe(types[0].color);
+	});
+
 	it('keeps each teammate’s relation on their own spans when span and relation ids clash', async () => {
 		const db = freshDb();
 		await createArticles(db, [exportOf('a', TEXT, 'maria', [13, 51], [4, 12])]);

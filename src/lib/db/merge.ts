@@ -12,14 +12,14 @@ import { SNAPSHOT_MIN_SPANS, type ArticleRow, type SpanwiseDB } from './database
 import { addMissingLabels } from './labels';
 import { byPosition } from './rows';
 import { spansOfArticles } from './spans';
-import { relationsOfArticles } from './relations';
+import { addMissingRelationTypes, relationsOfArticles } from './relations';
 
 export { emptyReport, type DuplicatePolicy, type ImportReport } from '$lib/core/merge';
 
 /**
  * Writes `records` (already checked with `checkRecord`) as `planMerge` plans them and adds the
  * import's counts to `report`; returns the plan as carried out (span ids renewed on writing
- * included). Must run inside a 'rw' transaction over articles, texts, spans, relations, labels and snapshots;
+ * included). Must run inside a 'rw' transaction over articles, texts, spans, relations, labels, relation types and snapshots;
  * it reads what the plan needs with a fixed number of batched queries, so call it with chunks of a
  * few hundred records.
  *
@@ -63,6 +63,7 @@ export async function writeRecords(
 	const relationRows = renamedEnds.size === 0 ? plan.relations : plan.relations.map((r) => ({ ...r, head: end(r.articleId, r.head), tail: end(r.articleId, r.tail) }));
 	const { renewed: renewedRelations } = await addRelations(db, relationRows);
 	await addMissingLabels(db, new Set(plan.labels));
+	await addMissingRelationTypes(db, new Set(relationRows.map((r) => r.label)));
 	// A new long article gets its snapshot now, from the spans just stored: its first opening reads one row.
 	const isNewArticle = new Set(plan.texts.map((t) => t.id));
 	const rowOf = new Map(plan.articles.map((row) => [row.id, row]));

@@ -2,6 +2,7 @@
 import Dexie from 'dexie';
 import type { Relation, RelationType } from '$lib/core/types';
 import type { RelationTypeRow, SpanwiseDB } from './database';
+import { nextLabelColor } from '$lib/core/labels/defaults';
 
 /** What `deleteRelationType` did, so that `undoRelationTypeDeletion` can put it back. */
 export interface RelationTypeDeletion {
@@ -20,6 +21,29 @@ function toType(row: RelationTypeRow): RelationType {
 export async function listRelationTypes(db: SpanwiseDB): Promise<RelationType[]> {
 	const rows = await db.relationTypes.toArray();
 	return rows.sort((a, b) => a.order - b.order).map(toType);
+}
+
+/**
+ * Adds a relation type for each of `names` that has none (an import bringing links of types this
+ * workspace does not have): the next free colour, no key, any labels at either end, directed, any
+ * number per head, at the end of the list; names match exactly. Call inside a 'rw' transaction that
+ * includes `relationTypes`. Returns the names added.
+ */
+export async function addMissingRelationTypes(db: SpanwiseDB, names: Iterable<string>): Promise<string[]> {
+	const rows = await db.relationTypes.toArray();
+	const known = new Set(rows.map((r) => r.name));
+	const colors = rows.map((r) => r.color);
+	let order = rows.reduce((max, r) => Math.max(max, r.order), -1) + 1;
+	const added: RelationTypeRow[] = [];
+	for (const name of names) {
+		if (known.has(name) || name === '') continue;
+		known.add(name);
+		const color = nextLabelColor(colors);
+		colors.push(color);
+		added.push({ name, color, hotkey: '', description: 'Came with an import: set its rules in Settings.', headLabels: [], tailLabels: [], directed: true, onePerHead: false, order: order++ });
+	}
+	if (added.length > 0) await db.relationTypes.bulkAdd(added);
+	return added.map((r) => r.name);
 }
 
 /**

@@ -17,7 +17,7 @@ export const SEEDED_KEY = 'seeded';
  */
 export async function seedIfEmpty(db: SpanwiseDB, records: readonly ArticleRecord[]): Promise<boolean> {
 	records.forEach(checkRecord);
-	return db.transaction('rw', [db.settings, db.articles, db.texts, db.spans, db.relations, db.labels, db.snapshots], async () => {
+	return db.transaction('rw', [db.settings, db.articles, db.texts, db.spans, db.relations, db.labels, db.relationTypes, db.snapshots], async () => {
 		if ((await db.settings.get(SEEDED_KEY)) !== undefined) return false;
 		const hasArticles = (await db.articles.count()) > 0;
 		await db.settings.put({ key: SEEDED_KEY, value: true });

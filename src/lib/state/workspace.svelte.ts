@@ -481,6 +481,7 @@ export class Workspace {
 					onProgress: (done, total) => (this.#busy = `Saving ${done} of ${total} articles…`)
 				});
 				this.#labels = await listLabels(this.db);
+				this.#relationTypes = await listRelationTypes(this.db);
 				const parts = [`Imported ${report.added} article${report.added === 1 ? '' : 's'}`];
 				if (report.merged > 0) parts.push(`merged ${report.merged} already in the library (${report.spansAdded} new spans, ${report.spansSkipped} already there)`);
 				const renewed = renewedSummary(report);
