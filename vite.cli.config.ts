@@ -1,4 +1,4 @@
-// Builds the `spanwise` command line (src/cli) into one Node 20 ES module: build-cli/spanwise.mjs.
+// Builds the `spanwise` command line (src/cli, and the team server in src/server) into Node 20 ES modules: build-cli/spanwise.mjs.
 import { defineConfig } from 'vite';
 
 export default defineConfig({
@@ -10,5 +10,6 @@ export default defineConfig({
 		minify: false,
 		rollupOptions: { output: { entryFileNames: 'spanwise.mjs', format: 'es' } }
 	},
-	ssr: { noExternal: true, target: 'node' }
+	// The database clients stay in node_modules (PGlite loads its WebAssembly and data files from there).
+	ssr: { noExternal: true, external: ['postgres', '@electric-sql/pglite'], target: 'node' }
 });

@@ -28,6 +28,12 @@ export const USAGE = `Usage:
   spanwise validate [--from FORMAT] [--offsets utf16|codepoint] FILE...
   spanwise agreement [--from FORMAT] [--offsets utf16|codepoint] [--table] FILE...
   spanwise formats
+  spanwise serve [--port 8787] [--host 127.0.0.1] [--data DIR] [--project NAME]
+  spanwise team invite NAME --role annotator|reviewer|admin [--url URL]
+  spanwise team revoke NAME
+  spanwise team import [--from FORMAT] FILE...
+  spanwise team assign --per-article K
+  spanwise team export [--layer gold|NAME|all] [--to FORMAT] [--out DIR]
 
 Formats: ${FORMAT_LIST}. --from is detected from the files when left out.
 convert writes to standard output (brat, several files per article, needs --out DIR).
@@ -44,6 +50,10 @@ file's name) or one file with several; prints {"labels", "overall", "pairs"} as 
 table with --table. Exact and overlap precision/recall/F1, Cohen's and Fleiss' kappa and
 Krippendorff's alpha_u: see the README for the definitions. When the files have relations,
 "relations" adds relation F1 per type, exact (both ends the same spans) and by overlap.
+serve runs the team server (the app and its API) on PostgreSQL: DATABASE_URL when set, else an
+embedded PostgreSQL in --data (default ./spanwise-data). team commands take the same DATABASE_URL /
+--data and --project (default "default"); with the embedded database they go through the running
+server when there is one.
 `;
 
 function joinPath(dir: string, name: string): string {
@@ -87,7 +97,7 @@ function describeError(error: CodecError, fallbackFile: string): string {
 	return `${error.file ?? fallbackFile}:${error.line}: ${message}`;
 }
 
-interface Parsed {
+export interface Parsed {
 	readonly codec: Codec;
 	readonly records: ArticleRecord[];
 	readonly problems: string[];
@@ -95,7 +105,7 @@ interface Parsed {
 	readonly relationTypes?: readonly RelationTypeHint[];
 }
 
-async function parseInputs(
+export async function parseInputs(
 	paths: readonly string[],
 	from: string | undefined,
 	offsets: OffsetUnit | undefined,
@@ -117,8 +127,11 @@ function parseOffsets(value: string | undefined): OffsetUnit | undefined | { err
 	return { error: `--offsets must be utf16 or codepoint, not "${value}"` };
 }
 
-/** Runs the command line; resolves to the exit code (0 fine, 1 bad records, 2 usage or I/O error). */
-export async function run(argv: readonly string[], io: CliIO): Promise<number> {
+/**
+ * Runs the command line; resolves to the exit code (0 fine, 1 bad records, 2 usage or I/O error).
+ * `serve` resolves when the server stops. `env` gives `DATABASE_URL` (and `SPANWISE_URL`).
+ */
+export async function run(argv: readonly string[], io: CliIO, env: Readonly<Record<string, string | undefined>> = {}): Promise<number> {
 	const [command, ...rest] = argv;
 	const fail = (message: string) => {
 		io.stderr(`spanwise: ${message}\n`);
@@ -131,6 +144,11 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 	if (command === 'formats') {
 		for (const c of CODECS) io.stdout(`${c.name.padEnd(12)} ${c.title}; offsets ${c.defaultOffsets}; a round trip loses ${c.loses}\n`);
 		return 0;
+	}
+	if (command === 'serve' || command === 'team') {
+		// The team server and its database clients load only for these commands.
+		const { runServerCommand } = await import('../server/cli');
+		return runServerCommand(command, rest, io, env);
 	}
 	if (command !== 'convert' && command !== 'validate' && command !== 'agreement') return fail(`unknown command "${command}"\n${USAGE}`);
 
@@ -191,8 +209,21 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 		io.stderr(`spanwise: ${input.problems.length} bad record(s); nothing written (--skip-bad converts the good ones)\n`);
 		return 1;
 	}
+	await writeOutput(input.records, target, { offsets, out: values.out, relationTypes: input.relationTypes }, io);
+	return bad ? 1 : 0;
+}
+
+/** Writes `records` in `target`'s format to standard output, or as files into `out`; says on standard error what the format had to adapt. */
+export async function writeOutput(
+	records: readonly ArticleRecord[],
+	target: Codec,
+	options: { offsets?: OffsetUnit; out?: string; relationTypes?: readonly RelationTypeHint[] },
+	io: CliIO
+): Promise<void> {
+	const { offsets, relationTypes } = options;
 	const report = emptySerializeReport();
-	const chunks = target.serialize(input.records, { offsets, baseName: 'export', report, relationTypes: input.relationTypes });
+	const chunks = target.serialize(records, { offsets, baseName: 'export', report, relationTypes });
+	const values = { out: options.out };
 	if (values.out) {
 		await io.mkdir(values.out);
 		const byFile = new Map<string, string[]>();
@@ -208,5 +239,4 @@ export async function run(argv: readonly string[], io: CliIO): Promise<number> {
 	}
 	const adapted = describeSerializeReport(report);
 	if (adapted) io.stderr(`spanwise: ${adapted}\n`);
-	return bad ? 1 : 0;
 }

@@ -13,6 +13,7 @@ const code = await run(
 	nodeIO({
 		stdout: (data) => void process.stdout.write(data),
 		stderr: (data) => void process.stderr.write(data)
-	})
+	}),
+	process.env
 );
 process.exitCode = code;

@@ -345,10 +345,51 @@ async function benchPage(browser: Browser): Promise<Page> {
 }
 
 /** Imports a generated article of `words` words with `spans` spans; returns its id. */
-async function importBig(page: Page, seed: number, words: number, spans: number): Promise<string> {
+/**
+ * Links for `spans` (in text order): two claims in three linked to the nearest actor that is not
+ * inside them (`source`, one per claim; the third claim stays free for the bench to link), and
+ * figures linked to their nearest actor (`refers-to`, a type the import brings) until there are
+ * `total`: what an article with thousands of relations looks like.
+ */
+function benchRelations(spans: readonly { start: number; end: number; label: string }[], total: number) {
+	const actors = spans.map((s, i) => [s, i] as const).filter(([s]) => s.label === 'actor');
+	const nearestActor = (from: { start: number; end: number }) => {
+		let best = -1;
+		let distance = Infinity;
+		for (const [s, i] of actors) {
+			if (s.start >= from.start && s.end <= from.end) continue;
+			const d = Math.abs(s.start - from.start);
+			if (d < distance) [best, distance] = [i, d];
+		}
+		return best;
+	};
+	const relations: { id: string; label: string; head: string; tail: string; annotator: string }[] = [];
+	const claims = spans.map((s, i) => [s, i] as const).filter(([s]) => s.label === 'claim');
+	claims.forEach(([claim, i], n) => {
+		const actor = n % 3 === 2 ? -1 : nearestActor(claim);
+		if (actor >= 0 && relations.length < total) relations.push({ id: `r-s${n}`, label: 'source', head: `s${i}`, tail: `s${actor}`, annotator: 'bench' });
+	});
+	spans.forEach((figure, i) => {
+		if (figure.label !== 'figure' || relations.length >= total) return;
+		const actor = nearestActor(figure);
+		if (actor >= 0) relations.push({ id: `r-f${i}`, label: 'refers-to', head: `s${i}`, tail: `s${actor}`, annotator: 'bench' });
+	});
+	return relations;
+}
+
+async function importBig(page: Page, seed: number, words: number, spans: number, links = 0): Promise<string> {
 	const big = generateBigArticle(seed, words, spans);
-	const record = { id: big.id, title: big.title, text: big.text, spans: big.spans.map((s) => ({ ...s, annotator: 'bench' })), format: 'spanwise/1', offset_unit: 'codepoint' };
-	const path = join(dir, `big-${words}.jsonl`);
+	const relations = links > 0 ? benchRelations(big.spans, links) : [];
+	const record = {
+		id: big.id,
+		title: big.title,
+		text: big.text,
+		spans: big.spans.map((s, i) => ({ ...s, id: `s${i}`, annotator: 'bench' })),
+		...(relations.length > 0 ? { relations } : {}),
+		format: 'spanwise/1',
+		offset_unit: 'codepoint'
+	};
+	const path = join(dir, `big-${words}${links > 0 ? '-links' : ''}.jsonl`);
 	writeFileSync(path, JSON.stringify(record) + '\n');
 	const chooser = page.waitForEvent('filechooser');
 	await page.getByRole('button', { name: 'Import' }).click();
@@ -458,6 +499,39 @@ test('big article: main thread per tag, relabel, delete and scrolled frame (CDP 
 	notes.total_main =
 		`renderer main thread TaskDuration (CDP Performance.getMetrics) per action less the same number of idle frames: ${tag.length} tags (1–3 words selected in the DOM, a label key), ` +
 		`each relabelled (another label key) and deleted (Delete); an action lasts until its save committed and two frames more. Scroll: 800 px a frame from the top to the end, ${scrolls[0].frames.length} frames, 3 runs`;
+	await page.context().close();
+});
+
+test('big article with 3,000 links: open, link, scroll with every link drawn', async ({ browser }) => {
+	browserVersion = browser.version();
+	const page = await benchPage(browser);
+	const id = await importBig(page, 7, WORDS, SPANS, 3000);
+	// The import brought the refers-to type with any labels at its ends: figure → actor only, so that
+	// a claim → actor link has one type (source) and Enter makes it.
+	await page.goto('/settings');
+	const refersTo = page.getByRole('form', { name: 'Relation type refers-to' });
+	await refersTo.getByRole('group', { name: /From/ }).getByLabel('figure').check({ timeout: 60_000 });
+	await refersTo.getByRole('group', { name: /To/ }).getByLabel('actor').check();
+	await refersTo.getByRole('button', { name: 'Save refers-to' }).click();
+	await expect(refersTo.getByRole('status')).toHaveText('Saved.');
+	const open: number[] = [];
+	for (let i = 0; i < 3; i++) open.push(await openTimed(page, id));
+	metrics.open_3k_links_ms = metric(open, 'ms');
+	const main = await mainThread(page);
+	// Above 200 links only the selected span's are drawn by default: draw them all, as a user can.
+	await page.getByLabel('Links shown').selectOption('all');
+	await expect(page.locator('.sw-arcs [role="button"]').first()).toBeVisible();
+	await page.evaluate(waitFrames, { frames: 10, marks: -1 });
+	const scrolls: { perFrame: number; frames: number[] }[] = [];
+	for (let run = 0; run < 2; run++) scrolls.push(await scrollCost(page, main, 800, 100_000));
+	metrics.scroll_3k_links_main_ms_per_frame = metric(scrolls.map((s) => s.perFrame), 'ms');
+	metrics.scroll_3k_links_frame_max_ms = metric(scrolls.map((s) => Math.max(...s.frames)), 'ms');
+	const link = await linkClaims(page, main, Number(process.env.BENCH_ACTIONS ?? 50) / 2, 19);
+	expect(link.length).toBeGreaterThan(0);
+	metrics.link_3k_total_main_ms = metric(link, 'ms');
+	notes.links_3k =
+		'open_3k_links_ms, scroll_3k_links_*, link_3k_total_main_ms: the 100,000-word article with 10,000 spans and 3,000 relations (800 source links of claims, the rest refers-to from figures to actors), ' +
+		'every link drawn (Links shown: All relations); opening as open_ms, scrolling as scroll_main_ms_per_frame (2 runs), links as link_total_main_ms';
 	await page.context().close();
 });
 

@@ -170,6 +170,8 @@ test('relation types are set up in Settings (bad input named), a second fitting 
 	await page.locator('.ProseMirror').getByText(/Pentagon Press/).click({ position: { x: 10, y: 8 } });
 	// source and cites both fit a claim and an actor: the user picks one by its key.
 	await expect(message(page)).toContainText('Which link? s: source, c: cites');
+	// …or by a button named by the type.
+	await expect(page.getByRole('group', { name: 'Link type' }).getByRole('button')).toHaveText(['source', 'cites']);
 	await page.keyboard.press('c');
 	await expect(message(page)).toContainText('Linked (cites)');
 	await expect(page.getByRole('button', { name: /^cites: / })).toHaveCount(1);

@@ -33,6 +33,8 @@ describe('checkRelationHotkey', () => {
 	it('accepts a free key, and the type keeping its own', () => {
 		expect(checkRelationHotkey('q', DEFAULT_RELATION_TYPES, DEFAULT_LABELS)).toBeNull();
 		expect(checkRelationHotkey('s', DEFAULT_RELATION_TYPES, DEFAULT_LABELS, 'source')).toBeNull();
+		// No key: the type is picked by its button.
+		expect(checkRelationHotkey('', DEFAULT_RELATION_TYPES, DEFAULT_LABELS)).toBeNull();
 	});
 
 	it('refuses label keys, other types’ keys, link keys and the editor’s keys', () => {

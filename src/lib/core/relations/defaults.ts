@@ -48,12 +48,14 @@ export function checkRelationTypeName(name: string, types: readonly RelationType
 }
 
 /**
- * Null if `key` can be the key of relation type `self` (or of a new one), else why not: one
+ * Null if `key` can be the key of relation type `self` (or of a new one), else why not: none, or one
  * printable character, not space, not a key the editor or the article page reserves, not `r` / `R`
  * (making and reversing links), not another relation type's key and not a label's key (ignoring case: a label
  * key relabels the selected span, so the two must never be the same key).
  */
 export function checkRelationHotkey(key: string, types: readonly RelationType[], labels: readonly Label[], self?: string): string | null {
+	// No key: the type is picked by its button (and by the one-type-fits rule).
+	if (key === '') return null;
 	if (LINK_KEYS.includes(key)) return `"${key}" is reserved for making and reversing links`;
 	if (ARTICLE_KEYS.includes(key)) return `"${key}" is reserved for another shortcut`;
 	const asType = checkHotkey(key, types, self);
