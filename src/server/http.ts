@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parsePush } from '../lib/core/sync/protocol';
 import type { Database } from './sql';
-import { CHANGES_CHANNEL, Refusal, allowJoinAttempt, articleView, changesSince, join as joinProject, projectView, push, sessionMember, type Member } from './store';
+import { CHANGES_CHANNEL, Refusal, canWrite, joinAllowed, joinFailed, articleView, changesSince, join as joinProject, projectView, push, sessionMember, type Member } from './store';
 
 export const SESSION_COOKIE = 'spanwise_session';
 /** Largest request body: a push of a few thousand edits. */
@@ -119,8 +119,11 @@ export async function startServer(options: ServerOptions & { port: number; host?
 		const path = url.pathname;
 		if (req.method === 'GET' && path.startsWith('/api/join/')) {
 			const address = req.socket.remoteAddress ?? '?';
-			if (!(await allowJoinAttempt(db, address, options.joinLimit))) return send(res, 429, 'Too many join attempts from here: wait a minute.');
-			const { session } = await joinProject(db, decodeURIComponent(path.slice('/api/join/'.length)));
+			if (!(await joinAllowed(db, address, options.joinLimit))) return send(res, 429, 'Too many failed join attempts from here: wait a minute.');
+			const { session } = await joinProject(db, decodeURIComponent(path.slice('/api/join/'.length))).catch(async (error) => {
+				await joinFailed(db, address);
+				throw error;
+			});
 			const secure = options.secureCookies ? '; Secure' : '';
 			return send(res, 303, 'Signed in.', {
 				location: '/',
@@ -140,6 +143,9 @@ export async function startServer(options: ServerOptions & { port: number; host?
 		if (req.method === 'POST' && path === '/api/push') {
 			const parsed = parsePush(await readJson(req));
 			if (parsed.error !== undefined) return send(res, 400, { error: parsed.error });
+			// A layer this member may never write is a matter of role, not of data: the whole push is refused.
+			const forbidden = parsed.ok.find((b) => !canWrite(who, b.layer));
+			if (forbidden) return send(res, 403, { error: forbidden.layer === 'gold' ? 'Only reviewers and admins write gold.' : `You (${who.name}) cannot write ${forbidden.layer}'s layer.` });
 			return send(res, 200, { results: await push(db, who, parsed.ok) });
 		}
 		if (req.method === 'GET' && path === '/api/changes') {

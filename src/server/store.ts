@@ -82,10 +82,10 @@ async function writeSchema(tx: Queryable, id: number, labels: readonly Label[], 
 	await tx.query('DELETE FROM labels WHERE project_id = $1', [id]);
 	await tx.query('DELETE FROM relation_types WHERE project_id = $1', [id]);
 	for (const [position, label] of labels.entries()) {
-		await tx.query('INSERT INTO labels (project_id, name, position, definition) VALUES ($1, $2, $3, $4)', [id, label.name, position, JSON.stringify(label)]);
+		await tx.query('INSERT INTO labels (project_id, name, position, definition) VALUES ($1, $2, $3, $4)', [id, label.name, position, label]);
 	}
 	for (const [position, type] of types.entries()) {
-		await tx.query('INSERT INTO relation_types (project_id, name, position, definition) VALUES ($1, $2, $3, $4)', [id, type.name, position, JSON.stringify(type)]);
+		await tx.query('INSERT INTO relation_types (project_id, name, position, definition) VALUES ($1, $2, $3, $4)', [id, type.name, position, type]);
 	}
 }
 
@@ -163,13 +163,16 @@ export async function revoke(db: Database, project: string, name: string): Promi
 	});
 }
 
-/** Notes a join attempt from `address` and says whether it is within `limit` a minute. */
-export async function allowJoinAttempt(db: Queryable, address: string, limit = 20): Promise<boolean> {
+/** Whether `address` may try a join link now: fewer than `limit` failed tries in the last minute (guessing). */
+export async function joinAllowed(db: Queryable, address: string, limit = 20): Promise<boolean> {
 	await db.query("DELETE FROM join_attempts WHERE at < now() - interval '1 minute'");
 	const [{ n }] = await db.query<{ n: string }>("SELECT count(*) AS n FROM join_attempts WHERE address = $1 AND at > now() - interval '1 minute'", [address]);
-	if (Number(n) >= limit) return false;
+	return Number(n) < limit;
+}
+
+/** Notes a failed join try from `address`. */
+export async function joinFailed(db: Queryable, address: string): Promise<void> {
 	await db.query('INSERT INTO join_attempts (address) VALUES ($1)', [address]);
-	return true;
 }
 
 // —— corpus ——
@@ -200,7 +203,7 @@ export async function importRecords(db: Database, project: string, records: read
 			const found = await tx.query<{ text: string }>('SELECT text FROM articles WHERE project_id = $1 AND id = $2', [id, article.id]);
 			if (found.length > 0) return found[0].text === article.text ? 'skipped' : 'clash';
 			const meta = { ...article.meta, source: article.source, status: article.status };
-			await tx.query('INSERT INTO articles (project_id, id, title, text, meta) VALUES ($1, $2, $3, $4, $5)', [id, article.id, article.title, article.text, JSON.stringify(meta)]);
+			await tx.query('INSERT INTO articles (project_id, id, title, text, meta) VALUES ($1, $2, $3, $4, $5)', [id, article.id, article.title, article.text, meta]);
 			const layers = new Set([...record.spans.map((s) => s.annotator), ...(record.relations ?? []).map((r) => r.annotator)]);
 			for (const layer of layers) {
 				const edits: AnnotationEdit[] = [
@@ -325,12 +328,15 @@ async function writeBatch(tx: Queryable, projectId: number, batch: PushBatch, au
 	await tx.query('INSERT INTO layers (project_id, article_id, layer, kind) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [projectId, articleId, layer, layerKind(layer)]);
 	const [{ revision: current }] = await tx.query<{ revision: string }>('SELECT revision FROM layers WHERE project_id = $1 AND article_id = $2 AND layer = $3 FOR UPDATE', [projectId, articleId, layer]);
 	const revision = Number(current);
+	// The same batch sent twice at once: the second waited for the layer's lock; now it finds the first.
+	const seen = await tx.query<{ seq: string; revision: string }>('SELECT seq, revision FROM changes WHERE project_id = $1 AND client_id = $2', [projectId, clientId]);
+	if (seen.length > 0) return { clientId, status: 'duplicate', seq: Number(seen[0].seq), revision: Number(seen[0].revision) };
 	if (batch.baseRevision !== revision) {
 		return { clientId, status: 'stale', revision, message: `The ${layer} layer of this article is at revision ${revision} on the server; this change was made on ${batch.baseRevision}.` };
 	}
 	const [{ seq }] = await tx.query<{ seq: string }>(
 		'INSERT INTO changes (project_id, client_id, article_id, layer, author, revision, edits) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING seq',
-		[projectId, clientId, articleId, layer, author, revision + 1, JSON.stringify(batch.edits)]
+		[projectId, clientId, articleId, layer, author, revision + 1, batch.edits]
 	);
 	for (const [i, edit] of batch.edits.entries()) {
 		const problem = await applyEdit(tx, projectId, Number(seq), layer, edit, textLength);
@@ -359,7 +365,7 @@ async function applyEdit(tx: Queryable, projectId: number, seq: number, layer: s
 		await tx.query(
 			`INSERT INTO ${table} (project_id, article_id, id, layer, body, deleted, seq) VALUES ($1, $2, $3, $4, $5, false, $6)
 			 ON CONFLICT (project_id, article_id, id) DO UPDATE SET body = EXCLUDED.body, deleted = false, seq = EXCLUDED.seq`,
-			[projectId, record.articleId, record.id, layer, JSON.stringify(record), seq]
+			[projectId, record.articleId, record.id, layer, record, seq]
 		);
 		return null;
 	}
@@ -375,7 +381,7 @@ async function applyEdit(tx: Queryable, projectId: number, seq: number, layer: s
 		}
 		return null;
 	}
-	await tx.query(`UPDATE ${table} SET body = $4, seq = $5 WHERE project_id = $1 AND article_id = $2 AND id = $3`, [projectId, record.articleId, record.id, JSON.stringify(record), seq]);
+	await tx.query(`UPDATE ${table} SET body = $4, seq = $5 WHERE project_id = $1 AND article_id = $2 AND id = $3`, [projectId, record.articleId, record.id, record, seq]);
 	return null;
 }
 

@@ -1,0 +1,173 @@
+/**
+ * The team server's rules on an embedded PostgreSQL (PGlite, in memory): migrations, join links,
+ * sessions and revocation, import and assignment, and pushes — idempotent by client id, refused by
+ * revision and by layer, tombstones — with the change feed each role sees.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AnnotationEdit, ArticleRecord, Relation, Span } from '../lib/core/types';
+import { parsePush, type PushBatch } from '../lib/core/sync/protocol';
+import { migrate } from './migrate';
+import { openDatabase, type Database } from './sql';
+import { articleView, assign, changesSince, exportRecords, importRecords, invite, join, projectView, push, revoke, sessionMember, type Member } from './store';
+
+const TEXT = 'The minister said unemployment fell, and Ana said prices rose.';
+const now = 1_700_000_000_000;
+const span = (id: string, layer: string, start: number, end: number, label: string, articleId = 'a1'): Span => ({ id, articleId, start, end, label, annotator: layer, createdAt: now, updatedAt: now });
+const record = (id: string, text = TEXT, spans: Span[] = [], relations: Relation[] = []): ArticleRecord => ({
+	article: { id, title: `Article ${id}`, text, source: 'test', meta: {}, status: 'new', createdAt: now, updatedAt: now },
+	spans,
+	relations
+});
+let counter = 0;
+const batch = (layer: string, baseRevision: number, edits: AnnotationEdit[], articleId = 'a1'): PushBatch => ({ clientId: `c${++counter}`, articleId, layer, baseRevision, edits });
+
+let db: Database;
+
+/** A member signed in through a fresh join link. */
+async function signIn(project: string, name: string, role: 'annotator' | 'reviewer' | 'admin'): Promise<Member> {
+	const token = await invite(db, project, name, role);
+	return (await join(db, token)).member;
+}
+
+beforeAll(async () => {
+	db = await openDatabase({ dataDir: 'memory://' });
+	expect(await migrate(db)).toEqual([1]);
+	// Started again on the same database, it applies nothing.
+	expect(await migrate(db)).toEqual([]);
+});
+afterAll(() => db.close());
+
+describe('join links and sessions', () => {
+	it('a join link signs in once, then is spent; a revoked member’s session ends', async () => {
+		const token = await invite(db, 'p-join', 'ana', 'annotator');
+		const { session, member } = await join(db, token);
+		expect(member).toMatchObject({ project: 'p-join', name: 'ana', role: 'annotator', blind: true });
+		expect(await sessionMember(db, session)).toMatchObject({ name: 'ana' });
+		await expect(join(db, token)).rejects.toMatchObject({ status: 401, message: expect.stringMatching(/used already/) });
+		await expect(join(db, 'not-a-token')).rejects.toMatchObject({ status: 401 });
+		expect(await revoke(db, 'p-join', 'ana')).toBe(1);
+		expect(await sessionMember(db, session)).toBeNull();
+	});
+
+	it('an expired link does not sign in; names and roles are checked', async () => {
+		const token = await invite(db, 'p-join', 'ben', 'reviewer', -1000);
+		await expect(join(db, token)).rejects.toMatchObject({ status: 401, message: expect.stringMatching(/expired/) });
+		await expect(invite(db, 'p-join', 'gold', 'annotator')).rejects.toMatchObject({ status: 400 });
+		await expect(invite(db, 'p-join', 'carl', 'owner' as 'admin')).rejects.toMatchObject({ status: 400 });
+	});
+});
+
+describe('corpus and assignment', () => {
+	it('imports articles with their layers once, names an id clash, and assigns K annotators per article, balanced', async () => {
+		const summary = await importRecords(db, 'p-corpus', [record('a1', TEXT, [span('s1', 'seed', 4, 12, 'actor')]), record('a2'), record('a3'), record('a4'), record('a5')]);
+		expect(summary).toMatchObject({ added: 5, skipped: 0, spans: 1, problems: [] });
+		const again = await importRecords(db, 'p-corpus', [record('a1'), record('a2', 'Another text.')]);
+		expect(again.added).toBe(0);
+		expect(again.skipped).toBe(1);
+		expect(again.problems[0]).toMatch(/article "a2".*another text under this id/);
+		for (const name of ['ana', 'ben', 'cyd']) await invite(db, 'p-corpus', name, 'annotator');
+		const { assigned, load } = await assign(db, 'p-corpus', 2);
+		expect(assigned).toBe(10);
+		expect(Object.values(load).sort()).toEqual([3, 3, 4]);
+		// Already assigned articles keep theirs: nothing more to do.
+		expect((await assign(db, 'p-corpus', 2)).assigned).toBe(0);
+		await expect(assign(db, 'p-corpus', 4)).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/3 annotators/) });
+	});
+});
+
+describe('pushes and the change feed', () => {
+	let ana: Member;
+	let ben: Member;
+	let rev: Member;
+	beforeAll(async () => {
+		await importRecords(db, 'p-edit', [record('a1'), record('a2')]);
+		ana = await signIn('p-edit', 'ana', 'annotator');
+		ben = await signIn('p-edit', 'ben', 'annotator');
+		rev = await signIn('p-edit', 'rev', 'reviewer');
+		await assign(db, 'p-edit', 2);
+	});
+
+	it('applies a batch once: the same client id again changes nothing', async () => {
+		const b = batch('ana', 0, [{ type: 'add', span: span('ana-1', 'ana', 4, 12, 'actor') }]);
+		const [first] = await push(db, ana, [b]);
+		expect(first).toMatchObject({ status: 'applied', revision: 1 });
+		const [second] = await push(db, ana, [b]);
+		expect(second).toMatchObject({ status: 'duplicate', revision: 1 });
+		const view = await articleView(db, ana, 'a1');
+		expect(view.layers).toEqual([expect.objectContaining({ layer: 'ana', kind: 'annotator', revision: 1, spans: [expect.objectContaining({ id: 'ana-1' })] })]);
+	});
+
+	it('refuses a batch made on another revision (the same annotator in two browsers), and keeps the server’s', async () => {
+		const [stale] = await push(db, ana, [batch('ana', 0, [{ type: 'add', span: span('ana-2', 'ana', 18, 35, 'claim') }])]);
+		expect(stale).toMatchObject({ status: 'stale', revision: 1 });
+		expect((await articleView(db, ana, 'a1')).layers[0].spans.map((s) => s.id)).toEqual(['ana-1']);
+	});
+
+	it('refuses writing another annotator’s layer, or gold as an annotator; a reviewer writes gold', async () => {
+		const [other] = await push(db, ana, [batch('ben', 0, [{ type: 'add', span: span('x', 'ben', 0, 3, 'actor') }])]);
+		expect(other).toMatchObject({ status: 'refused', message: expect.stringMatching(/cannot write ben/) });
+		const [gold] = await push(db, ana, [batch('gold', 0, [{ type: 'add', span: span('g', 'gold', 0, 3, 'actor') }])]);
+		expect(gold).toMatchObject({ status: 'refused', message: 'Only reviewers and admins write gold.' });
+		const [byReviewer] = await push(db, rev, [batch('gold', 0, [{ type: 'add', span: span('g1', 'gold', 4, 12, 'actor') }])]);
+		expect(byReviewer).toMatchObject({ status: 'applied' });
+	});
+
+	it('refuses edits that do not fit what the layer holds, as a whole batch', async () => {
+		const [outside] = await push(db, ana, [batch('ana', 1, [{ type: 'add', span: span('ana-3', 'ana', 0, 3, 'actor') }, { type: 'add', span: span('ana-4', 'ana', 50, 500, 'claim') }])]);
+		expect(outside).toMatchObject({ status: 'refused', message: expect.stringMatching(/edits\[1\]: span ana-4 ends at 500, after the text's end/) });
+		const [missing] = await push(db, ana, [batch('ana', 1, [{ type: 'remove', span: span('nope', 'ana', 0, 3, 'actor') }])]);
+		expect(missing).toMatchObject({ status: 'refused', message: expect.stringMatching(/span nope is not there/) });
+		// Nothing of the refused batches stayed: ana-3 is not there, the revision did not move.
+		const view = await articleView(db, ana, 'a1');
+		expect(view.layers[0]).toMatchObject({ revision: 1, spans: [expect.objectContaining({ id: 'ana-1' })] });
+	});
+
+	it('a deleted span stays as a tombstone the feed reports; its relations go with it', async () => {
+		const claim = span('ana-c', 'ana', 18, 35, 'claim');
+		const relation: Relation = { id: 'ana-r', articleId: 'a1', label: 'source', head: 'ana-c', tail: 'ana-1', annotator: 'ana', createdAt: now, updatedAt: now };
+		const results = await push(db, ana, [
+			batch('ana', 1, [{ type: 'add', span: claim }, { type: 'add-relation', relation }]),
+			batch('ana', 2, [{ type: 'remove', span: span('ana-1', 'ana', 4, 12, 'actor') }])
+		]);
+		expect(results.map((r) => r.status)).toEqual(['applied', 'applied']);
+		const view = await articleView(db, ana, 'a1');
+		expect(view.layers[0].spans.map((s) => s.id)).toEqual(['ana-c']);
+		expect(view.layers[0].relations).toEqual([]);
+		const feed = await changesSince(db, ana, 0);
+		expect(feed.at(-1)).toMatchObject({ layer: 'ana', revision: 3, edits: [{ type: 'remove', span: { id: 'ana-1' } }] });
+	});
+
+	it('blind annotation: an annotator’s feed and articles hold only their own layer; a reviewer sees every layer', async () => {
+		await push(db, ben, [batch('ben', 0, [{ type: 'add', span: span('ben-1', 'ben', 41, 44, 'actor') }])]);
+		expect(new Set((await changesSince(db, ana, 0)).map((c) => c.layer))).toEqual(new Set(['ana']));
+		expect((await articleView(db, ana, 'a1')).layers.map((l) => l.layer)).toEqual(['ana']);
+		expect(new Set((await changesSince(db, rev, 0)).map((c) => c.layer))).toEqual(new Set(['ana', 'ben', 'gold']));
+		expect((await articleView(db, rev, 'a1')).layers.map((l) => [l.layer, l.kind])).toEqual([
+			['ana', 'annotator'],
+			['ben', 'annotator'],
+			['gold', 'gold']
+		]);
+		const seen = await projectView(db, ana);
+		expect(seen).toMatchObject({ name: 'ana', role: 'annotator', articles: [{ id: 'a1' }, { id: 'a2' }] });
+		expect(seen.labels.map((l) => l.name)).toEqual(['actor', 'claim', 'figure']);
+	});
+
+	it('exports the project’s layers as records', async () => {
+		const all = await exportRecords(db, 'p-edit', 'all');
+		expect(all.find((r) => r.article.id === 'a1')!.spans.map((s) => s.annotator).sort()).toEqual(['ana', 'ben', 'gold']);
+		const gold = await exportRecords(db, 'p-edit', 'gold');
+		expect(gold.find((r) => r.article.id === 'a1')!.spans.map((s) => s.id)).toEqual(['g1']);
+	});
+});
+
+describe('the push body', () => {
+	it('is checked at the boundary, naming what is wrong by its path', () => {
+		expect(parsePush({ batches: [{ clientId: 'c', articleId: 'a', layer: 'ana', baseRevision: 0, edits: [{ type: 'add', span: { ...span('s', 'ana', 0, 3, 'actor'), start: '0' } }] }] }).error).toMatch(
+			/^batches\[0\]\.edits\[0\]\.span\.start: /
+		);
+		expect(parsePush({ batches: [{ clientId: 'c', articleId: 'a1', layer: 'ana', baseRevision: 0, edits: [{ type: 'add', span: span('s', 'ben', 0, 3, 'actor') }] }] }).error).toMatch(/belongs to layer "ben", not the batch's "ana"/);
+		expect(parsePush({ batches: [{ clientId: 'c', articleId: 'a1', layer: 'ana', baseRevision: 0, edits: [{ type: 'add', span: span('s', 'ana', 5, 3, 'actor') }] }] }).error).toMatch(/must end after it starts/);
+		expect(parsePush({ batches: [], extra: 1 }).error).toBeDefined();
+		expect(parsePush({ batches: [] }).ok).toEqual([]);
+	});
+});
