@@ -13,7 +13,7 @@ function fallbackUuid(): string {
 }
 
 /** A new id: "a-<uuid>" for an article, "s-<uuid>" for a span, "r-<uuid>" for a relation. */
-export function newId(prefix: 'a' | 's' | 'r'): string {
+export function newId(prefix: 'a' | 's' | 'r' | 'b'): string {
 	// randomUUID exists only in secure contexts (https, localhost); getRandomValues everywhere.
 	const uuid = typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : fallbackUuid();
 	return `${prefix}-${uuid}`;

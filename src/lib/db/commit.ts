@@ -1,7 +1,8 @@
 /** Committing an article's annotation edits (spans and relations) in one transaction. */
 import type { AnnotationEdit, Relation, Span } from '$lib/core/types';
 import { isRelationEdit } from '$lib/core/spans/edits';
-import type { SpanwiseDB } from './database';
+import type { OutboxRow, SpanwiseDB } from './database';
+import { newId } from '$lib/core/ids';
 import { addCount, checkSpan } from './rows';
 
 /**
@@ -47,7 +48,14 @@ function checkRelationRow(relation: Relation, articleId: string): void {
  * removed span is still linked by a stored relation the batch leaves (another tab linked it).
  * All reads are asked at once: one round trip for reads, one for writes.
  */
-export async function commitEdits(db: SpanwiseDB, articleId: string, edits: readonly AnnotationEdit[], now: number): Promise<number> {
+export async function commitEdits(
+	db: SpanwiseDB,
+	articleId: string,
+	edits: readonly AnnotationEdit[],
+	now: number,
+	/** Bound to a team server: the batch also goes to the outbox, in the same transaction (one row per layer it edits). */
+	opts: { readonly outbox?: boolean } = {}
+): Promise<number> {
 	const spanIds = new Set<string>();
 	const relationIds = new Set<string>();
 	const endIds = new Set<string>();
@@ -74,7 +82,8 @@ export async function commitEdits(db: SpanwiseDB, articleId: string, edits: read
 	const ids = [...spanIds];
 	const relIds = [...relationIds];
 	const removed = [...removedSpans];
-	return db.transaction('rw', [db.spans, db.relations, db.articles], async () => {
+	const tables = opts.outbox ? [db.spans, db.relations, db.articles, db.outbox] : [db.spans, db.relations, db.articles];
+	return db.transaction('rw', tables, async () => {
 		const [row, stored, storedRelations, heads, tails] = await Promise.all([
 			db.articles.get(articleId),
 			db.spans.bulkGet(readIds),
@@ -202,8 +211,19 @@ export async function commitEdits(db: SpanwiseDB, articleId: string, edits: read
 			db.spans.bulkDelete(deletes),
 			db.spans.bulkPut(puts),
 			relationPuts.length > 0 ? db.relations.bulkPut(relationPuts) : undefined,
-			db.articles.put({ ...row, counts, spanTotal: total, updatedAt: now, revision, status })
+			db.articles.put({ ...row, counts, spanTotal: total, updatedAt: now, revision, status }),
+			opts.outbox ? db.outbox.bulkAdd(outboxRows(articleId, edits, now)) : undefined
 		]);
 		return revision;
 	});
+}
+
+/** The outbox rows of one committed batch: one per layer it edits, each with a fresh client id. */
+function outboxRows(articleId: string, edits: readonly AnnotationEdit[], now: number): OutboxRow[] {
+	const byLayer = new Map<string, AnnotationEdit[]>();
+	for (const edit of edits) {
+		const layer = 'span' in edit ? edit.span.annotator : 'relation' in edit ? edit.relation.annotator : edit.after.annotator;
+		(byLayer.get(layer) ?? byLayer.set(layer, []).get(layer)!).push(edit);
+	}
+	return [...byLayer].map(([layer, list]) => ({ clientId: newId('b'), articleId, layer, edits: list, createdAt: now }));
 }

@@ -3,7 +3,7 @@
  * Nothing outside `src/lib/db/` imports `dexie`; the app talks to the repository functions instead.
  */
 import Dexie, { type DexieOptions, type Table } from 'dexie';
-import type { Article, Label, Relation, RelationType, Span } from '$lib/core/types';
+import type { AnnotationEdit, Article, Label, Relation, RelationType, Span } from '$lib/core/types';
 import { DEFAULT_RELATION_TYPES } from '$lib/core/relations/defaults';
 
 /**
@@ -58,7 +58,7 @@ export interface DecisionRow {
 }
 
 /** The schema version `SpanwiseDB` declares (the last `version()` of its constructor). */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /** Articles with at least this many spans get a snapshot; reading fewer rows is quick anyway. */
 export const SNAPSHOT_MIN_SPANS = 500;
@@ -84,6 +84,28 @@ export interface SettingRow {
 	readonly value: unknown;
 }
 
+/**
+ * An edit batch waiting to be pushed to the team server (only when the workspace is bound to one):
+ * written in the same transaction as the edit itself, removed once the server has it.
+ */
+export interface OutboxRow {
+	/** Order of writing (auto-incremented). */
+	readonly seq?: number;
+	/** The batch's own id: the server applies a batch pushed twice once. */
+	readonly clientId: string;
+	readonly articleId: string;
+	readonly layer: string;
+	readonly edits: readonly AnnotationEdit[];
+	readonly createdAt: number;
+}
+
+/** The team server's revision of one layer of one article, as this browser last saw it. */
+export interface SyncLayerRow {
+	readonly articleId: string;
+	readonly layer: string;
+	readonly revision: number;
+}
+
 /** The Spanwise database. Every schema version lives in this constructor. */
 export class SpanwiseDB extends Dexie {
 	declare articles: Table<ArticleRow, string>;
@@ -95,6 +117,8 @@ export class SpanwiseDB extends Dexie {
 	declare snapshots: Table<SnapshotRow, string>;
 	declare relations: Table<Relation, string>;
 	declare relationTypes: Table<RelationTypeRow, string>;
+	declare outbox: Table<OutboxRow, number>;
+	declare syncLayers: Table<SyncLayerRow, [string, string]>;
 
 	constructor(name: string, options?: DexieOptions) {
 		super(name, options);
@@ -130,6 +154,11 @@ export class SpanwiseDB extends Dexie {
 				relationTypes: 'name'
 			})
 			.upgrade((tx) => tx.table('relationTypes').bulkPut(defaultRelationTypeRows()));
+		// 6: the team server's outbox (edit batches not pushed yet) and the layer revisions last seen there.
+		this.version(6).stores({
+			outbox: '++seq, clientId',
+			syncLayers: '[articleId+layer]'
+		});
 		this.on('populate', (tx) => tx.table('relationTypes').bulkAdd(defaultRelationTypeRows()));
 	}
 }

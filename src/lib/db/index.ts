@@ -1,4 +1,4 @@
-export { SpanwiseDB, openDatabase, SNAPSHOT_MIN_SPANS, SCHEMA_VERSION, defaultRelationTypeRows, schemaProblem, type RelationTypeRow, type DecisionRow, type ArticleRow, type SnapshotRow, type LabelRow, type SettingRow, type TextRow } from './database';
+export { SpanwiseDB, openDatabase, SNAPSHOT_MIN_SPANS, SCHEMA_VERSION, defaultRelationTypeRows, schemaProblem, type RelationTypeRow, type DecisionRow, type ArticleRow, type SnapshotRow, type LabelRow, type SettingRow, type TextRow, type OutboxRow } from './database';
 export {
 	listArticles,
 	readArticle,
@@ -24,6 +24,7 @@ export {
 	type ImportReport
 } from './articles';
 export { listSpans } from './spans';
+export { listOutbox, countOutbox, removeFromOutbox, layerRevision, setLayerRevision, applyPulledEdits, writeServerArticle } from './sync';
 export { commitEdits, commitEdits as commitSpanEdits, EditConflictError } from './commit';
 export {
 	listRelationTypes,

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { openDatabase, schemaProblem } from './database';
+import { SCHEMA_VERSION, openDatabase, schemaProblem } from './database';
 import { readArticle } from './articles';
 import { listLabels } from './labels';
 import { listRejections } from './decisions';
@@ -29,7 +29,7 @@ describe('schema upgrade', () => {
 
 		const db = openDatabase('spanwise-old', { indexedDB, IDBKeyRange });
 		await db.open();
-		expect(db.verno).toBe(5);
+		expect(db.verno).toBe(SCHEMA_VERSION);
 		const read = await readArticle(db, 'a1');
 		expect(read?.article).toMatchObject({ id: 'a1', title: 'Old article', text: 'Ana met Ben.', meta: { desk: 'city' }, status: 'in_progress' });
 		expect(read?.spans).toEqual([span]);
@@ -65,7 +65,7 @@ describe('schema upgrade', () => {
 
 		const db = openDatabase('spanwise-v4', { indexedDB, IDBKeyRange });
 		await db.open();
-		expect(db.verno).toBe(5);
+		expect(db.verno).toBe(SCHEMA_VERSION);
 		expect(schemaProblem(db)).toBeNull();
 		const read = await readArticle(db, 'a1');
 		expect(read?.spans).toEqual([actor, claim]);

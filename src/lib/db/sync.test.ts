@@ -1,0 +1,51 @@
+/** The team server's local side in storage: the outbox written with the edits, and writing what the server sends. */
+import { describe, expect, it } from 'vitest';
+import { createArticles, readArticle } from './articles';
+import { commitEdits } from './commit';
+import { applyPulledEdits, countOutbox, layerRevision, listOutbox, removeFromOutbox, writeServerArticle } from './sync';
+import { freshDb, makeArticle, makeSpan } from './testing';
+
+const TEXT = 'The minister said unemployment fell.';
+
+describe('the outbox', () => {
+	it('gets one batch per layer in the same transaction as the edit, only when asked, and empties as the server confirms', async () => {
+		const db = freshDb();
+		await createArticles(db, [{ article: makeArticle('a', TEXT), spans: [] }]);
+		await commitEdits(db, 'a', [{ type: 'add', span: makeSpan('a', 's0', 0, 3, 'actor') }], 1);
+		expect(await countOutbox(db)).toBe(0);
+		await commitEdits(db, 'a', [{ type: 'add', span: makeSpan('a', 's1', 4, 12, 'actor', { annotator: 'ana' }) }, { type: 'add', span: makeSpan('a', 's2', 18, 35, 'claim', { annotator: 'gold' }) }], 2, { outbox: true });
+		const rows = await listOutbox(db);
+		expect(rows.map((r) => [r.layer, r.edits.length])).toEqual([
+			['ana', 1],
+			['gold', 1]
+		]);
+		expect(new Set(rows.map((r) => r.clientId)).size).toBe(2);
+		// A refused edit writes nothing, outbox included.
+		await expect(commitEdits(db, 'a', [{ type: 'add', span: makeSpan('a', 's1', 4, 12, 'actor', { annotator: 'ana' }) }], 3, { outbox: true })).rejects.toThrow();
+		expect(await countOutbox(db)).toBe(2);
+		await removeFromOutbox(db, [rows[0].clientId]);
+		expect((await listOutbox(db)).map((r) => r.layer)).toEqual(['gold']);
+	});
+});
+
+describe('what the server sends', () => {
+	it('writes a new article with its layers and revisions, replaces a layer later, and leaves a layer with waiting batches alone', async () => {
+		const db = freshDb();
+		const article = makeArticle('a', TEXT);
+		await writeServerArticle(db, article, [{ layer: 'ana', revision: 3, spans: [makeSpan('a', 's1', 4, 12, 'actor', { annotator: 'ana' })], relations: [] }]);
+		expect((await readArticle(db, 'a'))!.spans.map((s) => s.id)).toEqual(['s1']);
+		expect(await layerRevision(db, 'a', 'ana')).toBe(3);
+		await writeServerArticle(db, article, [{ layer: 'ana', revision: 4, spans: [makeSpan('a', 's9', 18, 35, 'claim', { annotator: 'ana' })], relations: [] }]);
+		const read = (await readArticle(db, 'a'))!;
+		expect(read.spans.map((s) => s.id)).toEqual(['s9']);
+		expect(read.article.status).toBeDefined();
+		// A local batch not pushed yet: the server's older copy does not overwrite it.
+		await commitEdits(db, 'a', [{ type: 'add', span: makeSpan('a', 's10', 0, 3, 'actor', { annotator: 'ana' }) }], 5, { outbox: true });
+		await writeServerArticle(db, article, [{ layer: 'ana', revision: 4, spans: [], relations: [] }]);
+		expect((await readArticle(db, 'a'))!.spans.map((s) => s.id).sort()).toEqual(['s10', 's9']);
+		// A pulled change that fits is applied; one that does not is reported.
+		expect(await applyPulledEdits(db, 'a', [{ type: 'add', span: makeSpan('a', 'b1', 0, 3, 'actor', { annotator: 'ben' }) }])).toBe(true);
+		expect(await applyPulledEdits(db, 'a', [{ type: 'remove', span: makeSpan('a', 'zz', 0, 3, 'actor', { annotator: 'ben' }) }])).toBe(false);
+		expect(await countOutbox(db)).toBe(1);
+	});
+});
