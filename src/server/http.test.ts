@@ -28,9 +28,10 @@ async function signIn(name: string, role: 'annotator' | 'reviewer' | 'admin'): P
 	const token = await invite(db, 'default', name, role);
 	const res = await fetch(`${base}/api/join/${token}`, { redirect: 'manual' });
 	expect(res.status).toBe(303);
-	const cookie = res.headers.get('set-cookie') ?? '';
-	expect(cookie).toMatch(/HttpOnly/);
+	const [cookie, marker] = res.headers.getSetCookie();
+	expect(cookie).toMatch(/^spanwise_session=.*HttpOnly/);
 	expect(cookie).toMatch(/SameSite=Strict/);
+	expect(marker).toMatch(/^spanwise_team=1; SameSite=Strict/);
 	return cookie.split(';')[0];
 }
 

@@ -54,7 +54,7 @@ function cookie(req: IncomingMessage, name: string): string | null {
 	return null;
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string | string[]> = {}): void {
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
 	res.writeHead(status, {
 		'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json; charset=utf-8',
@@ -125,9 +125,13 @@ export async function startServer(options: ServerOptions & { port: number; host?
 				throw error;
 			});
 			const secure = options.secureCookies ? '; Secure' : '';
+			// The session is HttpOnly; a second, readable cookie only tells the app it was opened from a team server.
 			return send(res, 303, 'Signed in.', {
 				location: '/',
-				'set-cookie': `${SESSION_COOKIE}=${encodeURIComponent(session)}; HttpOnly; SameSite=Strict; Path=/; Max-Age=31536000${secure}`
+				'set-cookie': [
+					`${SESSION_COOKIE}=${encodeURIComponent(session)}; HttpOnly; SameSite=Strict; Path=/; Max-Age=31536000${secure}`,
+					`spanwise_team=1; SameSite=Strict; Path=/; Max-Age=31536000${secure}`
+				]
 			});
 		}
 		if (req.method === 'POST' && path === '/api/admin') {

@@ -4,6 +4,7 @@
  * revisions last seen on the server, and writing what the server sends (a whole article, a layer,
  * or a change of the feed) without it going back into the outbox.
  */
+import Dexie from 'dexie';
 import type { AnnotationEdit, Article, Relation, Span } from '$lib/core/types';
 import type { OutboxRow, SpanwiseDB } from './database';
 import { commitEdits } from './commit';
@@ -30,6 +31,22 @@ export async function layerRevision(db: SpanwiseDB, articleId: string, layer: st
 
 export async function setLayerRevision(db: SpanwiseDB, articleId: string, layer: string, revision: number): Promise<void> {
 	await db.syncLayers.put({ articleId, layer, revision });
+}
+
+/** Whether this browser has article `id` with at least one layer as the server had it (pulled before). */
+export async function hasServerCopy(db: SpanwiseDB, id: string): Promise<boolean> {
+	if (!(await db.articles.get(id))) return false;
+	return (await db.syncLayers.where('[articleId+layer]').between([id, Dexie.minKey], [id, Dexie.maxKey]).count()) > 0;
+}
+
+/** Whether article `id` is stored here. */
+export async function hasArticle(db: SpanwiseDB, id: string): Promise<boolean> {
+	return (await db.articles.get(id)) !== undefined;
+}
+
+/** Whether batches of this layer of this article wait in the outbox. */
+export async function hasPendingBatches(db: SpanwiseDB, articleId: string, layer: string): Promise<boolean> {
+	return (await db.outbox.filter((r) => r.articleId === articleId && r.layer === layer).count()) > 0;
 }
 
 /** Applies a change pulled from the server (not into the outbox); false when it does not fit what is stored here. */

@@ -197,7 +197,7 @@ export class ArticleSession implements EditorHost {
 			this.#revision = revision;
 			return;
 		}
-		void this.reload('Updated with changes made in another tab.');
+		void this.reload(this.#workspace.team ? 'Updated with changes from the team server (or another tab).' : 'Updated with changes made in another tab.');
 	}
 
 	/** Reads the article's spans from storage again (undo history starts afresh), and says why. */

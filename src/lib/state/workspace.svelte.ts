@@ -50,6 +50,7 @@ import { Saver, type SaveStatus } from './saver';
 import { SnapshotKeeper } from './snapshots';
 import { Journal, replayJournal } from './journal';
 import { LibraryState } from './library-state.svelte';
+import { TeamSync, teamCookiePresent } from '$lib/sync/team-sync.svelte';
 
 /** The name new users work under until they give theirs; the sample corpus's spans are theirs. */
 export const DEFAULT_ANNOTATOR = 'annotator';
@@ -90,6 +91,8 @@ export class Workspace {
 	/** Keeps long articles' span snapshots current (see SnapshotKeeper). */
 	readonly snapshots: SnapshotKeeper;
 	#unwatch: (() => void) | null = null;
+	/** The team server this browser is bound to (null: none, the app is on its own). */
+	#team = $state.raw<TeamSync | null>(null);
 
 	constructor(dbName = 'spanwise') {
 		this.dbName = dbName;
@@ -178,7 +181,9 @@ export class Workspace {
 				this.#fatal = `The stored data was written by a different version of Spanwise and cannot be used as it is (${problem}). It has not been changed.`;
 				return;
 			}
-			await seedIfEmpty(this.db, sampleCorpus(Date.now(), DEFAULT_ANNOTATOR));
+			// Opened from a team server that signed this browser in: edits from now on also go to its outbox.
+			if (teamCookiePresent()) this.#team = new TeamSync(this.db, { onError: (m) => this.notices.error(m) });
+			if (!this.#team) await seedIfEmpty(this.db, sampleCorpus(Date.now(), DEFAULT_ANNOTATOR));
 			await this.#replayJournal();
 			this.#labels = await listLabels(this.db);
 			this.#relationTypes = await listRelationTypes(this.db);
@@ -195,6 +200,23 @@ export class Workspace {
 		this.#watch();
 		this.#ready = true;
 		this.#requestPersistence();
+		if (this.#team) void this.#startTeam(this.#team);
+	}
+
+	/** The team server, when this browser is bound to one: its member, and the sync status. */
+	get team(): TeamSync | null {
+		return this.#team;
+	}
+
+	/** Signs in to the team server and pulls: you annotate as the member the join link named, with the project's labels. */
+	async #startTeam(team: TeamSync): Promise<void> {
+		const member = await team.start({
+			onSchema: async (labels, types) => {
+				if (labels.length > 0) await this.setLabels(labels);
+				if (types.length > 0) await this.setRelationTypes(types);
+			}
+		});
+		if (member && member.name !== this.#annotator) await this.setAnnotator(member.name);
 	}
 
 	/**
@@ -393,7 +415,9 @@ export class Workspace {
 
 	/** Writes one batch of edits and remembers the revision it produced (see committedRevision). */
 	async #commit(articleId: string, edits: readonly AnnotationEdit[], at: number): Promise<void> {
-		this.#committed.set(articleId, await commitEdits(this.db, articleId, edits, at));
+		const team = this.#team;
+		this.#committed.set(articleId, await commitEdits(this.db, articleId, edits, at, { outbox: team !== null }));
+		team?.kick();
 	}
 
 	/** The revision this tab's last committed edit of article `id` produced (undefined: none yet). */

@@ -1,0 +1,115 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { dragSelect, expectSaved, fixture, openArticle } from './helpers';
+
+/**
+ * The team server end to end: `spanwise serve` on its embedded PostgreSQL, administered with `spanwise
+ * team` (sent to the running server), and browsers that join by link, each with its own IndexedDB:
+ * an annotator who tags online and offline, and a reviewer who sees that work arrive live.
+ */
+
+const CLI = fixture('../../src/cli/bin.mjs');
+let server: ChildProcess;
+let dataDir: string;
+let base: string;
+
+const freePort = () =>
+	new Promise<number>((resolve) => {
+		const s = createServer();
+		s.listen(0, '127.0.0.1', () => {
+			const address = s.address();
+			s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+
+const team = (...args: string[]) => execFileSync('node', [CLI, 'team', ...args, '--data', dataDir], { encoding: 'utf8' }).trim();
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async () => {
+	dataDir = mkdtempSync(join(tmpdir(), 'spanwise-team-'));
+	const port = await freePort();
+	server = spawn('node', [CLI, 'serve', '--port', String(port), '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+	await new Promise<void>((resolve, reject) => {
+		let out = '';
+		server.stdout!.on('data', (d) => {
+			out += String(d);
+			if (out.includes('Spanwise team server:')) resolve();
+		});
+		server.stderr!.on('data', (d) => (out += String(d)));
+		server.once('exit', (code) => reject(new Error(`serve exited (${code}): ${out}`)));
+	});
+	base = `http://127.0.0.1:${port}`;
+	expect(team('import', fixture('team-corpus.jsonl'))).toMatch(/^Imported 2 articles into default/);
+	team('invite', 'ana', '--role', 'annotator');
+	team('invite', 'rev', '--role', 'reviewer');
+	expect(team('assign', '--per-article', '1')).toBe('Assigned 2 article slots (ana 2).');
+});
+
+test.afterAll(() => {
+	server?.kill('SIGTERM');
+	rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** A new browser (its own storage) signed in through a fresh join link for `name`. */
+async function joinAs(browser: Browser, name: string, role: string): Promise<Page> {
+	const link = team('invite', name, '--role', role, '--url', base);
+	expect(link).toMatch(new RegExp(`^${base}/api/join/`));
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(link);
+	await expect(page.getByRole('heading', { name: 'Library' })).toBeVisible();
+	return page;
+}
+
+const status = (page: Page) => page.getByRole('status', { name: 'Sync status' });
+
+test('an annotator joins by link, tags online and offline, and the reviewer sees the work arrive', async ({ browser }) => {
+	const ana = await joinAs(browser, 'ana', 'annotator');
+	await expect(status(ana)).toHaveText('Synced');
+	await expect(ana.locator('.header-status .project')).toHaveText('default');
+	await expect(ana.locator('.header-status .who')).toHaveText('ana');
+	await expect(ana.getByRole('link', { name: 'Aid vote delayed', exact: true })).toBeVisible();
+	await openArticle(ana, 'Aid vote delayed');
+	await expect(ana.locator('.ProseMirror')).toContainText('Senate leaders');
+	await dragSelect(ana, 'Senate leaders');
+	await ana.keyboard.press('1');
+	await expectSaved(ana);
+	await expect(status(ana)).toHaveText('Synced');
+
+	// Offline: the edit is saved here and waits; back online, it goes.
+	await ana.context().setOffline(true);
+	await dragSelect(ana, 'White House');
+	await ana.keyboard.press('1');
+	await expectSaved(ana);
+	await expect(status(ana)).toHaveText('Offline — 1 change waiting');
+	await ana.context().setOffline(false);
+	await expect(status(ana)).toHaveText('Synced', { timeout: 20_000 });
+
+	// The reviewer's browser pulls every layer: ana's two spans are there.
+	const rev = await joinAs(browser, 'rev', 'reviewer');
+	await expect(status(rev)).toHaveText('Synced');
+	await openArticle(rev, 'Aid vote delayed');
+	await expect(rev.locator('.layer-line')).toContainText('ana (2)');
+
+	// Live: ana tags once more, and the reviewer's open article follows.
+	await dragSelect(ana, 'aid vote');
+	await ana.keyboard.press('2');
+	await expect(status(ana)).toHaveText('Synced');
+	await expect(rev.locator('.layer-line')).toContainText('ana (3)', { timeout: 10_000 });
+});
+
+test('the server refuses a browser without a session; a revoked annotator is signed out', async ({ browser }) => {
+	const page = await (await browser.newContext()).newPage();
+	const res = await page.request.get(`${base}/api/me`);
+	expect(res.status()).toBe(401);
+	const ben = await joinAs(browser, 'ben', 'annotator');
+	await expect(status(ben)).toHaveText('Synced');
+	expect(team('revoke', 'ben')).toMatch(/^Revoked ben: 1 session ended/);
+	await ben.reload();
+	await expect(status(ben)).toContainText('signed out of the team server');
+});
