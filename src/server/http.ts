@@ -9,7 +9,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parsePush } from '../lib/core/sync/protocol';
 import type { Database } from './sql';
-import { CHANGES_CHANNEL, Refusal, canWrite, joinAllowed, joinFailed, articleView, changesSince, join as joinProject, projectView, push, sessionMember, type Member } from './store';
+import { CHANGES_CHANNEL, Refusal, articlePage, canWrite, joinAllowed, joinFailed, articleView, changesSince, join as joinProject, projectView, push, sessionMember, type Member } from './store';
 
 export const SESSION_COOKIE = 'spanwise_session';
 /** Largest request body: a push of a few thousand edits. */
@@ -143,6 +143,10 @@ export async function startServer(options: ServerOptions & { port: number; host?
 		}
 		const who = await member(req);
 		if (req.method === 'GET' && path === '/api/me') return send(res, 200, await projectView(db, who));
+		if (req.method === 'GET' && path === '/api/articles') {
+			const limit = Math.min(500, Math.max(1, Number(url.searchParams.get('limit') ?? 100) || 100));
+			return send(res, 200, { articles: await articlePage(db, who, url.searchParams.get('after') ?? '', limit) });
+		}
 		if (req.method === 'GET' && path.startsWith('/api/articles/')) return send(res, 200, await articleView(db, who, decodeURIComponent(path.slice('/api/articles/'.length))));
 		if (req.method === 'POST' && path === '/api/push') {
 			const parsed = parsePush(await readJson(req));

@@ -8,7 +8,7 @@ import type { AnnotationEdit, ArticleRecord, Relation, Span } from '../lib/core/
 import { parsePush, type PushBatch } from '../lib/core/sync/protocol';
 import { migrate } from './migrate';
 import { openDatabase, type Database } from './sql';
-import { articleView, assign, changesSince, exportRecords, importRecords, invite, join, projectView, push, revoke, sessionMember, type Member } from './store';
+import { articlePage, articleView, assign, changesSince, exportRecords, importRecords, invite, join, projectView, push, revoke, sessionMember, type Member } from './store';
 
 const TEXT = 'The minister said unemployment fell, and Ana said prices rose.';
 const now = 1_700_000_000_000;
@@ -34,7 +34,8 @@ beforeAll(async () => {
 	expect(await migrate(db)).toEqual([1]);
 	// Started again on the same database, it applies nothing.
 	expect(await migrate(db)).toEqual([]);
-});
+	// Starting PGlite (PostgreSQL in WebAssembly) takes seconds on a busy machine.
+}, 120_000);
 afterAll(() => db.close());
 
 describe('join links and sessions', () => {
@@ -85,7 +86,7 @@ describe('pushes and the change feed', () => {
 		ben = await signIn('p-edit', 'ben', 'annotator');
 		rev = await signIn('p-edit', 'rev', 'reviewer');
 		await assign(db, 'p-edit', 2);
-	});
+	}, 60_000);
 
 	it('applies a batch once: the same client id again changes nothing', async () => {
 		const b = batch('ana', 0, [{ type: 'add', span: span('ana-1', 'ana', 4, 12, 'actor') }]);
@@ -150,6 +151,17 @@ describe('pushes and the change feed', () => {
 		const seen = await projectView(db, ana);
 		expect(seen).toMatchObject({ name: 'ana', role: 'annotator', articles: [{ id: 'a1' }, { id: 'a2' }] });
 		expect(seen.labels.map((l) => l.name)).toEqual(['actor', 'claim', 'figure']);
+	});
+
+	it('pages through the articles a member may open, each with the layers they may read', async () => {
+		const first = await articlePage(db, rev, '', 1);
+		expect(first.map((a) => a.id)).toEqual(['a1']);
+		expect(first[0].layers.map((l) => l.layer)).toEqual(['ana', 'ben', 'gold']);
+		expect((await articlePage(db, rev, 'a1', 10)).map((a) => a.id)).toEqual(['a2']);
+		const mine = await articlePage(db, ana, '', 10);
+		expect(mine.map((a) => a.id)).toEqual(['a1', 'a2']);
+		expect(mine[0].layers.map((l) => l.layer)).toEqual(['ana']);
+		expect(mine[0].layers[0].spans.map((x) => x.id)).toEqual(['ana-c']);
 	});
 
 	it('exports the project’s layers as records', async () => {

@@ -316,6 +316,44 @@ export async function articleView(db: Queryable, member: Member, articleId: stri
 	return { ...article, layers: out };
 }
 
+/**
+ * A page of the articles `member` may open, in id order after `after`, each with the layers they
+ * may read: what a fresh browser pulls (a few queries per page, whatever the page holds).
+ */
+export async function articlePage(db: Queryable, member: Member, after: string, limit: number): Promise<ArticleView[]> {
+	const articles =
+		member.role === 'annotator'
+			? await db.query<{ id: string; title: string; text: string; meta: Record<string, unknown> }>(
+					'SELECT a.id, a.title, a.text, a.meta FROM articles a JOIN assignments s ON s.project_id = a.project_id AND s.article_id = a.id WHERE a.project_id = $1 AND s.annotator = $2 AND a.id > $3 ORDER BY a.id LIMIT $4',
+					[member.projectId, member.name, after, limit]
+				)
+			: await db.query<{ id: string; title: string; text: string; meta: Record<string, unknown> }>('SELECT id, title, text, meta FROM articles WHERE project_id = $1 AND id > $2 ORDER BY id LIMIT $3', [member.projectId, after, limit]);
+	if (articles.length === 0) return [];
+	const ids = articles.map((a) => a.id);
+	const [layers, spans, relations] = await Promise.all([
+		db.query<{ article_id: string; layer: string; kind: LayerKind; revision: string }>('SELECT article_id, layer, kind, revision FROM layers WHERE project_id = $1 AND article_id = ANY($2) ORDER BY layer', [member.projectId, ids]),
+		db.query<{ article_id: string; layer: string; body: Span }>('SELECT article_id, layer, body FROM spans WHERE project_id = $1 AND article_id = ANY($2) AND NOT deleted', [member.projectId, ids]),
+		db.query<{ article_id: string; layer: string; body: Relation }>('SELECT article_id, layer, body FROM relations WHERE project_id = $1 AND article_id = ANY($2) AND NOT deleted', [member.projectId, ids])
+	]);
+	const key = (article: string, layer: string) => `${article}\u0000${layer}`;
+	const spansOf = new Map<string, Span[]>();
+	for (const r of spans) (spansOf.get(key(r.article_id, r.layer)) ?? spansOf.set(key(r.article_id, r.layer), []).get(key(r.article_id, r.layer))!).push(r.body);
+	const relationsOf = new Map<string, Relation[]>();
+	for (const r of relations) (relationsOf.get(key(r.article_id, r.layer)) ?? relationsOf.set(key(r.article_id, r.layer), []).get(key(r.article_id, r.layer))!).push(r.body);
+	return articles.map((a) => ({
+		...a,
+		layers: layers
+			.filter((l) => l.article_id === a.id && canRead(member, l.layer, l.kind))
+			.map((l) => ({
+				layer: l.layer,
+				kind: l.kind,
+				revision: Number(l.revision),
+				spans: (spansOf.get(key(a.id, l.layer)) ?? []).sort((x, y) => x.start - y.start || y.end - x.end),
+				relations: relationsOf.get(key(a.id, l.layer)) ?? []
+			}))
+	}));
+}
+
 // —— edits ——
 
 /**
@@ -328,9 +366,12 @@ async function writeBatch(tx: Queryable, projectId: number, batch: PushBatch, au
 	await tx.query('INSERT INTO layers (project_id, article_id, layer, kind) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [projectId, articleId, layer, layerKind(layer)]);
 	const [{ revision: current }] = await tx.query<{ revision: string }>('SELECT revision FROM layers WHERE project_id = $1 AND article_id = $2 AND layer = $3 FOR UPDATE', [projectId, articleId, layer]);
 	const revision = Number(current);
-	// The same batch sent twice at once: the second waited for the layer's lock; now it finds the first.
-	const seen = await tx.query<{ seq: string; revision: string }>('SELECT seq, revision FROM changes WHERE project_id = $1 AND client_id = $2', [projectId, clientId]);
-	if (seen.length > 0) return { clientId, status: 'duplicate', seq: Number(seen[0].seq), revision: Number(seen[0].revision) };
+	// Pushed before (a lost answer, a retry), or twice at once (the second waited for the layer's lock): applied once.
+	const seen = await tx.query<{ seq: string; revision: string; author: string; layer: string }>('SELECT seq, revision, author, layer FROM changes WHERE project_id = $1 AND client_id = $2', [projectId, clientId]);
+	if (seen.length > 0) {
+		if (seen[0].author !== author || seen[0].layer !== layer) return { clientId, status: 'refused', message: 'This change id was used by another change.' };
+		return { clientId, status: 'duplicate', seq: Number(seen[0].seq), revision: Number(seen[0].revision) };
+	}
 	if (batch.baseRevision !== revision) {
 		return { clientId, status: 'stale', revision, message: `The ${layer} layer of this article is at revision ${revision} on the server; this change was made on ${batch.baseRevision}.` };
 	}
@@ -391,25 +432,25 @@ async function applyEdit(tx: Queryable, projectId: number, seq: number, layer: s
  */
 export async function push(db: Database, member: Member, batches: readonly PushBatch[]): Promise<BatchResult[]> {
 	const results: BatchResult[] = [];
+	// Each article's length (UTF-16, as the app counts offsets) and whether the member may open it: asked once per push.
+	const articles = new Map<string, number | null>();
+	for (const id of new Set(batches.map((b) => b.articleId))) {
+		const [found] = await db.query<{ text: string }>('SELECT text FROM articles WHERE project_id = $1 AND id = $2', [member.projectId, id]);
+		articles.set(id, found && (await mayOpen(db, member, id)) ? found.text.length : null);
+	}
 	for (const batch of batches) {
 		const { clientId } = batch;
+		if (!canWrite(member, batch.layer)) {
+			results.push({ clientId, status: 'refused', message: batch.layer === GOLD_ANNOTATOR ? 'Only reviewers and admins write gold.' : `You (${member.name}) cannot write ${batch.layer}'s layer.` });
+			continue;
+		}
+		const length = articles.get(batch.articleId);
+		if (length === null || length === undefined) {
+			results.push({ clientId, status: 'refused', message: `No article ${JSON.stringify(batch.articleId)} for you in this project.` });
+			continue;
+		}
 		try {
-			results.push(
-				await db.transaction(async (tx): Promise<BatchResult> => {
-					const seen = await tx.query<{ seq: string; revision: string; author: string; layer: string }>('SELECT seq, revision, author, layer FROM changes WHERE project_id = $1 AND client_id = $2', [member.projectId, clientId]);
-					if (seen.length > 0) {
-						if (seen[0].author !== member.name || seen[0].layer !== batch.layer) return { clientId, status: 'refused', message: 'This change id was used by another change.' };
-						return { clientId, status: 'duplicate', seq: Number(seen[0].seq), revision: Number(seen[0].revision) };
-					}
-					if (!canWrite(member, batch.layer)) {
-						return { clientId, status: 'refused', message: batch.layer === GOLD_ANNOTATOR ? 'Only reviewers and admins write gold.' : `You (${member.name}) cannot write ${batch.layer}'s layer.` };
-					}
-					const [article] = await tx.query<{ text: string }>('SELECT text FROM articles WHERE project_id = $1 AND id = $2', [member.projectId, batch.articleId]);
-					if (!article || !(await mayOpen(tx, member, batch.articleId))) return { clientId, status: 'refused', message: `No article ${JSON.stringify(batch.articleId)} for you in this project.` };
-					// Offsets are UTF-16 code units, as JavaScript counts them (PostgreSQL counts code points).
-					return writeBatch(tx, member.projectId, batch, member.name, article.text.length);
-				})
-			);
+			results.push(await db.transaction((tx) => writeBatch(tx, member.projectId, batch, member.name, length)));
 		} catch (error) {
 			if (error instanceof Refusal) results.push({ clientId, status: 'refused', message: error.message });
 			else throw error;

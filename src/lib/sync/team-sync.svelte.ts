@@ -200,20 +200,35 @@ export class TeamSync {
 		}
 	}
 
-	/** The articles this member may see that this browser lacks or has older layers of. */
+	/** The articles this member may see that this browser has not pulled yet, in pages, with progress. */
 	async #pullArticles(me: MeResponse): Promise<void> {
-		const total = me.articles.length;
+		const missing = new Set<string>();
+		for (const { id } of me.articles) if (!(await hasServerCopy(this.#db, id))) missing.add(id);
+		if (missing.size === 0) return;
 		let done = 0;
-		for (const { id } of me.articles) {
-			this.#progress = `${++done} of ${total} articles…`;
-			if (!(await hasServerCopy(this.#db, id))) await this.#pullArticle(id);
+		let after = '';
+		for (;;) {
+			this.#progress = `${done} of ${missing.size} articles…`;
+			const page = await this.#get<{ articles: ServerArticle[] }>(`/api/articles?after=${encodeURIComponent(after)}&limit=200`);
+			if (!page || page.articles.length === 0) break;
+			for (const found of page.articles) {
+				if (!missing.has(found.id)) continue;
+				await this.#store(found);
+				done++;
+			}
+			after = page.articles[page.articles.length - 1].id;
+			if (done >= missing.size) break;
 		}
 		this.#progress = null;
 	}
 
 	async #pullArticle(id: string): Promise<void> {
 		const found = await this.#get<ServerArticle>(`/api/articles/${encodeURIComponent(id)}`);
-		if (!found) return;
+		if (found) await this.#store(found);
+	}
+
+	/** Writes an article as the server sent it. */
+	async #store(found: ServerArticle): Promise<void> {
 		const now = Date.now();
 		const meta = { ...found.meta };
 		const source = typeof meta.source === 'string' ? meta.source : 'team server';
