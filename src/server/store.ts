@@ -210,7 +210,8 @@ export async function importRecords(db: Database, project: string, records: read
 					...record.spans.filter((s) => s.annotator === layer).map((span): AnnotationEdit => ({ type: 'add', span })),
 					...(record.relations ?? []).filter((r) => r.annotator === layer).map((relation): AnnotationEdit => ({ type: 'add-relation', relation }))
 				];
-				await writeBatch(tx, id, { clientId: `import:${randomUUID()}`, articleId: article.id, layer, baseRevision: 0, edits }, author, article.text.length);
+				const written = await writeBatch(tx, id, { clientId: `import:${randomUUID()}`, articleId: article.id, layer, baseRevision: 0, edits }, author, article.text.length);
+				if (written.status === 'applied') await announce(tx, id, written.seq);
 			}
 			spans += record.spans.length;
 			relations += record.relations?.length ?? 0;
@@ -363,29 +364,39 @@ export async function articlePage(db: Queryable, member: Member, after: string, 
  */
 async function writeBatch(tx: Queryable, projectId: number, batch: PushBatch, author: string, textLength: number): Promise<BatchResult> {
 	const { clientId, articleId, layer } = batch;
-	await tx.query('INSERT INTO layers (project_id, article_id, layer, kind) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [projectId, articleId, layer, layerKind(layer)]);
-	const [{ revision: current }] = await tx.query<{ revision: string }>('SELECT revision FROM layers WHERE project_id = $1 AND article_id = $2 AND layer = $3 FOR UPDATE', [projectId, articleId, layer]);
+	// The layer's row, made on its first batch, and locked until the transaction ends.
+	const [{ revision: current }] = await tx.query<{ revision: string }>(
+		'INSERT INTO layers (project_id, article_id, layer, kind) VALUES ($1, $2, $3, $4) ON CONFLICT (project_id, article_id, layer) DO UPDATE SET kind = layers.kind RETURNING revision',
+		[projectId, articleId, layer, layerKind(layer)]
+	);
 	const revision = Number(current);
 	// Pushed before (a lost answer, a retry), or twice at once (the second waited for the layer's lock): applied once.
-	const seen = await tx.query<{ seq: string; revision: string; author: string; layer: string }>('SELECT seq, revision, author, layer FROM changes WHERE project_id = $1 AND client_id = $2', [projectId, clientId]);
-	if (seen.length > 0) {
+	const earlier = async (): Promise<BatchResult | null> => {
+		const seen = await tx.query<{ seq: string; revision: string; author: string; layer: string }>('SELECT seq, revision, author, layer FROM changes WHERE project_id = $1 AND client_id = $2', [projectId, clientId]);
+		if (seen.length === 0) return null;
 		if (seen[0].author !== author || seen[0].layer !== layer) return { clientId, status: 'refused', message: 'This change id was used by another change.' };
 		return { clientId, status: 'duplicate', seq: Number(seen[0].seq), revision: Number(seen[0].revision) };
-	}
+	};
 	if (batch.baseRevision !== revision) {
-		return { clientId, status: 'stale', revision, message: `The ${layer} layer of this article is at revision ${revision} on the server; this change was made on ${batch.baseRevision}.` };
+		return (await earlier()) ?? { clientId, status: 'stale', revision, message: `The ${layer} layer of this article is at revision ${revision} on the server; this change was made on ${batch.baseRevision}.` };
 	}
-	const [{ seq }] = await tx.query<{ seq: string }>(
-		'INSERT INTO changes (project_id, client_id, article_id, layer, author, revision, edits) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING seq',
+	const inserted = await tx.query<{ seq: string }>(
+		'INSERT INTO changes (project_id, client_id, article_id, layer, author, revision, edits) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (project_id, client_id) DO NOTHING RETURNING seq',
 		[projectId, clientId, articleId, layer, author, revision + 1, batch.edits]
 	);
+	if (inserted.length === 0) return (await earlier()) as BatchResult;
+	const seq = Number(inserted[0].seq);
 	for (const [i, edit] of batch.edits.entries()) {
-		const problem = await applyEdit(tx, projectId, Number(seq), layer, edit, textLength);
+		const problem = await applyEdit(tx, projectId, seq, layer, edit, textLength);
 		if (problem) throw new Refusal(409, `edits[${i}]: ${problem}`);
 	}
 	await tx.query('UPDATE layers SET revision = $4 WHERE project_id = $1 AND article_id = $2 AND layer = $3', [projectId, articleId, layer, revision + 1]);
+	return { clientId, status: 'applied', seq, revision: revision + 1 };
+}
+
+/** Tells every server on this database (LISTEN) that project `projectId`'s feed reached `seq`. */
+async function announce(tx: Queryable, projectId: number, seq: number): Promise<void> {
 	await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, `${projectId}:${seq}`]);
-	return { clientId, status: 'applied', seq: Number(seq), revision: revision + 1 };
 }
 
 /** Applies one edit to the current-state tables; why it does not fit, or null. */
@@ -438,24 +449,34 @@ export async function push(db: Database, member: Member, batches: readonly PushB
 		const [found] = await db.query<{ text: string }>('SELECT text FROM articles WHERE project_id = $1 AND id = $2', [member.projectId, id]);
 		articles.set(id, found && (await mayOpen(db, member, id)) ? found.text.length : null);
 	}
-	for (const batch of batches) {
-		const { clientId } = batch;
-		if (!canWrite(member, batch.layer)) {
-			results.push({ clientId, status: 'refused', message: batch.layer === GOLD_ANNOTATOR ? 'Only reviewers and admins write gold.' : `You (${member.name}) cannot write ${batch.layer}'s layer.` });
-			continue;
+	// One transaction for the push, each batch in a savepoint of its own: a refused batch leaves the others.
+	await db.transaction(async (tx) => {
+		let newest = 0;
+		for (const [i, batch] of batches.entries()) {
+			const { clientId } = batch;
+			if (!canWrite(member, batch.layer)) {
+				results.push({ clientId, status: 'refused', message: batch.layer === GOLD_ANNOTATOR ? 'Only reviewers and admins write gold.' : `You (${member.name}) cannot write ${batch.layer}'s layer.` });
+				continue;
+			}
+			const length = articles.get(batch.articleId);
+			if (length === null || length === undefined) {
+				results.push({ clientId, status: 'refused', message: `No article ${JSON.stringify(batch.articleId)} for you in this project.` });
+				continue;
+			}
+			await tx.query(`SAVEPOINT batch_${i}`);
+			try {
+				const result = await writeBatch(tx, member.projectId, batch, member.name, length);
+				await tx.query(`RELEASE SAVEPOINT batch_${i}`);
+				if (result.status === 'applied') newest = Math.max(newest, result.seq);
+				results.push(result);
+			} catch (error) {
+				if (!(error instanceof Refusal)) throw error;
+				await tx.query(`ROLLBACK TO SAVEPOINT batch_${i}`);
+				results.push({ clientId, status: 'refused', message: error.message });
+			}
 		}
-		const length = articles.get(batch.articleId);
-		if (length === null || length === undefined) {
-			results.push({ clientId, status: 'refused', message: `No article ${JSON.stringify(batch.articleId)} for you in this project.` });
-			continue;
-		}
-		try {
-			results.push(await db.transaction((tx) => writeBatch(tx, member.projectId, batch, member.name, length)));
-		} catch (error) {
-			if (error instanceof Refusal) results.push({ clientId, status: 'refused', message: error.message });
-			else throw error;
-		}
-	}
+		if (newest > 0) await announce(tx, member.projectId, newest);
+	});
 	return results;
 }
 
