@@ -103,6 +103,31 @@ test('an annotator joins by link, tags online and offline, and the reviewer sees
 	await expect(rev.locator('.layer-line')).toContainText('ana (3)', { timeout: 10_000 });
 });
 
+test('the same annotator in two browsers: a change made offline on an older version is refused, and that browser takes the server’s', async ({ browser }) => {
+	const first = await joinAs(browser, 'ana', 'annotator');
+	const second = await joinAs(browser, 'ana', 'annotator');
+	for (const page of [first, second]) {
+		await expect(status(page)).toHaveText('Synced');
+		await openArticle(page, 'Port strike ends');
+		await expect(page.locator('.ProseMirror')).toContainText('dockworkers');
+	}
+	await second.context().setOffline(true);
+	await dragSelect(second, 'the port');
+	await second.keyboard.press('1');
+	await expect(status(second)).toHaveText('Offline — 1 change waiting');
+	// Meanwhile the first browser changes the same layer.
+	await dragSelect(first, '4 percent');
+	await first.keyboard.press('3');
+	await expect(status(first)).toHaveText('Synced');
+	await second.context().setOffline(false);
+	await expect(second.getByRole('alert').filter({ hasText: 'was not kept: the team server had a newer version' })).toBeVisible({ timeout: 20_000 });
+	await expect(status(second)).toHaveText('Synced');
+	// The second browser now holds the server's version: the figure, not its own actor.
+	await second.reload();
+	await expect(second.getByRole('complementary', { name: 'Spans' }).getByRole('button', { name: '4 percent', exact: true })).toBeVisible();
+	await expect(second.getByRole('complementary', { name: 'Spans' }).getByRole('button', { name: 'the port', exact: true })).toHaveCount(0);
+});
+
 test('the server refuses a browser without a session; a revoked annotator is signed out', async ({ browser }) => {
 	const page = await (await browser.newContext()).newPage();
 	const res = await page.request.get(`${base}/api/me`);
