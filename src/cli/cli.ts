@@ -34,6 +34,7 @@ export const USAGE = `Usage:
   spanwise team import [--from FORMAT] FILE...
   spanwise team assign --per-article K
   spanwise team export [--layer gold|NAME|all] [--to FORMAT] [--out DIR]
+  spanwise team settings [--blind on|off]
 
 Formats: ${FORMAT_LIST}. --from is detected from the files when left out.
 convert writes to standard output (brat, several files per article, needs --out DIR).

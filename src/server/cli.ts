@@ -18,7 +18,7 @@ import { CODECS, codecNamed } from '../lib/core/codecs/formats';
 import { ROLES, type Role } from '../lib/core/sync/protocol';
 import { migrate } from './migrate';
 import { openDatabase, type Database } from './sql';
-import { Refusal, assign, ensureProject, exportRecords, importRecords, invite, revoke } from './store';
+import { Refusal, assign, ensureProject, exportRecords, importRecords, invite, revoke, setProjectSettings } from './store';
 import { startServer } from './http';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -69,7 +69,8 @@ const OPTIONS = {
 	layer: { type: 'string' },
 	to: { type: 'string' },
 	from: { type: 'string' },
-	out: { type: 'string' }
+	out: { type: 'string' },
+	blind: { type: 'string' }
 } as const;
 
 export async function runServerCommand(command: 'serve' | 'team', argv: readonly string[], io: CliIO, env: Env): Promise<number> {
@@ -184,12 +185,19 @@ export async function team(db: Database, positionals: readonly string[], values:
 			await writeOutput(records, target, { out: values.out }, io);
 			return 0;
 		}
+		if (sub === 'settings') {
+			const blind = values.blind === undefined ? undefined : values.blind === 'on' ? true : values.blind === 'off' ? false : null;
+			if (blind === null) return fail(`--blind must be on or off, not "${values.blind}"`);
+			const settings = await setProjectSettings(db, project, { blind });
+			io.stdout(`${project}: blind annotation ${settings.blind ? 'on (annotators see only their own layer)' : 'off (annotators may read each other’s layers, not write them)'}.\n`);
+			return 0;
+		}
 		if (sub === 'project') {
 			await ensureProject(db, project);
 			io.stdout(`Project ${project} is there.\n`);
 			return 0;
 		}
-		return fail(`unknown team command "${sub ?? ''}" (invite, revoke, import, assign, export)`);
+		return fail(`unknown team command "${sub ?? ''}" (invite, revoke, import, assign, export, settings)`);
 	} catch (error) {
 		if (error instanceof Refusal) return fail(error.message, 1);
 		throw error;

@@ -8,7 +8,7 @@ import type { AnnotationEdit, ArticleRecord, Relation, Span } from '../lib/core/
 import { parsePush, type PushBatch } from '../lib/core/sync/protocol';
 import { migrate } from './migrate';
 import { openDatabase, type Database } from './sql';
-import { articlePage, articleView, assign, changesSince, exportRecords, importRecords, invite, join, projectView, push, revoke, sessionMember, type Member } from './store';
+import { articlePage, articleView, assign, setProjectSettings, changesSince, exportRecords, importRecords, invite, join, projectView, push, revoke, sessionMember, type Member } from './store';
 
 const TEXT = 'The minister said unemployment fell, and Ana said prices rose.';
 const now = 1_700_000_000_000;
@@ -151,6 +151,16 @@ describe('pushes and the change feed', () => {
 		const seen = await projectView(db, ana);
 		expect(seen).toMatchObject({ name: 'ana', role: 'annotator', articles: [{ id: 'a1' }, { id: 'a2' }] });
 		expect(seen.labels.map((l) => l.name)).toEqual(['actor', 'claim', 'figure']);
+	});
+
+	it('with blind annotation relaxed, an annotator reads the other annotators’ layers (not gold), and still writes only their own', async () => {
+		expect(await setProjectSettings(db, 'p-edit', { blind: false })).toEqual({ blind: false });
+		const open = { ...ana, blind: false };
+		expect((await articleView(db, open, 'a1')).layers.map((l) => l.layer)).toEqual(['ana', 'ben']);
+		expect(new Set((await changesSince(db, open, 0)).map((c) => c.layer))).toEqual(new Set(['ana', 'ben']));
+		const [write] = await push(db, open, [batch('ben', 1, [{ type: 'add', span: span('x2', 'ben', 0, 3, 'actor') }])]);
+		expect(write.status).toBe('refused');
+		expect(await setProjectSettings(db, 'p-edit', { blind: true })).toEqual({ blind: true });
 	});
 
 	it('pages through the articles a member may open, each with the layers they may read', async () => {

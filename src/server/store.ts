@@ -175,6 +175,14 @@ export async function joinFailed(db: Queryable, address: string): Promise<void> 
 	await db.query('INSERT INTO join_attempts (address) VALUES ($1)', [address]);
 }
 
+/** Sets a project's settings (`blind`: annotators see only their own layer); returns them as they are now. */
+export async function setProjectSettings(db: Database, project: string, change: { blind?: boolean }): Promise<{ blind: boolean }> {
+	const id = await projectId(db, project);
+	if (change.blind !== undefined) await db.query("UPDATE projects SET settings = jsonb_set(settings, '{blind}', to_jsonb($2::boolean)) WHERE id = $1", [id, change.blind]);
+	const [{ settings }] = await db.query<{ settings: { blind?: boolean } }>('SELECT settings FROM projects WHERE id = $1', [id]);
+	return { blind: settings.blind !== false };
+}
+
 // —— corpus ——
 
 export interface ImportSummary {
