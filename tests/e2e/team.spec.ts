@@ -128,13 +128,59 @@ test('the same annotator in two browsers: a change made offline on an older vers
 	await expect(second.getByRole('complementary', { name: 'Spans' }).getByRole('button', { name: 'the port', exact: true })).toHaveCount(0);
 });
 
+test('two annotators work offline and converge; a reviewer settles gold while they keep working', async ({ browser }) => {
+	team('invite', 'ben', '--role', 'annotator');
+	expect(team('assign', '--per-article', '2')).toBe('Assigned 2 article slots (ben 2).');
+	const ana = await joinAs(browser, 'ana', 'annotator');
+	const ben = await joinAs(browser, 'ben', 'annotator');
+	for (const page of [ana, ben]) {
+		await expect(status(page)).toHaveText('Synced');
+		await openArticle(page, 'Aid vote delayed');
+		await expect(page.locator('.ProseMirror')).toContainText('Senate leaders');
+		await page.context().setOffline(true);
+	}
+	await dragSelect(ana, 'March');
+	await ana.keyboard.press('3');
+	await dragSelect(ben, 'Senate leaders');
+	await ben.keyboard.press('1');
+	await dragSelect(ben, 'March');
+	await ben.keyboard.press('3');
+	await expect(status(ben)).toHaveText('Offline — 2 changes waiting');
+	for (const page of [ana, ben]) await page.context().setOffline(false);
+	for (const page of [ana, ben]) await expect(status(page)).toHaveText('Synced', { timeout: 20_000 });
+
+	// The reviewer sees both layers and settles what they agree on into gold.
+	const rev = await joinAs(browser, 'rev', 'reviewer');
+	await expect(status(rev)).toHaveText('Synced');
+	await rev.getByRole('link', { name: 'Review', exact: true }).click();
+	await rev.getByRole('link', { name: 'Aid vote delayed' }).click();
+	const progress = rev.getByRole('status', { name: 'Review progress' });
+	await expect(progress).toContainText('candidates settled');
+	await rev.keyboard.press('Shift+A');
+	await expect(rev.locator('.editor-message')).toContainText('Accepted 2 unanimous candidates');
+	await expect(status(rev)).toHaveText('Synced');
+	// ana keeps working; the reviewer's candidates follow.
+	const before = await progress.textContent();
+	await dragSelect(ana, 'delays');
+	await ana.keyboard.press('3');
+	await expect(status(ana)).toHaveText('Synced');
+	await expect(progress).not.toHaveText(before ?? '', { timeout: 10_000 });
+	// Gold is on the server.
+	const gold = team('export', '--layer', 'gold');
+	const record = JSON.parse(gold.split('\n').find((line) => line.includes('Aid vote delayed'))!);
+	expect(record.spans.map((s: { label: string; text: string; annotator: string }) => [s.label, s.text, s.annotator])).toEqual([
+		['actor', 'Senate leaders', 'gold'],
+		['figure', 'March', 'gold']
+	]);
+});
+
 test('the server refuses a browser without a session; a revoked annotator is signed out', async ({ browser }) => {
 	const page = await (await browser.newContext()).newPage();
 	const res = await page.request.get(`${base}/api/me`);
 	expect(res.status()).toBe(401);
-	const ben = await joinAs(browser, 'ben', 'annotator');
-	await expect(status(ben)).toHaveText('Synced');
-	expect(team('revoke', 'ben')).toMatch(/^Revoked ben: 1 session ended/);
-	await ben.reload();
-	await expect(status(ben)).toContainText('signed out of the team server');
+	const cem = await joinAs(browser, 'cem', 'annotator');
+	await expect(status(cem)).toHaveText('Synced');
+	expect(team('revoke', 'cem')).toMatch(/^Revoked cem: 1 session ended/);
+	await cem.reload();
+	await expect(status(cem)).toContainText('signed out of the team server');
 });
