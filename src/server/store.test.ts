@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnnotationEdit, ArticleRecord, Relation, Span } from '../lib/core/types';
 import { parsePush, type PushBatch } from '../lib/core/sync/protocol';
 import { migrate } from './migrate';
+import { fastPush } from './push-fast';
 import { openDatabase, type Database } from './sql';
 import { articlePage, articleView, assign, setProjectSettings, changesSince, exportRecords, importRecords, invite, join, projectView, push, revoke, sessionMember, type Member } from './store';
 
@@ -179,6 +180,62 @@ describe('pushes and the change feed', () => {
 		expect(all.find((r) => r.article.id === 'a1')!.spans.map((s) => s.annotator).sort()).toEqual(['ana', 'ben', 'gold']);
 		const gold = await exportRecords(db, 'p-edit', 'gold');
 		expect(gold.find((r) => r.article.id === 'a1')!.spans.map((s) => s.id)).toEqual(['g1']);
+	});
+});
+
+describe('the two ways a push is written', () => {
+	it('the fast path (one set of statements per push) and the batch-by-batch path leave the same data and feed', async () => {
+		const views = [];
+		for (const [project, fast] of [['p-fast', true], ['p-slow', false]] as const) {
+			await importRecords(db, project, [record('a1'), record('a2')]);
+			const who = await signIn(project, 'ana', 'annotator');
+			await assign(db, project, 1);
+			const rel = (id: string, head: string, tail: string): Relation => ({ id, articleId: 'a1', label: 'source', head, tail, annotator: 'ana', createdAt: now, updatedAt: now });
+			const at = (n: number) => ({ clientId: `${project}-${n}`, articleId: 'a1', layer: 'ana' });
+			const results = await push(
+				db,
+				who,
+				[
+					{ ...at(1), baseRevision: 0, edits: [{ type: 'add', span: span('p', 'ana', 4, 12, 'actor') }, { type: 'add', span: span('c', 'ana', 18, 35, 'claim') }] },
+					{ ...at(2), baseRevision: 1, edits: [{ type: 'add-relation', relation: rel('r', 'c', 'p') }] },
+					{ ...at(3), baseRevision: 2, edits: [{ type: 'update', before: span('c', 'ana', 18, 35, 'claim'), after: { ...span('c', 'ana', 13, 35, 'claim'), updatedAt: now + 1 } }] },
+					{ ...at(4), baseRevision: 3, edits: [{ type: 'add', span: span('q', 'ana', 41, 44, 'actor') }, { type: 'remove', span: span('p', 'ana', 4, 12, 'actor') }] },
+					{ clientId: `${project}-5`, articleId: 'a2', layer: 'ana', baseRevision: 0, edits: [{ type: 'add', span: span('z', 'ana', 0, 3, 'actor', 'a2') }] }
+				],
+				{ fast }
+			);
+			expect(results.map((r) => [r.status, 'revision' in r ? r.revision : null])).toEqual([
+				['applied', 1],
+				['applied', 2],
+				['applied', 3],
+				['applied', 4],
+				['applied', 1]
+			]);
+			const view = await articleView(db, who, 'a1');
+			const feed = (await changesSince(db, who, 0)).map((c) => [c.articleId, c.revision, c.edits.length]);
+			views.push({ layers: view.layers, feed });
+		}
+		expect(views[0]).toEqual(views[1]);
+		// The removed span took its relation with it.
+		expect(views[0].layers[0].spans.map((s) => s.id)).toEqual(['c', 'q']);
+		expect(views[0].layers[0].relations).toEqual([]);
+		// The fast path takes such a push itself, and leaves to the slow one what it cannot vouch for.
+		const who = await signIn('p-fast', 'ana', 'annotator');
+		const lengths = new Map([['a1', TEXT.length]]);
+		const fresh = { clientId: 'p-fast-6', articleId: 'a1', layer: 'ana', baseRevision: 4, edits: [{ type: 'add', span: span('w', 'ana', 0, 3, 'actor') }] as AnnotationEdit[] };
+		const stale = { ...fresh, clientId: 'p-fast-7', baseRevision: 2 };
+		const misfit = { ...fresh, clientId: 'p-fast-8', baseRevision: 4, edits: [{ type: 'remove', span: span('nope', 'ana', 0, 3, 'actor') }] as AnnotationEdit[] };
+		// As push() runs it: a null rolls the transaction back.
+		const tryFast = (batch: PushBatch) =>
+			db
+				.transaction(async (tx) => {
+					const done = await fastPush(tx, who.projectId, 'ana', [batch], lengths);
+					if (!done) throw new Error('slow');
+					return done;
+				})
+				.catch((error: Error) => (error.message === 'slow' ? null : Promise.reject(error)));
+		for (const batch of [stale, misfit]) expect(await tryFast(batch)).toBeNull();
+		expect(await tryFast(fresh)).toEqual([expect.objectContaining({ status: 'applied', revision: 5 })]);
 	});
 });
 

@@ -12,6 +12,7 @@ import { GOLD_ANNOTATOR } from '../lib/core/review/layers';
 import type { BatchResult, Change, LayerKind, PushBatch, Role } from '../lib/core/sync/protocol';
 import { ROLES } from '../lib/core/sync/protocol';
 import type { Database, Queryable } from './sql';
+import { fastPush } from './push-fast';
 
 /** The channel NOTIFY carries new changes on: payload `projectId:seq`. */
 export const CHANGES_CHANNEL = 'spanwise_changes';
@@ -402,6 +403,9 @@ async function writeBatch(tx: Queryable, projectId: number, batch: PushBatch, au
 	return { clientId, status: 'applied', seq, revision: revision + 1 };
 }
 
+/** Thrown to roll back the fast path's transaction and take the slow one. */
+const SLOW_PATH = new Error('slow path');
+
 /** Tells every server on this database (LISTEN) that project `projectId`'s feed reached `seq`. */
 async function announce(tx: Queryable, projectId: number, seq: number): Promise<void> {
 	await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, `${projectId}:${seq}`]);
@@ -449,13 +453,30 @@ async function applyEdit(tx: Queryable, projectId: number, seq: number, layer: s
  * Applies a member's push: each batch in its own transaction, so that one refused leaves the others.
  * A batch already applied (same client id) is answered as it was, and changes nothing.
  */
-export async function push(db: Database, member: Member, batches: readonly PushBatch[]): Promise<BatchResult[]> {
+export async function push(db: Database, member: Member, batches: readonly PushBatch[], options: { fast?: boolean } = {}): Promise<BatchResult[]> {
 	const results: BatchResult[] = [];
 	// Each article's length (UTF-16, as the app counts offsets) and whether the member may open it: asked once per push.
 	const articles = new Map<string, number | null>();
 	for (const id of new Set(batches.map((b) => b.articleId))) {
 		const [found] = await db.query<{ text: string }>('SELECT text FROM articles WHERE project_id = $1 AND id = $2', [member.projectId, id]);
 		articles.set(id, found && (await mayOpen(db, member, id)) ? found.text.length : null);
+	}
+	// The common case (every batch allowed, fresh and fitting) in a few statements; else batch by batch.
+	const allowed = batches.every((b) => canWrite(member, b.layer) && typeof articles.get(b.articleId) === 'number');
+	if (allowed && batches.length > 0 && options.fast !== false) {
+		const lengths = articles as Map<string, number>;
+		const fast = await db
+			.transaction(async (tx) => {
+				const done = await fastPush(tx, member.projectId, member.name, batches, lengths);
+				if (!done) throw SLOW_PATH;
+				await announce(tx, member.projectId, Math.max(...done.map((r) => (r.status === 'applied' ? r.seq : 0))));
+				return done;
+			})
+			.catch((error) => {
+				if (error === SLOW_PATH) return null;
+				throw error;
+			});
+		if (fast) return fast;
 	}
 	// One transaction for the push, each batch in a savepoint of its own: a refused batch leaves the others.
 	await db.transaction(async (tx) => {
