@@ -5,6 +5,7 @@
  */
 import type { Database } from './sql';
 import m001 from './migrations/001_init.sql?raw';
+import m002 from './migrations/002_utf16_length.sql?raw';
 
 export interface Migration {
 	readonly version: number;
@@ -12,7 +13,10 @@ export interface Migration {
 	readonly sql: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: '001_init', sql: m001 }];
+export const MIGRATIONS: readonly Migration[] = [
+	{ version: 1, name: '001_init', sql: m001 },
+	{ version: 2, name: '002_utf16_length', sql: m002 }
+];
 
 /** Arbitrary, fixed: the advisory lock migrations hold. */
 const LOCK = 7_345_981;

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnnotationEdit, ArticleRecord, Relation, Span } from '../lib/core/types';
 import { parsePush, type PushBatch } from '../lib/core/sync/protocol';
-import { migrate } from './migrate';
+import { MIGRATIONS, migrate } from './migrate';
 import { fastPush } from './push-fast';
 import { openDatabase, type Database } from './sql';
 import { articlePage, articleView, assign, setProjectSettings, changesSince, exportRecords, importRecords, invite, join, projectView, push, revoke, sessionMember, type Member } from './store';
@@ -32,12 +32,28 @@ async function signIn(project: string, name: string, role: 'annotator' | 'review
 
 beforeAll(async () => {
 	db = await openDatabase({ dataDir: 'memory://' });
-	expect(await migrate(db)).toEqual([1]);
+	expect(await migrate(db)).toEqual([1, 2]);
 	// Started again on the same database, it applies nothing.
 	expect(await migrate(db)).toEqual([]);
 	// Starting PGlite (PostgreSQL in WebAssembly) takes seconds on a busy machine.
 }, 120_000);
 afterAll(() => db.close());
+
+describe('migrations', () => {
+	it('a database made by migration 1 gets the UTF-16 length of its articles from migration 2, astral characters counted twice', async () => {
+		const old = await openDatabase({ dataDir: 'memory://' });
+		try {
+			await migrate(old, MIGRATIONS.slice(0, 1));
+			const [{ id }] = await old.query<{ id: string }>("INSERT INTO projects (name) VALUES ('m') RETURNING id");
+			await old.query("INSERT INTO articles (project_id, id, title, text) VALUES ($1, 'x', 'X', $2)", [id, 'Port 🌊 barrier']);
+			expect(await migrate(old)).toEqual([2]);
+			const [{ utf16_length }] = await old.query<{ utf16_length: number }>('SELECT utf16_length FROM articles');
+			expect(utf16_length).toBe('Port 🌊 barrier'.length);
+		} finally {
+			await old.close();
+		}
+	}, 120_000);
+});
 
 describe('join links and sessions', () => {
 	it('a join link signs in once, then is spent; a revoked member’s session ends', async () => {

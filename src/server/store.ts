@@ -212,7 +212,7 @@ export async function importRecords(db: Database, project: string, records: read
 			const found = await tx.query<{ text: string }>('SELECT text FROM articles WHERE project_id = $1 AND id = $2', [id, article.id]);
 			if (found.length > 0) return found[0].text === article.text ? 'skipped' : 'clash';
 			const meta = { ...article.meta, source: article.source, status: article.status };
-			await tx.query('INSERT INTO articles (project_id, id, title, text, meta) VALUES ($1, $2, $3, $4, $5)', [id, article.id, article.title, article.text, meta]);
+			await tx.query('INSERT INTO articles (project_id, id, title, text, meta, utf16_length) VALUES ($1, $2, $3, $4, $5, $6)', [id, article.id, article.title, article.text, meta, article.text.length]);
 			const layers = new Set([...record.spans.map((s) => s.annotator), ...(record.relations ?? []).map((r) => r.annotator)]);
 			for (const layer of layers) {
 				const edits: AnnotationEdit[] = [
@@ -456,11 +456,15 @@ async function applyEdit(tx: Queryable, projectId: number, seq: number, layer: s
 export async function push(db: Database, member: Member, batches: readonly PushBatch[], options: { fast?: boolean } = {}): Promise<BatchResult[]> {
 	const results: BatchResult[] = [];
 	// Each article's length (UTF-16, as the app counts offsets) and whether the member may open it: asked once per push.
-	const articles = new Map<string, number | null>();
-	for (const id of new Set(batches.map((b) => b.articleId))) {
-		const [found] = await db.query<{ text: string }>('SELECT text FROM articles WHERE project_id = $1 AND id = $2', [member.projectId, id]);
-		articles.set(id, found && (await mayOpen(db, member, id)) ? found.text.length : null);
-	}
+	const ids = [...new Set(batches.map((b) => b.articleId))];
+	const found = await db.query<{ id: string; utf16_length: number; assigned: boolean }>(
+		`SELECT a.id, a.utf16_length, s.annotator IS NOT NULL AS assigned FROM articles a
+		   LEFT JOIN assignments s ON s.project_id = a.project_id AND s.article_id = a.id AND s.annotator = $3
+		  WHERE a.project_id = $1 AND a.id = ANY($2)`,
+		[member.projectId, ids, member.name]
+	);
+	const articles = new Map<string, number | null>(ids.map((id) => [id, null]));
+	for (const a of found) if (member.role !== 'annotator' || a.assigned) articles.set(a.id, Number(a.utf16_length));
 	// The common case (every batch allowed, fresh and fitting) in a few statements; else batch by batch.
 	const allowed = batches.every((b) => canWrite(member, b.layer) && typeof articles.get(b.articleId) === 'number');
 	if (allowed && batches.length > 0 && options.fast !== false) {
