@@ -25,19 +25,15 @@ interface Row {
 const key = (articleId: string, id: string) => `${articleId}\u0000${id}`;
 const rows = (list: readonly unknown[]) => ({ rows: list });
 
-/** Applies `batches` (each allowed for `author`, on an article of `lengths`) within `tx`; null when the slow path must decide. */
+/** Applies `batches` (each allowed for `author`, on an article of `lengths`) within `tx`; null when the slow path must decide (the caller rolls `tx` back then). */
 export async function fastPush(tx: Queryable, projectId: number, author: string, batches: readonly PushBatch[], lengths: ReadonlyMap<string, number>): Promise<BatchResult[] | null> {
 	// Layers: made if new, locked, and each batch on the revision the one before it makes.
 	const pairs = [...new Map(batches.map((b) => [key(b.articleId, b.layer), { article_id: b.articleId, layer: b.layer, kind: layerKind(b.layer) }])).values()];
-	await tx.query(
+	const locked = await tx.query<{ article_id: string; layer: string; revision: string }>(
 		`INSERT INTO layers (project_id, article_id, layer, kind)
 		 SELECT $1, x.article_id, x.layer, x.kind FROM jsonb_to_recordset($2::jsonb -> 'rows') AS x(article_id text, layer text, kind text)
-		 ON CONFLICT DO NOTHING`,
-		[projectId, rows(pairs)]
-	);
-	const locked = await tx.query<{ article_id: string; layer: string; revision: string }>(
-		`SELECT l.article_id, l.layer, l.revision FROM layers l JOIN jsonb_to_recordset($2::jsonb -> 'rows') AS x(article_id text, layer text)
-		   ON l.article_id = x.article_id AND l.layer = x.layer WHERE l.project_id = $1 FOR UPDATE OF l`,
+		 ON CONFLICT (project_id, article_id, layer) DO UPDATE SET kind = layers.kind
+		 RETURNING article_id, layer, revision`,
 		[projectId, rows(pairs)]
 	);
 	const revision = new Map(locked.map((l) => [key(l.article_id, l.layer), Number(l.revision)]));
@@ -46,8 +42,6 @@ export async function fastPush(tx: Queryable, projectId: number, author: string,
 		if (revision.get(k) !== b.baseRevision) return null;
 		revision.set(k, b.baseRevision + 1);
 	}
-	const seen = await tx.query('SELECT 1 FROM changes WHERE project_id = $1 AND client_id = ANY($2) LIMIT 1', [projectId, batches.map((b) => b.clientId)]);
-	if (seen.length > 0) return null;
 
 	// The spans and relations the edits touch (and the spans their relations link), as stored.
 	const spanKeys = new Map<string, { article_id: string; id: string }>();
@@ -102,9 +96,12 @@ export async function fastPush(tx: Queryable, projectId: number, author: string,
 		 SELECT $1, x.client_id, x.article_id, x.layer, $2, x.revision, x.edits
 		   FROM jsonb_to_recordset($3::jsonb -> 'rows') AS x(client_id text, article_id text, layer text, revision bigint, edits jsonb, n int)
 		  ORDER BY x.n
+		 ON CONFLICT (project_id, client_id) DO NOTHING
 		 RETURNING seq, client_id`,
 		[projectId, author, rows(batches.map((b, n) => ({ client_id: b.clientId, article_id: b.articleId, layer: b.layer, revision: b.baseRevision + 1, edits: b.edits, n })))]
 	);
+	// A batch pushed before: its change is there already (the slow path answers it as a duplicate).
+	if (numbered.length !== batches.length) return null;
 	const seqOf = new Map(numbered.map((r) => [r.client_id, Number(r.seq)]));
 	for (const b of batches) {
 		const seq = seqOf.get(b.clientId);
