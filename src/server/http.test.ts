@@ -106,6 +106,22 @@ describe('who may do what', () => {
 	});
 });
 
+describe('importing from the app', () => {
+	it('only an admin adds articles; bad records are named, good ones come in', async () => {
+		const files = [{ name: 'more.jsonl', content: '{"id":"m1","title":"More","text":"Short text here.","spans":[]}\n{"id":"m2", "title": broken\n' }];
+		expect((await post('/api/import', ana, { files })).status).toBe(403);
+		expect((await post('/api/import', rev, { files })).status).toBe(403);
+		const admin = await signIn('ada', 'admin');
+		const res = await post('/api/import', admin, { files });
+		expect(res.status).toBe(200);
+		const summary = await res.json();
+		expect(summary).toMatchObject({ added: 1, skipped: 0 });
+		expect(summary.problems[0]).toMatch(/^more\.jsonl:2: /);
+		expect((await get('/api/articles/m1', admin)).status).toBe(200);
+		expect((await post('/api/import', admin, { files: 'nope' })).status).toBe(400);
+	});
+});
+
 describe('bad input', () => {
 	it('an oversized body is 413, malformed JSON 400, a bad batch 400 naming what is wrong', async () => {
 		expect((await post('/api/push', ana, 'x'.repeat(MAX_BODY_BYTES + 10))).status).toBe(413);

@@ -8,12 +8,15 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parsePush } from '../lib/core/sync/protocol';
+import { detectCodec } from '../lib/core/codecs/formats';
 import type { Database } from './sql';
-import { CHANGES_CHANNEL, Refusal, articlePage, canWrite, joinAllowed, joinFailed, articleView, changesSince, join as joinProject, projectView, push, sessionMember, type Member } from './store';
+import { CHANGES_CHANNEL, Refusal, articlePage, canWrite, importRecords, joinAllowed, joinFailed, articleView, changesSince, join as joinProject, projectView, push, sessionMember, type Member } from './store';
 
 export const SESSION_COOKIE = 'spanwise_session';
 /** Largest request body: a push of a few thousand edits. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/** Largest import an admin sends from the app. */
+export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
 const TYPES: Record<string, string> = {
 	'.html': 'text/html; charset=utf-8',
@@ -155,6 +158,18 @@ export async function startServer(options: ServerOptions & { port: number; host?
 			const forbidden = parsed.ok.find((b) => !canWrite(who, b.layer));
 			if (forbidden) return send(res, 403, { error: forbidden.layer === 'gold' ? 'Only reviewers and admins write gold.' : `You (${who.name}) cannot write ${forbidden.layer}'s layer.` });
 			return send(res, 200, { results: await push(db, who, parsed.ok) });
+		}
+		if (req.method === 'POST' && path === '/api/import') {
+			if (who.role !== 'admin') return send(res, 403, { error: 'Only admins add articles to the project.' });
+			const body = (await readJson(req, MAX_IMPORT_BYTES)) as { files?: unknown };
+			const files = Array.isArray(body.files) ? body.files : null;
+			if (!files || !files.every((f) => typeof f?.name === 'string' && typeof f?.content === 'string')) return send(res, 400, { error: 'files must be a list of {name, content}' });
+			const codec = detectCodec(files[0]);
+			if (!codec) return send(res, 400, { error: `cannot tell the format of ${files[0].name}` });
+			const parsed = codec.parse(files, { now: Date.now(), annotator: who.name, source: files[0].name });
+			const summary = await importRecords(db, who.project, parsed.records, who.name);
+			const problems = [...parsed.errors.map((e) => `${e.file ?? files[0].name}:${e.line}: ${e.message.replace(/^line \d+: /, '')}`), ...summary.problems];
+			return send(res, 200, { ...summary, problems });
 		}
 		if (req.method === 'GET' && path === '/api/changes') {
 			const since = Number(url.searchParams.get('since') ?? 0);

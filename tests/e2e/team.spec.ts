@@ -174,6 +174,17 @@ test('two annotators work offline and converge; a reviewer settles gold while th
 	]);
 });
 
+test('an admin adds articles to the project from the app; they reach the server, not just this browser', async ({ browser }) => {
+	const ada = await joinAs(browser, 'ada', 'admin');
+	await expect(status(ada)).toHaveText('Synced');
+	const chooser = ada.waitForEvent('filechooser');
+	await ada.getByRole('button', { name: 'Import' }).click();
+	await (await chooser).setFiles(fixture('review-links-lena.jsonl'));
+	await expect(ada.getByRole('status').filter({ hasText: 'Added 1 article to the project (6 spans, 2 relations); 0 already there.' })).toBeVisible();
+	await expect(ada.getByRole('link', { name: 'Aid and its critics', exact: true })).toBeVisible();
+	expect(team('export', '--layer', 'lena')).toContain('"title":"Aid and its critics"');
+});
+
 test('the server refuses a browser without a session; a revoked annotator is signed out', async ({ browser }) => {
 	const page = await (await browser.newContext()).newPage();
 	const res = await page.request.get(`${base}/api/me`);

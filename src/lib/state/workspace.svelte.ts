@@ -203,6 +203,22 @@ export class Workspace {
 		if (this.#team) void this.#startTeam(this.#team);
 	}
 
+	async #importToProject(team: TeamSync, files: readonly File[]): Promise<void> {
+		this.#busy = `Adding ${files.length} file${files.length === 1 ? '' : 's'} to the project ${quoted(team.member?.project ?? '')}…`;
+		try {
+			const summary = await team.importToProject(await Promise.all(files.map(async (f) => ({ name: f.name, content: await f.text() }))));
+			const n = summary.added;
+			this.notices.show(
+				summary.problems.length > 0 ? 'error' : 'success',
+				`Added ${n} article${n === 1 ? '' : 's'} to the project (${summary.spans} spans, ${summary.relations} relations); ${summary.skipped} already there.${summary.problems.length > 0 ? ` Not added: ${summary.problems.slice(0, 5).join('; ')}${summary.problems.length > 5 ? ` …and ${summary.problems.length - 5} more` : ''}` : ''}`
+			);
+		} catch (error) {
+			this.notices.error(`The files could not be added to the project: ${(error as Error).message}. Nothing was changed.`);
+		} finally {
+			this.#busy = null;
+		}
+	}
+
 	/** The team server, when this browser is bound to one: its member, and the sync status. */
 	get team(): TeamSync | null {
 		return this.#team;
@@ -446,7 +462,10 @@ export class Workspace {
 		if (files.length === 0) return [];
 		const names = files.map((f) => f.name);
 		const corpus = files.filter((f) => isCorpusFile(f.name, names));
-		if (corpus.length > 0) this.#startCorpusImport(corpus);
+		// An admin of a team project adds corpus files to the project itself; everyone else imports into this browser.
+		const team = this.#team;
+		if (corpus.length > 0 && team?.member?.role === 'admin') void this.#importToProject(team, corpus);
+		else if (corpus.length > 0) this.#startCorpusImport(corpus);
 		files = files.filter((f) => !corpus.includes(f));
 		if (files.length === 0) return [];
 		this.#busy = `Reading ${files.length} file${files.length === 1 ? '' : 's'}…`;

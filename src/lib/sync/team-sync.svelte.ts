@@ -118,6 +118,15 @@ export class TeamSync {
 		return this.#member;
 	}
 
+	/** An admin adds corpus files to the project (the server reads them with the same codecs); then this browser pulls them. */
+	async importToProject(files: readonly { name: string; content: string }[]): Promise<{ added: number; skipped: number; spans: number; relations: number; problems: string[] }> {
+		const summary = await this.#post<{ added: number; skipped: number; spans: number; relations: number; problems: string[] }>('/api/import', { files });
+		if (!summary) throw new Error('the team server gave no answer');
+		const me = await this.#get<MeResponse>('/api/me');
+		if (me) await this.#pullArticles(me);
+		return summary;
+	}
+
 	stop(): void {
 		this.#stopped = true;
 		this.#events?.close();
