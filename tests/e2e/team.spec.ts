@@ -174,6 +174,26 @@ test('two annotators work offline and converge; a reviewer settles gold while th
 	]);
 });
 
+test('offline work survives closing the tab: the next visit pushes it', async ({ browser }) => {
+	const ana = await joinAs(browser, 'ana', 'annotator');
+	await expect(status(ana)).toHaveText('Synced');
+	await openArticle(ana, 'Port strike ends');
+	await expect(ana.locator('.ProseMirror')).toContainText('dockworkers');
+	await ana.context().setOffline(true);
+	await dragSelect(ana, 'strike');
+	await ana.keyboard.press('2');
+	await expectSaved(ana);
+	await expect(status(ana)).toHaveText('Offline — 1 change waiting');
+	const context = ana.context();
+	await ana.close();
+	await context.setOffline(false);
+	const again = await context.newPage();
+	await again.goto(base);
+	await expect(status(again)).toHaveText('Synced', { timeout: 20_000 });
+	const record = JSON.parse(team('export', '--layer', 'ana').split('\n').find((line) => line.includes('Port strike ends'))!);
+	expect(record.spans.map((s: { text: string }) => s.text)).toContain('strike');
+});
+
 test('an admin adds articles to the project from the app; they reach the server, not just this browser', async ({ browser }) => {
 	const ada = await joinAs(browser, 'ada', 'admin');
 	await expect(status(ada)).toHaveText('Synced');
