@@ -122,6 +122,25 @@ describe('importing from the app', () => {
 	});
 });
 
+describe('the label schema', () => {
+	it('only an admin sets the project’s labels and relation types; every member then reads them', async () => {
+		const labels = [
+			{ name: 'actor', color: '#0072B2', hotkey: '1', description: '' },
+			{ name: 'place', color: '#009E73', hotkey: '4', description: 'Where it happened.' }
+		];
+		const put = (cookie: string, body: unknown) => fetch(`${base}/api/schema`, { method: 'PUT', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+		expect((await put(ana, { labels, relationTypes: [] })).status).toBe(403);
+		const admin = await signIn('adm', 'admin');
+		const bad = await put(admin, { labels: [...labels, { ...labels[0] }], relationTypes: [] });
+		expect(bad.status).toBe(400);
+		expect((await bad.json()).error).toMatch(/labels\[2\]\.name: "actor" is used twice/);
+		expect((await put(admin, { labels, relationTypes: [] })).status).toBe(200);
+		const me = await (await get('/api/me', ana)).json();
+		expect(me.labels.map((l: { name: string }) => l.name)).toEqual(['actor', 'place']);
+		expect(me.relationTypes).toEqual([]);
+	});
+});
+
 describe('bad input', () => {
 	it('an oversized body is 413, malformed JSON 400, a bad batch 400 naming what is wrong', async () => {
 		expect((await post('/api/push', ana, 'x'.repeat(MAX_BODY_BYTES + 10))).status).toBe(413);

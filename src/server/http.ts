@@ -8,9 +8,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parsePush } from '../lib/core/sync/protocol';
+import type { Label, RelationType } from '../lib/core/types';
 import { detectCodec } from '../lib/core/codecs/formats';
 import type { Database } from './sql';
-import { CHANGES_CHANNEL, Refusal, articlePage, canWrite, importRecords, joinAllowed, joinFailed, articleView, changesSince, join as joinProject, projectView, push, sessionMember, type Member } from './store';
+import { CHANGES_CHANNEL, Refusal, articlePage, canWrite, importRecords, setSchema, joinAllowed, joinFailed, articleView, changesSince, join as joinProject, projectView, push, sessionMember, type Member } from './store';
 
 export const SESSION_COOKIE = 'spanwise_session';
 /** Largest request body: a push of a few thousand edits. */
@@ -104,8 +105,9 @@ export async function startServer(options: ServerOptions & { port: number; host?
 	// Live updates: one LISTEN for the process, fanned out to each project's open event streams.
 	const streams = new Map<number, Set<ServerResponse>>();
 	const unlisten = await db.listen(CHANGES_CHANNEL, (payload) => {
-		const [project, seq] = payload.split(':').map(Number);
-		for (const res of streams.get(project) ?? []) res.write(`event: change\ndata: ${seq}\n\n`);
+		const [project, what] = payload.split(':');
+		const event = what === 'schema' ? 'event: schema\ndata: 1' : `event: change\ndata: ${Number(what)}`;
+		for (const res of streams.get(Number(project)) ?? []) res.write(`${event}\n\n`);
 	});
 	const heartbeat = setInterval(() => {
 		for (const set of streams.values()) for (const res of set) res.write(': ok\n\n');
@@ -158,6 +160,12 @@ export async function startServer(options: ServerOptions & { port: number; host?
 			const forbidden = parsed.ok.find((b) => !canWrite(who, b.layer));
 			if (forbidden) return send(res, 403, { error: forbidden.layer === 'gold' ? 'Only reviewers and admins write gold.' : `You (${who.name}) cannot write ${forbidden.layer}'s layer.` });
 			return send(res, 200, { results: await push(db, who, parsed.ok) });
+		}
+		if (req.method === 'PUT' && path === '/api/schema') {
+			if (who.role !== 'admin') return send(res, 403, { error: 'Only admins change the project’s labels and relation types.' });
+			const body = (await readJson(req)) as { labels?: Label[]; relationTypes?: RelationType[] };
+			await setSchema(db, who.projectId, body.labels ?? [], body.relationTypes ?? []);
+			return send(res, 200, { ok: true });
 		}
 		if (req.method === 'POST' && path === '/api/import') {
 			if (who.role !== 'admin') return send(res, 403, { error: 'Only admins add articles to the project.' });

@@ -90,6 +90,34 @@ async function writeSchema(tx: Queryable, id: number, labels: readonly Label[], 
 	}
 }
 
+/**
+ * Replaces a project's label schema (labels and relation types, in order) and tells every browser.
+ * Names must be non-empty and unique (relation types and labels apart).
+ */
+export async function setSchema(db: Database, projectId: number, labels: readonly Label[], types: readonly RelationType[]): Promise<void> {
+	const problem = schemaProblem(labels, types);
+	if (problem) throw new Refusal(400, problem);
+	await db.transaction(async (tx) => {
+		await writeSchema(tx, projectId, labels, types);
+		await tx.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, `${projectId}:schema`]);
+	});
+}
+
+function schemaProblem(labels: readonly Label[], types: readonly RelationType[]): string | null {
+	if (!Array.isArray(labels) || !Array.isArray(types)) return 'labels and relationTypes must be lists';
+	if (labels.length === 0) return 'a project needs at least one label';
+	const names = new Set<string>();
+	for (const [i, item] of [...labels, ...types].entries()) {
+		const where = i < labels.length ? `labels[${i}]` : `relationTypes[${i - labels.length}]`;
+		if (typeof item?.name !== 'string' || item.name.trim() === '') return `${where}.name: must not be empty`;
+		if (typeof item.color !== 'string' || !/^#[0-9a-f]{6}$/i.test(item.color)) return `${where}.color: must be #rrggbb`;
+		if (typeof item.hotkey !== 'string') return `${where}.hotkey: must be a string`;
+		if (names.has(item.name.toLowerCase())) return `${where}.name: ${JSON.stringify(item.name)} is used twice`;
+		names.add(item.name.toLowerCase());
+	}
+	return null;
+}
+
 /** Why `name` cannot name a member, or null. */
 export function memberNameProblem(name: string): string | null {
 	if (name.trim() === '' || name !== name.trim()) return 'a member name must not be empty or start or end with spaces';

@@ -203,6 +203,17 @@ test('an admin adds articles to the project from the app; they reach the server,
 	await expect(ada.getByRole('status').filter({ hasText: 'Added 1 article to the project (6 spans, 2 relations); 0 already there.' })).toBeVisible();
 	await expect(ada.getByRole('link', { name: 'Aid and its critics', exact: true })).toBeVisible();
 	expect(team('export', '--layer', 'lena')).toContain('"title":"Aid and its critics"');
+
+	// The admin's labels become the project's: an annotator's open article gets the new one live.
+	const ana = await joinAs(browser, 'ana', 'annotator');
+	await openArticle(ana, 'Port strike ends');
+	const labels = ana.getByRole('toolbar', { name: 'Labels' });
+	await expect(labels.getByRole('button', { name: 'place' })).toHaveCount(0);
+	await ada.getByRole('link', { name: 'Settings', exact: true }).click();
+	await expect(ada.getByRole('note').filter({ hasText: 'You are an admin of the team project' })).toBeVisible();
+	await ada.getByRole('textbox', { name: 'New label', exact: true }).fill('place');
+	await ada.getByRole('button', { name: 'Add label' }).click();
+	await expect(labels.getByRole('button', { name: 'place' })).toHaveCount(1, { timeout: 10_000 });
 });
 
 test('the server refuses a browser without a session; a revoked annotator is signed out', async ({ browser }) => {

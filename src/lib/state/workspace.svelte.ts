@@ -227,9 +227,14 @@ export class Workspace {
 	/** Signs in to the team server and pulls: you annotate as the member the join link named, with the project's labels. */
 	async #startTeam(team: TeamSync): Promise<void> {
 		const member = await team.start({
+			// The project's schema, taken as it is (not shared back).
 			onSchema: async (labels, types) => {
-				if (labels.length > 0) await this.setLabels(labels);
-				if (types.length > 0) await this.setRelationTypes(types);
+				if (labels.length > 0) {
+					await saveLabels(this.db, labels);
+					this.#labels = labels;
+				}
+				await saveRelationTypes(this.db, types);
+				this.#relationTypes = types;
 			}
 		});
 		if (member && member.name !== this.#annotator) await this.setAnnotator(member.name);
@@ -314,6 +319,7 @@ export class Workspace {
 	async setRelationTypes(types: readonly RelationType[]): Promise<void> {
 		await saveRelationTypes(this.db, types);
 		this.#relationTypes = types;
+		this.#shareSchema();
 	}
 
 	/**
@@ -389,12 +395,24 @@ export class Workspace {
 	async setLabels(labels: readonly Label[]): Promise<void> {
 		await saveLabels(this.db, labels);
 		this.#labels = labels;
+		this.#shareSchema();
+	}
+
+	/**
+	 * An admin of a team project: the labels and relation types as they are here become the project's.
+	 * (Everyone else's browser takes the project's at every sync.)
+	 */
+	#shareSchema(): void {
+		const team = this.#team;
+		if (team?.member?.role !== 'admin') return;
+		team.pushSchema(this.#labels, this.#relationTypes).catch((error) => this.notices.error(`The labels could not be shared with the project: ${(error as Error).message}`));
 	}
 
 	/** Renames a label and every span that has it; returns how many spans changed. */
 	async renameLabel(from: string, to: string): Promise<number> {
 		const changed = await renameLabel(this.db, from, to);
 		this.#labels = await listLabels(this.db);
+		this.#shareSchema();
 		// Relation types name labels as their allowed ends: the rename follows there.
 		this.#relationTypes = await listRelationTypes(this.db);
 		return changed;
@@ -590,6 +608,7 @@ export class Workspace {
 		try {
 			const deletion = await deleteLabel(this.db, name, relabelTo);
 			this.#labels = await listLabels(this.db);
+			this.#shareSchema();
 			const n = deletion.removed.length + deletion.relabelled.length;
 			const spans = `${n} span${n === 1 ? '' : 's'}`;
 			const what = relabelTo === null
@@ -605,6 +624,7 @@ export class Workspace {
 						undoLabelDeletion(this.db, deletion).then(
 							async () => {
 								this.#labels = await listLabels(this.db);
+								this.#shareSchema();
 								this.notices.info(`Restored the label ${quoted(name)} and its ${spans}.`);
 							},
 							(error) => this.notices.error(`Could not undo: ${(error as Error).message}`)

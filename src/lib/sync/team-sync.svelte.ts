@@ -71,6 +71,7 @@ export class TeamSync {
 	#timer: ReturnType<typeof setTimeout> | null = null;
 	#events: EventSource | null = null;
 	#stopped = false;
+	#onSchema: ((labels: readonly Label[], types: readonly RelationType[]) => Promise<void>) | undefined;
 
 	constructor(db: SpanwiseDB, options: { fetch?: typeof fetch; onError: (message: string) => void }) {
 		this.#db = db;
@@ -100,6 +101,7 @@ export class TeamSync {
 	 */
 	async start(hooks: { onSchema?: (labels: readonly Label[], types: readonly RelationType[]) => Promise<void> } = {}): Promise<TeamMember | null> {
 		this.#waiting = await countOutbox(this.#db);
+		this.#onSchema = hooks.onSchema;
 		if (typeof window !== 'undefined') window.addEventListener('online', this.#wake);
 		try {
 			const me = await this.#get<MeResponse>('/api/me');
@@ -125,6 +127,17 @@ export class TeamSync {
 		const me = await this.#get<MeResponse>('/api/me');
 		if (me) await this.#pullArticles(me);
 		return summary;
+	}
+
+	async #pullSchema(): Promise<void> {
+		const me = await this.#get<MeResponse>('/api/me');
+		if (me) await this.#onSchema?.(me.labels, me.relationTypes);
+	}
+
+	/** An admin's labels and relation types become the project's (every browser takes them). */
+	async pushSchema(labels: readonly Label[], types: readonly RelationType[]): Promise<void> {
+		const res = await this.#fetch('/api/schema', { method: 'PUT', credentials: 'same-origin', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ labels, relationTypes: types }) });
+		await this.#answer(res);
 	}
 
 	stop(): void {
@@ -279,6 +292,8 @@ export class TeamSync {
 		if (typeof EventSource === 'undefined' || this.#events) return;
 		const events = new EventSource('/api/events');
 		events.addEventListener('change', () => void this.#pullChanges().catch((error) => this.#offline(error)));
+		// An admin changed the labels or relation types: take them.
+		events.addEventListener('schema', () => void this.#pullSchema().catch((error) => this.#offline(error)));
 		events.onerror = () => {
 			if (!this.#stopped && this.#phase === 'synced' && !navigator.onLine) this.#phase = 'offline';
 		};
