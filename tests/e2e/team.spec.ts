@@ -165,6 +165,15 @@ test('two annotators work offline and converge; a reviewer settles gold while th
 	await ana.keyboard.press('3');
 	await expect(status(ana)).toHaveText('Synced');
 	await expect(progress).not.toHaveText(before ?? '', { timeout: 10_000 });
+	// The review session's list follows the annotators' work as it arrives.
+	await rev.getByRole('link', { name: '← Review session' }).click();
+	const row = rev.getByRole('row', { name: /Aid vote delayed/ });
+	const counts = await row.textContent();
+	// A span nobody had yet (a claim where ana has an actor): one more candidate, in conflict.
+	await dragSelect(ben, 'White House');
+	await ben.keyboard.press('2');
+	await expect(status(ben)).toHaveText('Synced');
+	await expect(row).not.toHaveText(counts ?? '', { timeout: 10_000 });
 	// Gold is on the server.
 	const gold = team('export', '--layer', 'gold');
 	const record = JSON.parse(gold.split('\n').find((line) => line.includes('Aid vote delayed'))!);
