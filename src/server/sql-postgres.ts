@@ -1,5 +1,6 @@
 /** `Database` over a PostgreSQL server, with postgres.js. */
 import postgres from 'postgres';
+import { availableParallelism } from 'node:os';
 import type { Database, Queryable, Row } from './sql';
 
 type Client = postgres.Sql | postgres.TransactionSql;
@@ -16,8 +17,14 @@ function queryable(sql: Client): Queryable {
 	};
 }
 
+/**
+ * Connections kept to PostgreSQL: twice the cores (SPANWISE_DB_POOL to change it). More only make the
+ * transactions queue inside the database on a small machine (measured with npm run bench:server).
+ */
+const POOL = Number(process.env.SPANWISE_DB_POOL) || Math.max(2, 2 * availableParallelism());
+
 export async function openPostgres(url: string): Promise<Database> {
-	const sql = postgres(url, { max: 10, onnotice: () => {}, idle_timeout: 30, connect_timeout: 10 });
+	const sql = postgres(url, { max: POOL, onnotice: () => {}, idle_timeout: 30, connect_timeout: 10 });
 	// Fail now, with the server's message, rather than at the first request.
 	await sql.unsafe('SELECT 1');
 	return {
