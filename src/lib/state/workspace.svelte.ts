@@ -353,7 +353,17 @@ export class Workspace {
 	}
 
 	/** Renames a relation type and every relation that has it; returns how many relations changed. */
+	/**
+	 * Renames and deletions that rewrite many stored spans at once do not go through the outbox yet: in a
+	 * team project they are refused (the server's spans would no longer match this browser's).
+	 */
+	#teamRefusal(what: string): string | null {
+		return this.#team ? `In a team project, ${what} is not available yet: it would change spans here that the team server does not know of. Nothing was changed.` : null;
+	}
+
 	async renameRelationType(from: string, to: string): Promise<number> {
+		const refused = this.#teamRefusal('renaming a relation type');
+		if (refused) throw new RangeError(refused);
 		const changed = await renameRelationType(this.db, from, to);
 		this.#relationTypes = await listRelationTypes(this.db);
 		return changed;
@@ -364,6 +374,11 @@ export class Workspace {
 	 * notice whose Undo puts them back. Returns whether it was deleted.
 	 */
 	async deleteRelationType(name: string, withRelations: boolean): Promise<boolean> {
+		const refused = this.#teamRefusal('deleting a relation type');
+		if (refused) {
+			this.notices.error(refused);
+			return false;
+		}
 		try {
 			const deletion = await deleteRelationType(this.db, name, withRelations);
 			this.#relationTypes = await listRelationTypes(this.db);
@@ -410,6 +425,8 @@ export class Workspace {
 
 	/** Renames a label and every span that has it; returns how many spans changed. */
 	async renameLabel(from: string, to: string): Promise<number> {
+		const refused = this.#teamRefusal('renaming a label');
+		if (refused) throw new RangeError(refused);
 		const changed = await renameLabel(this.db, from, to);
 		this.#labels = await listLabels(this.db);
 		this.#shareSchema();
@@ -427,6 +444,8 @@ export class Workspace {
 
 	/** Renames an annotator: their spans follow; if it is you, you keep working under the new name. */
 	async renameAnnotator(from: string, to: string): Promise<number> {
+		const refused = this.#teamRefusal('renaming an annotator');
+		if (refused) throw new RangeError(refused);
 		const changed = await renameAnnotator(this.db, from, to);
 		if (from === this.#annotator) await this.setAnnotator(to);
 		return changed;
@@ -600,6 +619,11 @@ export class Workspace {
 	 * offers Undo, which puts the label and its spans back. Returns false (and says why) if it failed.
 	 */
 	async deleteLabel(name: string, relabelTo: string | null): Promise<boolean> {
+		const refused = this.#teamRefusal('deleting a label');
+		if (refused) {
+			this.notices.error(refused);
+			return false;
+		}
 		// An empty label table means "the default labels": the last label stays.
 		if (this.#labels.length <= 1) {
 			this.notices.error(`The label ${quoted(name)} is the only one left: add another label before deleting it.`);
