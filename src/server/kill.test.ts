@@ -4,12 +4,12 @@
  * every batch exactly once. Runs the built command line (`npm test` builds it first).
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { startPostgres, type Cluster } from '../../tests/support/postgres-cluster';
+import { freePort, serve as startServe } from '../../tests/support/team-server';
 
 const CLI = 'build-cli/spanwise.mjs';
 const TEXT = 'The minister said unemployment fell, and Ana said prices rose by a lot this year.';
@@ -17,29 +17,10 @@ let cluster: Cluster;
 let server: ChildProcess | null = null;
 let port = 0;
 
-const freePort = () =>
-	new Promise<number>((resolve) => {
-		const s = createServer();
-		s.listen(0, '127.0.0.1', () => {
-			const address = s.address();
-			s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-
 const env = () => ({ ...process.env, DATABASE_URL: cluster.url });
 
 async function serve(): Promise<void> {
-	const child = spawn('node', [CLI, 'serve', '--port', String(port)], { env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
-	server = child;
-	await new Promise<void>((resolve, reject) => {
-		let out = '';
-		child.stdout!.on('data', (d) => {
-			out += String(d);
-			if (out.includes('Spanwise team server:')) resolve();
-		});
-		child.stderr!.on('data', (d) => (out += String(d)));
-		child.once('exit', (code) => reject(new Error(`serve exited (${code}): ${out}`)));
-	});
+	server = await startServe(CLI, port, [], env());
 }
 
 beforeAll(async () => {

@@ -6,12 +6,12 @@
  * reviewer's client (its event stream says so, and it pulls the change).
  */
 import { expect, test } from '@playwright/test';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { startPostgres, type Cluster } from '../support/postgres-cluster';
+import { freePort, serve } from '../support/team-server';
 import { metric, type Metric } from '../bench/measure';
 
 const ANNOTATORS = Number(process.env.BENCH_ANNOTATORS ?? 20);
@@ -27,15 +27,6 @@ let dir = '';
 const metrics: Record<string, Metric> = {};
 const notes: Record<string, string> = {};
 
-const freePort = () =>
-	new Promise<number>((resolve) => {
-		const s = createServer();
-		s.listen(0, '127.0.0.1', () => {
-			const address = s.address();
-			s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-
 const CLI = 'build-cli/spanwise.mjs';
 const team = (...args: string[]) => execFileSync('node', [CLI, 'team', ...args, '--url', base], { encoding: 'utf8', env: { ...process.env, DATABASE_URL: cluster.url } }).trim();
 
@@ -50,11 +41,7 @@ test.beforeAll(async () => {
 	cluster = await startPostgres();
 	const port = await freePort();
 	base = `http://127.0.0.1:${port}`;
-	server = spawn('node', [CLI, 'serve', '--port', String(port)], { env: { ...process.env, DATABASE_URL: cluster.url }, stdio: ['ignore', 'pipe', 'inherit'] });
-	await new Promise<void>((resolve, reject) => {
-		server.stdout!.on('data', (d) => String(d).includes('Spanwise team server:') && resolve());
-		server.once('exit', (code) => reject(new Error(`serve exited with ${code}`)));
-	});
+	server = await serve(CLI, port, [], { ...process.env, DATABASE_URL: cluster.url });
 	dir = mkdtempSync(join(tmpdir(), 'spanwise-server-bench-'));
 	const sentence = 'The minister said on Tuesday that the programme would cost 4.2 billion euros over five years. ';
 	const lines = Array.from({ length: ARTICLES }, (_, i) => JSON.stringify({ id: `b${i}`, title: `Bench article ${i}`, text: sentence.repeat(20), spans: [], format: 'spanwise/1', offset_unit: 'codepoint' }));

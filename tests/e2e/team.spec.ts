@@ -1,10 +1,10 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dragSelect, expectSaved, fixture, openArticle } from './helpers';
+import { freePort, serve } from '../support/team-server';
 
 /**
  * The team server end to end: `spanwise serve` on its embedded PostgreSQL, administered with `spanwise
@@ -17,15 +17,6 @@ let server: ChildProcess;
 let dataDir: string;
 let base: string;
 
-const freePort = () =>
-	new Promise<number>((resolve) => {
-		const s = createServer();
-		s.listen(0, '127.0.0.1', () => {
-			const address = s.address();
-			s.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
-
 const team = (...args: string[]) => execFileSync('node', [CLI, 'team', ...args, '--data', dataDir], { encoding: 'utf8' }).trim();
 
 test.describe.configure({ mode: 'serial' });
@@ -33,16 +24,7 @@ test.describe.configure({ mode: 'serial' });
 test.beforeAll(async () => {
 	dataDir = mkdtempSync(join(tmpdir(), 'spanwise-team-'));
 	const port = await freePort();
-	server = spawn('node', [CLI, 'serve', '--port', String(port), '--data', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-	await new Promise<void>((resolve, reject) => {
-		let out = '';
-		server.stdout!.on('data', (d) => {
-			out += String(d);
-			if (out.includes('Spanwise team server:')) resolve();
-		});
-		server.stderr!.on('data', (d) => (out += String(d)));
-		server.once('exit', (code) => reject(new Error(`serve exited (${code}): ${out}`)));
-	});
+	server = await serve(CLI, port, ['--data', dataDir]);
 	base = `http://127.0.0.1:${port}`;
 	expect(team('import', fixture('team-corpus.jsonl'))).toMatch(/^Imported 2 articles into default/);
 	team('invite', 'ana', '--role', 'annotator');

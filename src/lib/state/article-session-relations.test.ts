@@ -3,14 +3,13 @@
  * links, the span delete cascade and relabel rule, all through one undo history and saved to storage.
  */
 import { describe, expect, it } from 'vitest';
-import type { AnnotationEdit, RelationType } from '$lib/core/types';
+import type { RelationType } from '$lib/core/types';
 import { DEFAULT_RELATION_TYPES } from '$lib/core/relations/defaults';
 import { createArticles } from '$lib/db/articles';
-import { commitEdits } from '$lib/db/commit';
 import { listRelations } from '$lib/db/relations';
 import { freshDb, makeArticle, makeSpan } from '$lib/db/testing';
 import { ArticleSession } from './article-session.svelte';
-import type { Workspace } from './workspace.svelte';
+import { fakeWorkspace } from './testing';
 
 const TEXT = 'The minister said unemployment fell to 4.2 percent, and Ana agreed.';
 const about: RelationType = { name: 'about', color: '#E69F00', hotkey: 'b', description: 'Any two spans.', headLabels: ['claim'], tailLabels: [], directed: true, onePerHead: false };
@@ -20,30 +19,11 @@ async function open(types: readonly RelationType[] = DEFAULT_RELATION_TYPES) {
 	const db = freshDb();
 	const spans = [makeSpan('a', 'p', 4, 12, 'actor'), makeSpan('a', 'c', 13, 50, 'claim'), makeSpan('a', 'f', 39, 50, 'figure'), makeSpan('a', 'q', 56, 59, 'actor')];
 	await createArticles(db, [{ article: makeArticle('a', TEXT), spans }]);
-	const writes: Promise<unknown>[] = [];
-	const infos: string[] = [];
-	let revision = 0;
-	const workspace = {
-		db,
-		annotator: 'ann',
-		snapWords: true,
-		relationTypes: types,
-		labelForKey: () => undefined,
-		notices: { info: (m: string) => void infos.push(m), error: (m: string) => void infos.push(m), show: () => {} },
-		snapshots: { schedule: () => {} },
-		saver: { pending: 0 },
-		committedRevision: () => revision,
-		onConflict: () => () => {},
-		persistEdits(articleId: string, edits: readonly AnnotationEdit[]) {
-			const write = commitEdits(db, articleId, edits, Date.now()).then((r) => (revision = r));
-			writes.push(write);
-			return write;
-		}
-	} as unknown as Workspace;
+	const { workspace, infos, written } = fakeWorkspace(db, { relationTypes: types });
 	const session = (await ArticleSession.open(workspace, 'a', 'ann'))!;
 	await session.ready;
 	const saved = async () => {
-		await Promise.all(writes);
+		await written();
 		return (await listRelations(db, 'a')).map((r) => [r.label, r.head, r.tail]);
 	};
 	return { session, saved, infos };

@@ -251,20 +251,26 @@ export class ArticleSession implements EditorHost {
 	 */
 	addSpans(specs: readonly { start: number; end: number; label: string }[]): number {
 		if (this.#loading) return 0;
+		const edits = this.#additions(specs);
+		if (edits.length > 0) this.#commit(edits);
+		return edits.length;
+	}
+
+	/**
+	 * Add edits for spans at exactly `specs`' offsets (fresh ids, now), each once, leaving out those
+	 * `has` says the layer already has (default: an equal span of this layer).
+	 */
+	#additions(specs: readonly { start: number; end: number; label: string }[], has = (start: number, end: number, label: string) => this.#spans.findDuplicate(start, end, label) !== undefined): SpanEdit[] {
 		const now = Date.now();
 		const edits: SpanEdit[] = [];
 		const seen = new Set<string>();
 		for (const { start, end, label } of specs) {
 			const key = `${start}:${end}:${label}`;
-			if (seen.has(key) || this.#spans.findDuplicate(start, end, label)) continue;
+			if (seen.has(key) || has(start, end, label)) continue;
 			seen.add(key);
-			edits.push({
-				type: 'add',
-				span: { id: newId('s'), articleId: this.article.id, start, end, label, annotator: this.annotator, createdAt: now, updatedAt: now }
-			});
+			edits.push({ type: 'add', span: { id: newId('s'), articleId: this.article.id, start, end, label, annotator: this.annotator, createdAt: now, updatedAt: now } });
 		}
-		if (edits.length > 0) this.#commit(edits);
-		return edits.length;
+		return edits;
 	}
 
 	/**
@@ -274,7 +280,6 @@ export class ArticleSession implements EditorHost {
 	 */
 	replaceSpans(remove: readonly string[], add: readonly { start: number; end: number; label: string }[]): boolean {
 		if (this.#loading) return false;
-		const now = Date.now();
 		const gone = new Set<string>();
 		const removed: Span[] = [];
 		for (const id of remove) {
@@ -285,17 +290,12 @@ export class ArticleSession implements EditorHost {
 		}
 		// Spans removed take their relations with them, in this same step.
 		const edits: AnnotationEdit[] = removeSpansWithRelations(removed, this.#relations);
-		const seen = new Set<string>();
-		for (const { start, end, label } of add) {
-			const key = `${start}:${end}:${label}`;
-			const there = this.#spans.findDuplicate(start, end, label);
-			if (seen.has(key) || (there && !gone.has(there.id))) continue;
-			seen.add(key);
-			edits.push({
-				type: 'add',
-				span: { id: newId('s'), articleId: this.article.id, start, end, label, annotator: this.annotator, createdAt: now, updatedAt: now }
-			});
-		}
+		edits.push(
+			...this.#additions(add, (start, end, label) => {
+				const there = this.#spans.findDuplicate(start, end, label);
+				return there !== undefined && !gone.has(there.id);
+			})
+		);
 		if (edits.length > 0) this.#commit(edits);
 		return edits.length > 0;
 	}
@@ -567,22 +567,12 @@ export class ArticleSession implements EditorHost {
 		link: { readonly label: string; readonly head: { start: number; end: number; label: string }; readonly tail: { start: number; end: number; label: string } }
 	): Result<boolean> {
 		if (this.#loading) return { error: 'Still reading this article’s spans: try again in a moment.' };
-		const now = Date.now();
 		const edits: AnnotationEdit[] = [];
 		for (const id of new Set(removeRelations)) {
 			const relation = this.#relations.get(id);
 			if (relation) edits.push({ type: 'remove-relation', relation });
 		}
-		const seen = new Set<string>();
-		for (const { start, end, label } of addEnds) {
-			const key = `${start}:${end}:${label}`;
-			if (seen.has(key) || this.#spans.findDuplicate(start, end, label)) continue;
-			seen.add(key);
-			edits.push({
-				type: 'add',
-				span: { id: newId('s'), articleId: this.article.id, start, end, label, annotator: this.annotator, createdAt: now, updatedAt: now }
-			});
-		}
+		edits.push(...this.#additions(addEnds));
 		const after = applyAnnotationEdits({ spans: this.#spans, relations: this.#relations }, edits);
 		const head = after.spans.findDuplicate(link.head.start, link.head.end, link.head.label);
 		const tail = after.spans.findDuplicate(link.tail.start, link.tail.end, link.tail.label);

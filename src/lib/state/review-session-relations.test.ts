@@ -4,15 +4,13 @@
  * unanimous, the review order, undo/redo, and relation agreement, over a real (fake-indexeddb) database.
  */
 import { describe, expect, it } from 'vitest';
-import type { AnnotationEdit, Relation } from '$lib/core/types';
-import { DEFAULT_RELATION_TYPES } from '$lib/core/relations/defaults';
+import type { Relation } from '$lib/core/types';
 import { createArticles } from '$lib/db/articles';
-import { commitEdits } from '$lib/db/commit';
 import { listRelations } from '$lib/db/relations';
 import { listRejections } from '$lib/db';
 import { freshDb, makeArticle, makeSpan } from '$lib/db/testing';
 import { ReviewSession } from './review-session.svelte';
-import type { Workspace } from './workspace.svelte';
+import { fakeWorkspace } from './testing';
 
 //             0         1         2         3         4         5         6         7
 //             0123456789012345678901234567890123456789012345678901234567890123456789012345
@@ -47,34 +45,16 @@ async function open() {
 	];
 	const relations = [rel('r1', 'ann1-c', 'ann1-p', 'ann1'), rel('r2', 'ann1-d', 'ann1-q', 'ann1'), rel('r3', 'ann2-c', 'ann2-q', 'ann2'), rel('r4', 'ann2-d', 'ann2-q', 'ann2')];
 	await createArticles(db, [{ article: makeArticle('a', TEXT), spans: [...layer('ann1'), ...layer('ann2')], relations }]);
-	const writes: Promise<unknown>[] = [];
-	let revision = 0;
-	const workspace = {
-		db,
-		annotator: 'ann1',
-		snapWords: true,
-		relationTypes: DEFAULT_RELATION_TYPES,
-		labelForKey: () => undefined,
-		notices: { info: () => {}, error: (m: string) => { throw new Error(m); }, show: () => {} },
-		snapshots: { schedule: () => {} },
-		saver: { pending: 0 },
-		committedRevision: () => revision,
-		onConflict: () => () => {},
-		persistEdits(articleId: string, edits: readonly AnnotationEdit[]) {
-			const write = commitEdits(db, articleId, edits, Date.now()).then((r) => (revision = r));
-			writes.push(write);
-			return write;
-		}
-	} as unknown as Workspace;
+	const { workspace, written } = fakeWorkspace(db, { annotator: 'ann1', errors: 'throw' });
 	const review = (await ReviewSession.open(workspace, 'a'))!;
 	/** Gold's stored links as `head text → tail text`, once every write is in. */
 	const goldLinks = async () => {
-		await Promise.all(writes);
+		await written();
 		const spans = new Map(review.gold.spans.all().map((s) => [s.id, TEXT.slice(s.start, s.end)]));
 		return (await listRelations(db, 'a', 'gold')).map((r) => `${spans.get(r.head)} → ${spans.get(r.tail)}`).sort();
 	};
 	const rejections = async () => {
-		await Promise.all(writes);
+		await written();
 		await new Promise((r) => setTimeout(r, 0));
 		return listRejections(db, 'a');
 	};
