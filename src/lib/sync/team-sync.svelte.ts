@@ -11,6 +11,7 @@
  * and retry with backoff: offline work is complete work.
  */
 import type { AnnotationEdit, Article, Label, Relation, RelationType, Span } from '$lib/core/types';
+import { GOLD_ANNOTATOR } from '$lib/core/review/layers';
 import type { BatchResult, Change, LayerKind, Role } from '$lib/core/sync/protocol';
 import {
 	applyPulledEdits,
@@ -183,8 +184,21 @@ export class TeamSync {
 	}
 
 	async #pushOnce(): Promise<void> {
-		const rows = await listOutbox(this.#db, 200);
+		let rows = await listOutbox(this.#db, 200);
 		if (rows.length === 0) return;
+		// A layer this member may never write (gold, as an annotator; someone else's): the server would
+		// refuse the whole push, so such batches are dropped here, saying so, and the rest goes.
+		const member = this.#member;
+		if (member) {
+			const forbidden = rows.filter((r) => r.layer !== member.name && !(r.layer === GOLD_ANNOTATOR && member.role !== 'annotator'));
+			if (forbidden.length > 0) {
+				await removeFromOutbox(this.#db, forbidden.map((r) => r.clientId));
+				const layers = [...new Set(forbidden.map((r) => r.layer))].join(', ');
+				this.#onError(`${forbidden.length} change${forbidden.length === 1 ? '' : 's'} to ${layers} ${forbidden.length === 1 ? 'stays' : 'stay'} in this browser only: as ${member.role} ${member.name} you do not write ${forbidden.length === 1 ? 'that layer' : 'those layers'} in the team project.`);
+				rows = rows.filter((r) => !forbidden.includes(r));
+				if (rows.length === 0) return;
+			}
+		}
 		this.#phase = 'syncing';
 		// Each layer's batches in order, each on the revision the one before it makes.
 		const next = new Map<string, number>();
