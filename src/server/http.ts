@@ -8,10 +8,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { parsePush } from '../lib/core/sync/protocol';
+import { writeRefusal } from '../lib/core/sync/access';
 import type { Label, RelationType } from '../lib/core/types';
 import { detectCodec } from '../lib/core/codecs/formats';
 import type { Database } from './sql';
-import { CHANGES_CHANNEL, Refusal, articlePage, canWrite, importRecords, setSchema, joinAllowed, joinFailed, articleView, changesSince, join as joinProject, projectView, push, sessionMember, type Member } from './store';
+import { CHANGES_CHANNEL, Refusal, articlePage, importRecords, setSchema, joinAllowed, joinFailed, articleView, changesSince, join as joinProject, projectView, push, sessionMember, type Member } from './store';
 
 export const SESSION_COOKIE = 'spanwise_session';
 /** Largest request body: a push of a few thousand edits. */
@@ -157,8 +158,8 @@ export async function startServer(options: ServerOptions & { port: number; host?
 			const parsed = parsePush(await readJson(req));
 			if (parsed.error !== undefined) return send(res, 400, { error: parsed.error });
 			// A layer this member may never write is a matter of role, not of data: the whole push is refused.
-			const forbidden = parsed.ok.find((b) => !canWrite(who, b.layer));
-			if (forbidden) return send(res, 403, { error: forbidden.layer === 'gold' ? 'Only reviewers and admins write gold.' : `You (${who.name}) cannot write ${forbidden.layer}'s layer.` });
+			const refusal = parsed.ok.map((b) => writeRefusal(who, b.layer)).find((r) => r !== null);
+			if (refusal) return send(res, 403, { error: refusal });
 			return send(res, 200, { results: await push(db, who, parsed.ok) });
 		}
 		if (req.method === 'PUT' && path === '/api/schema') {

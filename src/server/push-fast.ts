@@ -9,7 +9,7 @@
 import type { AnnotationEdit } from '../lib/core/types';
 import type { BatchResult, PushBatch } from '../lib/core/sync/protocol';
 import type { Queryable } from './sql';
-import { layerKind } from './store';
+import { layerKind } from '../lib/core/sync/access';
 
 interface Row {
 	layer: string;

@@ -1,7 +1,7 @@
 /**
  * The team server's data: projects, members, join links and sessions, the corpus and its
  * assignments, and the annotation layers with their change feed. Every rule of who may read and
- * write what is decided here (`canRead`, `canWrite`), on every request; the HTTP layer only maps
+ * write what is decided by core/sync/access.ts (`canRead`, `writeRefusal`), here, on every request; the HTTP layer only maps
  * results to status codes. All SQL is parameterised.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -11,6 +11,7 @@ import { DEFAULT_RELATION_TYPES } from '../lib/core/relations/defaults';
 import { GOLD_ANNOTATOR } from '../lib/core/review/layers';
 import type { BatchResult, Change, LayerKind, PushBatch, Role } from '../lib/core/sync/protocol';
 import { ROLES } from '../lib/core/sync/protocol';
+import { canRead, layerKind, writeRefusal } from '../lib/core/sync/access';
 import type { Database, Queryable } from './sql';
 import { fastPush } from './push-fast';
 
@@ -42,22 +43,10 @@ export class Refusal extends Error {
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 const newToken = () => randomBytes(32).toString('base64url');
 
-/** The kind of a layer, decided when it is first written: `gold`, or an annotator's. */
-export function layerKind(layer: string): LayerKind {
-	return layer === GOLD_ANNOTATOR ? 'gold' : 'annotator';
-}
-
-/** Whether `member` may read layer `layer` (of kind `kind`) of an article they can see. */
-export function canRead(member: Member, layer: string, kind: LayerKind): boolean {
-	if (member.role !== 'annotator') return true;
-	if (layer === member.name) return true;
-	return !member.blind && kind === 'annotator';
-}
 
 /** Whether `member` may write layer `layer`: their own; gold for reviewers and admins. */
 export function canWrite(member: Member, layer: string): boolean {
-	if (layer === member.name) return true;
-	return layer === GOLD_ANNOTATOR && member.role !== 'annotator';
+	return writeRefusal(member, layer) === null;
 }
 
 // —— projects and members ——
@@ -515,8 +504,9 @@ export async function push(db: Database, member: Member, batches: readonly PushB
 		let newest = 0;
 		for (const [i, batch] of batches.entries()) {
 			const { clientId } = batch;
-			if (!canWrite(member, batch.layer)) {
-				results.push({ clientId, status: 'refused', message: batch.layer === GOLD_ANNOTATOR ? 'Only reviewers and admins write gold.' : `You (${member.name}) cannot write ${batch.layer}'s layer.` });
+			const refusal = writeRefusal(member, batch.layer);
+			if (refusal) {
+				results.push({ clientId, status: 'refused', message: refusal });
 				continue;
 			}
 			const length = articles.get(batch.articleId);

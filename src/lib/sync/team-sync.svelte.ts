@@ -11,7 +11,7 @@
  * and retry with backoff: offline work is complete work.
  */
 import type { AnnotationEdit, Article, Label, Relation, RelationType, Span } from '$lib/core/types';
-import { GOLD_ANNOTATOR } from '$lib/core/review/layers';
+import { writeRefusal } from '$lib/core/sync/access';
 import type { BatchResult, Change, LayerKind, Role } from '$lib/core/sync/protocol';
 import {
 	applyPulledEdits,
@@ -190,7 +190,7 @@ export class TeamSync {
 		// refuse the whole push, so such batches are dropped here, saying so, and the rest goes.
 		const member = this.#member;
 		if (member) {
-			const forbidden = rows.filter((r) => r.layer !== member.name && !(r.layer === GOLD_ANNOTATOR && member.role !== 'annotator'));
+			const forbidden = rows.filter((r) => writeRefusal(member, r.layer) !== null);
 			if (forbidden.length > 0) {
 				await removeFromOutbox(this.#db, forbidden.map((r) => r.clientId));
 				const layers = [...new Set(forbidden.map((r) => r.layer))].join(', ');
