@@ -10,6 +10,7 @@ export default defineConfig({
 		minify: false,
 		rollupOptions: { output: { entryFileNames: 'spanwise.mjs', format: 'es' } }
 	},
-	// The database clients stay in node_modules (PGlite loads its WebAssembly and data files from there).
-	ssr: { noExternal: true, external: ['postgres', '@electric-sql/pglite'], target: 'node' }
+	// The database clients stay in node_modules (PGlite loads its WebAssembly and data files from there),
+	// and so do the suggestion engine's language libraries (large, and loaded only by `suggest`).
+	ssr: { noExternal: true, external: ['postgres', '@electric-sql/pglite', 'wink-nlp', 'wink-eng-lite-web-model', 'compromise'], target: 'node' }
 });

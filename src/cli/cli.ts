@@ -28,6 +28,8 @@ export const USAGE = `Usage:
   spanwise validate [--from FORMAT] [--offsets utf16|codepoint] FILE...
   spanwise agreement [--from FORMAT] [--offsets utf16|codepoint] [--table] FILE...
   spanwise formats
+  spanwise suggest [--patterns FILE]... [--no-builtin] [--labels actor,figure] [--from FORMAT] INPUT... [--out FILE]
+  spanwise patterns [--layer gold|NAME] [--from FORMAT] INPUT... [--out FILE]
   spanwise serve [--port 8787] [--host 127.0.0.1] [--data DIR] [--project NAME]
   spanwise team invite NAME --role annotator|reviewer|admin [--url URL]
   spanwise team revoke NAME
@@ -51,6 +53,10 @@ file's name) or one file with several; prints {"labels", "overall", "pairs"} as 
 table with --table. Exact and overlap precision/recall/F1, Cohen's and Fleiss' kappa and
 Krippendorff's alpha_u: see the README for the definitions. When the files have relations,
 "relations" adds relation F1 per type, exact (both ends the same spans) and by overlap.
+suggest pre-annotates: it writes canonical JSONL whose spans are the suggestions of the built-in
+recognizers and the pattern files (Prodigy / spaCy patterns.jsonl), each span's annotator naming its
+source (builtin, patterns:FILE); importing the file brings them in as suggestions. patterns writes a
+pattern file with one phrase pattern per distinct span text and label of a layer (default gold).
 serve runs the team server (the app and its API) on PostgreSQL: DATABASE_URL when set, else an
 embedded PostgreSQL in --data (default ./spanwise-data). team commands take the same DATABASE_URL /
 --data and --project (default "default"); with the embedded database they go through the running
@@ -150,6 +156,10 @@ export async function run(argv: readonly string[], io: CliIO, env: Readonly<Reco
 		// The team server and its database clients load only for these commands.
 		const { runServerCommand } = await import('../server/cli');
 		return runServerCommand(command, rest, io, env);
+	}
+	if (command === 'suggest' || command === 'patterns') {
+		const { runSuggestCommand } = await import('./suggest-command');
+		return runSuggestCommand(command, rest, io);
 	}
 	if (command !== 'convert' && command !== 'validate' && command !== 'agreement') return fail(`unknown command "${command}"\n${USAGE}`);
 

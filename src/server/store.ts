@@ -8,7 +8,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { AnnotationEdit, ArticleRecord, Label, Relation, RelationType, Span } from '../lib/core/types';
 import { DEFAULT_LABELS } from '../lib/core/labels/defaults';
 import { DEFAULT_RELATION_TYPES } from '../lib/core/relations/defaults';
-import { GOLD_ANNOTATOR } from '../lib/core/review/layers';
+import { GOLD_ANNOTATOR } from '../lib/core/layers';
 import type { BatchResult, Change, LayerKind, PushBatch, Role } from '../lib/core/sync/protocol';
 import { ROLES } from '../lib/core/sync/protocol';
 import { canRead, layerKind, writeRefusal } from '../lib/core/sync/access';
@@ -111,6 +111,7 @@ function schemaProblem(labels: readonly Label[], types: readonly RelationType[])
 export function memberNameProblem(name: string): string | null {
 	if (name.trim() === '' || name !== name.trim()) return 'a member name must not be empty or start or end with spaces';
 	if (name === GOLD_ANNOTATOR) return `"${GOLD_ANNOTATOR}" is the reviewed layer, not a member`;
+	if (layerKind(name) !== 'annotator') return `"${name}" names a source of suggestions, not a member`;
 	if (name.length > 100) return 'a member name is at most 100 characters';
 	return null;
 }

@@ -84,7 +84,7 @@ export async function spansUnder(page: Page, label: string): Promise<string[]> {
 
 /**
  * What the user sees painted, per style: for span marks (boxes under the text, by style class such
- * as sw-label-1 or sw-label-1-d1) the number of spans drawn; for the highlights of transient states
+ * as sw-label-1 or sw-label-1-d1) the number of spans drawn (suggestions left out: see suggestionsDrawn); for the highlights of transient states
  * (sw-selected, sw-found, …) the number of ranges.
  */
 export async function drawnRanges(page: Page): Promise<Record<string, number>> {
@@ -92,7 +92,7 @@ export async function drawnRanges(page: Page): Promise<Record<string, number>> {
 		const out: Record<string, number> = {};
 		CSS.highlights.forEach((h, name) => (out[name] = h.size));
 		const spans = new Map<string, Set<string>>();
-		for (const el of document.querySelectorAll<HTMLElement>('.sw-marks .sw-mark')) {
+		for (const el of document.querySelectorAll<HTMLElement>('.sw-marks .sw-mark:not([data-suggestion])')) {
 			const key = [...el.classList].find((c) => c !== 'sw-mark') ?? '';
 			if (!spans.has(key)) spans.set(key, new Set());
 			spans.get(key)!.add(el.dataset.span ?? `box-${spans.get(key)!.size}`);
@@ -121,3 +121,13 @@ export function pySlice(text: string, start: number, end: number): string {
 
 /** The origin the app is served from in end-to-end tests (see playwright.config.ts). */
 export const APP_ORIGIN = `http://127.0.0.1:${process.env.SPANWISE_E2E_PORT ?? 4173}`;
+
+/** The suggestions drawn (dashed outlines) as "label:text" of their range, given the article's text. */
+export async function suggestionsDrawn(page: Page, text: string, labels: readonly string[] = ['actor', 'claim', 'figure']): Promise<string[]> {
+	const keys = await page.evaluate(() => [...new Set([...document.querySelectorAll<HTMLElement>('.sw-marks .sw-mark[data-suggestion]')].map((el) => el.dataset.suggestion ?? ''))]);
+	return keys
+		.map((key) => key.split(':'))
+		.filter(([, , label]) => labels.includes(label))
+		.map(([start, end, label]) => `${label}:${text.slice(Number(start), Number(end))}`)
+		.sort();
+}

@@ -100,6 +100,16 @@ test('the same annotator in two browsers: a change made offline on an older vers
 	// Meanwhile the first browser changes the same layer.
 	await dragSelect(first, '4 percent');
 	await first.keyboard.press('3');
+	// "Synced" may still be the status from before the push: wait until the server has the figure.
+	await expect
+		.poll(() =>
+			first.evaluate(async () => {
+				const id = new URL(location.href).searchParams.get('id') ?? '';
+				const view = await (await fetch(`/api/articles/${encodeURIComponent(id)}`)).json();
+				return (view.layers ?? []).flatMap((l: { spans: { label: string }[] }) => l.spans.map((s) => s.label));
+			})
+		)
+		.toContain('figure');
 	await expect(status(first)).toHaveText('Synced');
 	await second.context().setOffline(false);
 	await expect(second.getByRole('alert').filter({ hasText: 'was not kept: the team server had a newer version' })).toBeVisible({ timeout: 20_000 });

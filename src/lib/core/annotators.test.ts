@@ -9,5 +9,8 @@ describe('checkAnnotatorName', () => {
 		expect(checkAnnotatorName('a\u0007b')).toMatch(/not allowed/);
 		expect(checkAnnotatorName('evil\u202Eman')).toMatch(/not allowed/);
 		expect(checkAnnotatorName('Gold')).toMatch(/reviewed layer/);
+		expect(checkAnnotatorName('builtin')).toMatch(/source of suggestions/);
+		expect(checkAnnotatorName('prediction:ner-v2')).toMatch(/source of suggestions/);
+		expect(checkAnnotatorName('prediction')).toBeNull();
 	});
 });

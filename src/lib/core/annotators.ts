@@ -1,5 +1,5 @@
 /** Annotator names: what a valid one is. */
-import { GOLD_ANNOTATOR } from './review/layers';
+import { GOLD_ANNOTATOR, isSuggestionSource } from './layers';
 
 /** Null when `name` can be an annotator name, else why not (for the form). */
 export function checkAnnotatorName(name: string): string | null {
@@ -7,6 +7,7 @@ export function checkAnnotatorName(name: string): string | null {
 	if (!trimmed) return 'Enter a name.';
 	if (trimmed.length > 60) return 'Use at most 60 characters.';
 	if (trimmed.toLowerCase() === GOLD_ANNOTATOR) return `“${GOLD_ANNOTATOR}” is the reviewed layer's name; choose another.`;
+	if (isSuggestionSource(trimmed)) return `“${trimmed}” names a source of suggestions; choose another.`;
 	if (/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/.test(trimmed)) return 'Control and text-direction characters are not allowed.';
 	return null;
 }

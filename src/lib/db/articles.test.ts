@@ -27,7 +27,7 @@ describe('createArticles / readArticle', () => {
 			[41, 43, 'actor']
 		]);
 		const report = await createArticles(db, [record]);
-		expect(report).toEqual({ added: 1, merged: 0, spansAdded: 4, spansSkipped: 0, spanIdsRenewed: 0, renewedIds: [], mergedTitles: [], skipped: 0, reanchored: 0, flagged: 0, unplaced: [], relationsAdded: 0, relationsSkipped: 0, relationIdsRenewed: 0, relationsDropped: [] });
+		expect(report).toEqual({ added: 1, merged: 0, spansAdded: 4, spansSkipped: 0, spanIdsRenewed: 0, renewedIds: [], mergedTitles: [], skipped: 0, reanchored: 0, flagged: 0, unplaced: [], relationsAdded: 0, relationsSkipped: 0, relationIdsRenewed: 0, relationsDropped: [], suggestionsAdded: 0 });
 
 		const read = await readArticle(db, 'a1');
 		expect(read?.article).toEqual(record.article);
@@ -67,7 +67,7 @@ describe('createArticles / readArticle', () => {
 		const fresh = report.renewedIds[0]?.split(' → ')[1] ?? '';
 		expect(report).toEqual({
 			added: 0, merged: 1, spansAdded: 3, spansSkipped: 1, spanIdsRenewed: 1, renewedIds: [`Title a1: a1-s0 → ${fresh}`],
-			mergedTitles: ['Title a1'], skipped: 0, reanchored: 0, flagged: 0, unplaced: [], relationsAdded: 0, relationsSkipped: 0, relationIdsRenewed: 0, relationsDropped: []
+			mergedTitles: ['Title a1'], skipped: 0, reanchored: 0, flagged: 0, unplaced: [], relationsAdded: 0, relationsSkipped: 0, relationIdsRenewed: 0, relationsDropped: [], suggestionsAdded: 0
 		});
 		expect(fresh).toMatch(/^s-/);
 

@@ -4,6 +4,10 @@ import { ARTICLE_STATUSES } from '$lib/core/types';
 import Dexie from 'dexie';
 import { SAMPLE_SOURCE } from '$lib/samples/sample-corpus';
 import { textHash } from '$lib/core/text/hash';
+import { isAnnotatorLayer } from '$lib/core/layers';
+import { splitSuggestions } from '$lib/core/suggest/from-records';
+import type { Suggestion } from '$lib/core/suggest/types';
+import { addSuggestions } from './suggestions';
 import { SNAPSHOT_MIN_SPANS, type ArticleRow, type SpanwiseDB } from './database';
 import { addMissingLabels } from './labels';
 import { emptyReport, writeRecords, type DuplicatePolicy, type ImportReport } from './merge';
@@ -128,6 +132,8 @@ export async function createArticles(
 		duplicates?: DuplicatePolicy;
 		/** Checked before each chunk: chunks already written stay, the rest is not written; rejects with its reason. */
 		signal?: AbortSignal;
+		/** Take every span as a suggestion of this source (`prediction:<model>`), not as anyone's work. */
+		asSuggestions?: string;
 	} = {}
 ): Promise<ImportReport> {
 	const chunkSize = opts.chunkSize ?? IMPORT_CHUNK_SIZE;
@@ -136,14 +142,37 @@ export async function createArticles(
 	const report = emptyReport();
 	for (let start = 0; start < records.length; start += chunkSize) {
 		opts.signal?.throwIfAborted();
-		const chunk = records.slice(start, start + chunkSize);
+		// Suggestions (of suggestion layers, or all spans when asked) go to their own table.
+		const split = records.slice(start, start + chunkSize).map((r) => splitSuggestions(r, opts.asSuggestions));
+		const chunk = split.map((s) => s.record);
 		// The scope must be an async function: Dexie only follows native awaits inside those.
-		await db.transaction('rw', [db.articles, db.texts, db.spans, db.relations, db.labels, db.relationTypes, db.snapshots], async () => {
-			await writeRecords(db, chunk, report, Date.now(), opts.duplicates);
+		await db.transaction('rw', [db.articles, db.texts, db.spans, db.relations, db.labels, db.relationTypes, db.snapshots, db.suggestions], async () => {
+			const plan = await writeRecords(db, chunk, report, Date.now(), opts.duplicates);
+			report.suggestionsAdded += await storeImportedSuggestions(db, split, plan.articleIds);
 		});
 		opts.onProgress?.(start + chunk.length, records.length);
 	}
 	return report;
+}
+
+/**
+ * Stores the suggestions split off imported records under the articles they went to, when that
+ * article's text is the record's (a record merged into another text would need its offsets moved:
+ * its suggestions are left out). Returns how many were new. Inside the import's transaction.
+ */
+async function storeImportedSuggestions(db: SpanwiseDB, split: readonly { record: ArticleRecord; suggestions: readonly Suggestion[] }[], articleIds: readonly (string | undefined)[]): Promise<number> {
+	const wanted = split.flatMap((s, i) => (s.suggestions.length > 0 && articleIds[i] !== undefined ? [{ ...s, articleId: articleIds[i] as string }] : []));
+	if (wanted.length === 0) return 0;
+	const texts = await db.texts.bulkGet(wanted.map((w) => w.articleId));
+	let added = 0;
+	for (const [i, w] of wanted.entries()) {
+		const text = texts[i]?.text;
+		if (text !== w.record.article.text) continue;
+		const bySource = new Map<string, Suggestion[]>();
+		for (const s of w.suggestions) bySource.set(s.source, [...(bySource.get(s.source) ?? []), s]);
+		for (const [source, items] of bySource) added += await addSuggestions(db, w.articleId, source, textHash(text), 'import', items);
+	}
+	return added;
 }
 
 /**
@@ -284,11 +313,11 @@ export async function readSpansOf(db: SpanwiseDB, articleIds: readonly string[])
 	return out;
 }
 
-/** Ids of the articles that have spans of at least `min` annotators other than `except`. */
-export async function articlesWithAnnotators(db: SpanwiseDB, min: number, except: string): Promise<string[]> {
+/** Ids of the articles that have spans of at least `min` annotators (people: neither gold nor a suggestion source). */
+export async function articlesWithAnnotators(db: SpanwiseDB, min: number): Promise<string[]> {
 	const pairs = (await db.spans.orderBy('[articleId+annotator]').uniqueKeys()) as unknown as [string, string][];
 	const counts = new Map<string, number>();
-	for (const [articleId, annotator] of pairs) if (annotator !== except) counts.set(articleId, (counts.get(articleId) ?? 0) + 1);
+	for (const [articleId, annotator] of pairs) if (isAnnotatorLayer(annotator)) counts.set(articleId, (counts.get(articleId) ?? 0) + 1);
 	return [...counts].filter(([, n]) => n >= min).map(([id]) => id);
 }
 

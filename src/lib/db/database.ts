@@ -5,6 +5,7 @@
 import Dexie, { type DexieOptions, type Table } from 'dexie';
 import type { AnnotationEdit, Article, Label, Relation, RelationType, Span } from '$lib/core/types';
 import { DEFAULT_RELATION_TYPES } from '$lib/core/relations/defaults';
+import type { Suggestion } from '$lib/core/suggest/types';
 
 /**
  * An article as the library list needs it: everything but the text (kept in `texts`, so listing
@@ -58,7 +59,7 @@ export interface DecisionRow {
 }
 
 /** The schema version `SpanwiseDB` declares (the last `version()` of its constructor). */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /** Articles with at least this many spans get a snapshot; reading fewer rows is quick anyway. */
 export const SNAPSHOT_MIN_SPANS = 500;
@@ -106,6 +107,38 @@ export interface SyncLayerRow {
 	readonly revision: number;
 }
 
+/**
+ * The suggestions of one source for one article (a suggestion layer: core/layers.ts), as that
+ * source last made them. One row per article and source: opening an article reads a few rows.
+ */
+export interface SuggestionRow {
+	readonly articleId: string;
+	/** `builtin`, `patterns:<file name>`, `mentions`, `prediction:<model>`. */
+	readonly source: string;
+	/** The hash of the text they were made on: rows of another text under the same id are ignored. */
+	readonly textHash: string;
+	/** What made them (the recognizers' version, a pattern file's hash): rows of an older maker are made again. */
+	readonly maker: string;
+	readonly items: readonly Suggestion[];
+	readonly madeAt: number;
+}
+
+/**
+ * A person's decision on a suggestion: accepted into their layer, or rejected. A decided suggestion
+ * is not offered to them again for that article and source.
+ */
+export interface SuggestionDecisionRow {
+	/** `${articleId}|${annotator}|${source}|${key}`. */
+	readonly id: string;
+	readonly articleId: string;
+	readonly annotator: string;
+	readonly source: string;
+	/** `start:end:label` (UTF-16 offsets). */
+	readonly key: string;
+	readonly decision: 'accepted' | 'rejected';
+	readonly decidedAt: number;
+}
+
 /** The Spanwise database. Every schema version lives in this constructor. */
 export class SpanwiseDB extends Dexie {
 	declare articles: Table<ArticleRow, string>;
@@ -119,6 +152,8 @@ export class SpanwiseDB extends Dexie {
 	declare relationTypes: Table<RelationTypeRow, string>;
 	declare outbox: Table<OutboxRow, number>;
 	declare syncLayers: Table<SyncLayerRow, [string, string]>;
+	declare suggestions: Table<SuggestionRow, [string, string]>;
+	declare suggestionDecisions: Table<SuggestionDecisionRow, string>;
 
 	constructor(name: string, options?: DexieOptions) {
 		super(name, options);
@@ -158,6 +193,12 @@ export class SpanwiseDB extends Dexie {
 		this.version(6).stores({
 			outbox: '++seq, clientId',
 			syncLayers: '[articleId+layer]'
+		});
+		// 7: suggestion layers (kept apart from spans, so they never count as anyone's work) and
+		// each person's decisions on them.
+		this.version(7).stores({
+			suggestions: '[articleId+source]',
+			suggestionDecisions: 'id, [articleId+annotator]'
 		});
 		this.on('populate', (tx) => tx.table('relationTypes').bulkAdd(defaultRelationTypeRows()));
 	}

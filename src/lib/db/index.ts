@@ -45,3 +45,14 @@ export { watchArticles } from './live';
 export { listAnnotators, renameAnnotator } from './annotators';
 export { listRejections, listRejectionsOf, setRejection } from './decisions';
 export { readWorkspaceExtras, restoreWorkspaceExtras, type WorkspaceExtras } from './backup';
+export {
+	suggestionKey,
+	readSuggestions,
+	writeSuggestions,
+	addSuggestions,
+	removeSuggestionSource,
+	readSuggestionDecisions,
+	setSuggestionDecisions,
+	articlesWithoutSuggestions
+} from './suggestions';
+export type { SuggestionRow, SuggestionDecisionRow } from './database';

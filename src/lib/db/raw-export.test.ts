@@ -16,8 +16,8 @@ describe('readRawDatabase', () => {
 		expect(raw.version).toBe(SCHEMA_VERSION * 10);
 		expect(raw.stores.texts).toEqual([{ id: 'a1', text: 'Ana met Ben.' }]);
 		expect(raw.stores.spans).toHaveLength(1);
-		// The derived snapshots are left out; the team server's outbox (work not pushed yet) is kept.
-		expect(Object.keys(raw.stores).sort()).toEqual(['articles', 'decisions', 'labels', 'outbox', 'relationTypes', 'relations', 'settings', 'spans', 'syncLayers', 'texts']);
+		// The derived snapshots are left out; the team server's outbox (work not pushed yet) and the suggestions with their decisions are kept.
+		expect(Object.keys(raw.stores).sort()).toEqual(['articles', 'decisions', 'labels', 'outbox', 'relationTypes', 'relations', 'settings', 'spans', 'suggestionDecisions', 'suggestions', 'syncLayers', 'texts']);
 		expect(raw.stores.relationTypes).toEqual([expect.objectContaining({ name: 'source', headLabels: ['claim'], tailLabels: ['actor'] })]);
 	});
 

@@ -3,7 +3,7 @@ import { EditorView } from 'prosemirror-view';
 import type { SpanSet } from '$lib/core/spans/span-set';
 import type { Label, Span, SpanEdit } from '$lib/core/types';
 import { TextPositions } from './positions';
-import { HighlightRenderer, type SpanRenderer } from './highlight-renderer';
+import { HighlightRenderer, type SpanRenderer, type SuggestionMark } from './highlight-renderer';
 import { BlockView } from './block-view';
 import { applySpanAction, selectedSpan, spanPlugin, spanState } from './span-plugin';
 import { annotationKeys, type EditorHost } from './keys';
@@ -214,6 +214,11 @@ export class ArticleEditor {
 			const tr = this.view.state.tr.setSelection(TextSelection.create(this.view.state.doc, this.positions.toPos(range.start)));
 			this.view.dispatch(tr.scrollIntoView());
 		}
+	}
+
+	/** Draws suggestions: dashed outlines in their label's colour (see SuggestionMark). */
+	setSuggestions(marks: readonly SuggestionMark[]): void {
+		this.#renderer?.suggest(marks);
 	}
 
 	/** Draws other annotators' layers under the text (dotted, one colour each). */

@@ -1,8 +1,8 @@
 import type { Label, Span, SpanEdit } from '$lib/core/types';
 import { SpanSet } from '$lib/core/spans/span-set';
 import type { TextPositions } from './positions';
-import { LAYER_COLORS } from '$lib/core/review/layers';
-import { SPAN_STATE_STYLES, FIND_STYLES, NESTING_LEVELS, labelMarkStyle, layerMarkStyle, themedHighlightRules, themedMarkRules, unknownLabelMarkStyle } from '$lib/core/theme/highlight-style';
+import { LAYER_COLORS } from '$lib/core/layers';
+import { SPAN_STATE_STYLES, FIND_STYLES, NESTING_LEVELS, labelMarkStyle, layerMarkStyle, themedHighlightRules, themedMarkRules, themedSuggestionRules, unknownLabelMarkStyle } from '$lib/core/theme/highlight-style';
 import { blockParts } from './block-view';
 import type { TextMatch } from '$lib/core/text/find';
 
@@ -43,7 +43,18 @@ export interface SpanRenderer {
 	matches(matches: readonly TextMatch[], current: number): void;
 	/** Draws other layers (annotators) as dotted underlines, one style per layer; replaces what was drawn. */
 	overlay(layers: readonly (readonly { start: number; end: number }[])[]): void;
+	/** Draws suggestions (dashed outlines in their label's colour, no fill); replaces what was drawn. */
+	suggest(marks: readonly SuggestionMark[]): void;
 	destroy(): void;
+}
+
+/** A suggestion as drawn: its range, label, and whether it would correct a span of another label. */
+export interface SuggestionMark {
+	readonly id: string;
+	readonly start: number;
+	readonly end: number;
+	readonly label: string;
+	readonly correction: boolean;
 }
 
 
@@ -81,6 +92,11 @@ export class HighlightRenderer implements SpanRenderer {
 	#currentMatch = -1;
 	/** Other layers' ranges (review), by layer, sorted by start. */
 	#layers: (readonly { start: number; end: number }[])[] = [];
+	/** Suggestions to draw, sorted by start, and the longest one's length (for range queries). */
+	#suggestions: readonly SuggestionMark[] = [];
+	#longestSuggestion = 0;
+	/** The suggestion boxes of each drawn block. */
+	readonly #suggestionEls = new Map<number, HTMLElement[]>();
 	/** Every span of the article; only those in drawn blocks have marks. */
 	#all: SpanSet = SpanSet.empty;
 	// Nothing drawn until the editor says what is in view (setWindow).
@@ -143,7 +159,11 @@ export class HighlightRenderer implements SpanRenderer {
 			...(['hovered', 'selected', 'focused'] as const).flatMap((state) =>
 				themedHighlightRules(`${PREFIX}${state}`, (theme) => SPAN_STATE_STYLES[theme][state])
 			),
-			...LAYER_COLORS.flatMap((color, i) => themedMarkRules(`.sw-mark.${PREFIX}layer-${i}`, (theme) => layerMarkStyle(color, theme, i)))
+			...LAYER_COLORS.flatMap((color, i) => themedMarkRules(`.sw-mark.${PREFIX}layer-${i}`, (theme) => layerMarkStyle(color, theme, i))),
+			...labels.flatMap((label, i) => [
+				...themedSuggestionRules(`.sw-mark.${PREFIX}sugg-${i}`, label.color, false),
+				...themedSuggestionRules(`.sw-mark.${PREFIX}sugg-${i}.${PREFIX}sugg-fix`, label.color, true)
+			])
 		);
 		this.#sheet.replaceSync(rules.join('\n'));
 		this.reset(this.#all);
@@ -267,12 +287,14 @@ export class HighlightRenderer implements SpanRenderer {
 			const key = `${PREFIX}layer-${i % LAYER_COLORS.length}`;
 			for (const r of ranges) if (r.start < range.to && r.end > range.from) this.#boxes(r.start, r.end, key, range, parts.lines, origin, made);
 		});
+		this.#suggestionEls.set(block, this.#suggestionBoxes(range, parts.lines, origin, made));
 		// One insertion for the whole block: one style and layout invalidation.
 		if (made.length > 0) parts.marks.append(...made);
 	}
 
 	#undrawBlock(block: number): void {
 		this.#drawn.delete(block);
+		this.#suggestionEls.delete(block);
 		const parts = blockParts(this.#root, block);
 		if (parts) {
 			this.#sizes.delete(parts.block);
@@ -404,6 +426,46 @@ export class HighlightRenderer implements SpanRenderer {
 	focus(range: { start: number; end: number } | null): void {
 		if (this.#focused.size > 0) this.#focused.clear();
 		if (range) this.#focused.add(this.#range(range.start, range.end));
+	}
+
+	suggest(marks: readonly SuggestionMark[]): void {
+		this.#suggestions = [...marks].sort((a, b) => a.start - b.start);
+		this.#longestSuggestion = this.#suggestions.reduce((n, m) => Math.max(n, m.end - m.start), 0);
+		// Only the suggestion boxes of the drawn blocks change: spans' marks stay as they are.
+		for (const block of this.#drawn) {
+			const parts = blockParts(this.#root, block);
+			for (const el of this.#suggestionEls.get(block) ?? []) el.remove();
+			if (!parts) continue;
+			const made: HTMLElement[] = [];
+			this.#suggestionEls.set(block, this.#suggestionBoxes(this.#blockRange(block), parts.lines, parts.marks.getBoundingClientRect(), made));
+			if (made.length > 0) parts.marks.append(...made);
+		}
+	}
+
+	/** Boxes for the suggestions inside one block, pushed to `into`; returns them. */
+	#suggestionBoxes(range: { from: number; to: number; firstLine: number; endLine: number }, lines: HTMLElement, origin: DOMRect, into: HTMLElement[]): HTMLElement[] {
+		const list = this.#suggestions;
+		if (list.length === 0) return [];
+		// The first suggestion that may reach into the block: none longer than the longest starts earlier.
+		let lo = 0;
+		let hi = list.length;
+		const from = range.from - this.#longestSuggestion;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (list[mid].start < from) lo = mid + 1;
+			else hi = mid;
+		}
+		const made: HTMLElement[] = [];
+		for (let i = lo; i < list.length && list[i].start < range.to; i++) {
+			const m = list[i];
+			if (m.end <= range.from) continue;
+			const index = this.#labelIndex.get(m.label);
+			if (index === undefined) continue;
+			const els = this.#boxes(m.start, m.end, `${PREFIX}sugg-${index}${m.correction ? ` ${PREFIX}sugg-fix` : ''}`, range, lines, origin, into);
+			for (const el of els) el.dataset.suggestion = m.id;
+			made.push(...els);
+		}
+		return made;
 	}
 
 	overlay(layers: readonly (readonly { start: number; end: number }[])[]): void {

@@ -1,3 +1,3 @@
 export { ArticleEditor, type ArticleEditorOptions, type EditorHost, type EdgeStep } from './article-editor';
 export { onMac } from './keys';
-export { highlightsSupported } from './highlight-renderer';
+export { highlightsSupported, type SuggestionMark } from './highlight-renderer';

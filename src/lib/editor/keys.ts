@@ -32,6 +32,12 @@ export interface EditorHost {
 	notify(message: string): void;
 	/** Relation keys (making, retyping, reversing, removing links), asked first; true when taken. */
 	relationKey?(event: KeyboardEvent): boolean;
+	/**
+	 * Suggestion keys (j / k walk, a / x decide, a label key accepts the current one with that label,
+	 * Shift+A, m), asked after the relation keys. `hasSelection`: the user has text selected (a label
+	 * key then tags it, as always). True when taken.
+	 */
+	suggestionKey?(event: KeyboardEvent, hasSelection: boolean): boolean;
 	/** A click on a span while a link is being made; true when it was taken as the link's other end. */
 	relationClick?(spanId: string): boolean;
 	/**
@@ -190,6 +196,10 @@ export function annotationKeys(host: EditorHost, positions: TextPositions, comma
 	function handleKeyDown(view: EditorView, event: KeyboardEvent): boolean {
 		if (event.isComposing) return false;
 		if (host.relationKey?.(event)) return true;
+		if (host.suggestionKey) {
+			const { from, to } = liveSelection(view);
+			if (host.suggestionKey(event, from < to)) return true;
+		}
 		if (!event.ctrlKey && !event.metaKey && !event.altKey) {
 			const label = host.labelForKey(event.key);
 			if (label) {

@@ -13,7 +13,7 @@ export type ToWorker =
 			readonly offsets?: OffsetUnit;
 	  }
 	/** Write what was read (the good records), treating stored texts by `duplicates`. */
-	| { readonly type: 'write'; readonly duplicates: DuplicatePolicy }
+	| { readonly type: 'write'; readonly duplicates: DuplicatePolicy; /** Every span is a suggestion of this source (a model's output). */ readonly asSuggestions?: string }
 	/** Stop reading or writing; drop what was read. */
 	| { readonly type: 'cancel' };
 

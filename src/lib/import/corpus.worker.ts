@@ -71,6 +71,7 @@ async function write(message: Extract<ToWorker, { type: 'write' }>): Promise<voi
 		const report = await createArticles(db, records, {
 			duplicates: message.duplicates,
 			signal: controller.signal,
+			...(message.asSuggestions ? { asSuggestions: message.asSuggestions } : {}),
 			onProgress: (done, total) => {
 				written = done;
 				progress(done, total);

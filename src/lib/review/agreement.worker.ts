@@ -1,7 +1,7 @@
 /** Agreement across a review session, computed off the main thread (tokenizing 1,000 articles takes a while). */
 import { computeAgreement } from '$lib/core/agreement/agreement';
 import type { AgreementReport } from '$lib/core/agreement/types';
-import { GOLD_ANNOTATOR } from '$lib/core/review/layers';
+import { isAnnotatorLayer } from '$lib/core/layers';
 import { openDatabase, readRelationsOf, readSpansOf, readTexts } from '$lib/db';
 import { resolveAgreementRelations } from '$lib/core/agreement/relation-agreement';
 
@@ -17,8 +17,8 @@ scope.onmessage = async ({ data }) => {
 		db.close();
 		const started = performance.now();
 		const articles = texts.map((t) => {
-			const layers = (spans.get(t.id) ?? []).filter((s) => s.annotator !== GOLD_ANNOTATOR);
-			const links = (relations.get(t.id) ?? []).filter((r) => r.annotator !== GOLD_ANNOTATOR);
+			const layers = (spans.get(t.id) ?? []).filter((s) => isAnnotatorLayer(s.annotator));
+			const links = (relations.get(t.id) ?? []).filter((r) => isAnnotatorLayer(r.annotator));
 			return { id: t.id, text: t.text, spans: layers, relations: resolveAgreementRelations(layers, links) };
 		});
 		const report = computeAgreement({ articles, symmetricRelations: new Set(data.symmetricRelations ?? []) });

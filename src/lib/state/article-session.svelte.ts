@@ -21,6 +21,17 @@ import type { ArticleEditor, EdgeStep, EditorHost } from '$lib/editor';
 import { downloadFile } from '$lib/export/download';
 import type { Workspace } from './workspace.svelte';
 
+/** What a history step does beyond annotation edits (see ArticleSession.commitStep). */
+export interface StepEffect {
+	undo(): void;
+	redo(): void;
+}
+
+/** Told of changes to a session's spans: the edits, or null when all may have changed (a reload). */
+export interface SpanListener {
+	spansChanged(edits: readonly SpanEdit[] | null): void;
+}
+
 /**
  * One open article: its spans and the relations between them, the selected span, undo/redo. Every
  * action becomes a batch of `AnnotationEdit`s (span and relation edits) that is applied here, drawn
@@ -49,6 +60,10 @@ export class ArticleSession implements EditorHost {
 	#message = $state<string | null>(null);
 	#helpOpen = $state(false);
 	#editor: ArticleEditor | null = null;
+	/** Effects beyond annotation edits of some history steps (decisions on suggestions), by step. */
+	readonly #effects = new WeakMap<readonly AnnotationEdit[], StepEffect>();
+	/** The suggestions offered in this article (article page only), told of every change to the spans. */
+	#suggestions: SpanListener | null = null;
 
 	/** Spans of the other annotators of this article: not edited here, but kept for export. */
 	#others = $state.raw<readonly Span[]>([]);
@@ -104,6 +119,7 @@ export class ArticleSession implements EditorHost {
 		this.#relations = RelationSet.from(relations.filter((r) => r.annotator === this.annotator));
 		this.#otherRelations = relations.filter((r) => r.annotator !== this.annotator);
 		this.#history = EditHistory.empty;
+		this.#suggestions?.spansChanged(null);
 		if (this.#selectedId && !this.#spans.has(this.#selectedId)) this.#selectedId = null;
 		if (this.#selectedRelationId && !this.#relations.has(this.#selectedRelationId)) this.#selectedRelationId = null;
 		this.#editor?.sync(this.#spans, null);
@@ -770,19 +786,64 @@ export class ArticleSession implements EditorHost {
 	}
 
 	undo(): void {
+		const batch = this.#history.lastDone;
 		const step = this.#history.undo();
 		if (!step) return this.notify('Nothing to undo.');
 		this.#history = step.history;
-		this.#applyAndSave(step.edits);
-		this.#selectAfter(step.edits);
+		if (step.edits.length > 0) {
+			this.#applyAndSave(step.edits);
+			this.#selectAfter(step.edits);
+		}
+		if (batch) this.#effects.get(batch)?.undo();
 	}
 
 	redo(): void {
+		const batch = this.#history.lastUndone;
 		const step = this.#history.redo();
 		if (!step) return this.notify('Nothing to redo.');
 		this.#history = step.history;
-		this.#applyAndSave(step.edits);
-		this.#selectAfter(step.edits);
+		if (step.edits.length > 0) {
+			this.#applyAndSave(step.edits);
+			this.#selectAfter(step.edits);
+		}
+		if (batch) this.#effects.get(batch)?.redo();
+	}
+
+	/**
+	 * Records `edits` (possibly none) as one undo step that also has an effect outside the spans
+	 * (decisions on suggestions): `effect.redo` has just been done by the caller; undo and redo of the
+	 * step run `effect.undo` / `effect.redo` after the edits. Returns the edits' ids as applied.
+	 */
+	commitStep(edits: readonly AnnotationEdit[], effect: StepEffect, caret?: number): void {
+		this.#history = this.#history.push([...edits], true);
+		const step = this.#history.lastDone;
+		if (step) this.#effects.set(step, effect);
+		if (edits.length > 0) this.#applyAndSave(edits, caret);
+	}
+
+	/** New span edits for spans at exactly `specs`' offsets in this layer (fresh ids), leaving out those it has. */
+	spanAdditions(specs: readonly { start: number; end: number; label: string }[]): SpanEdit[] {
+		return this.#additions(specs);
+	}
+
+	/** Whom to tell of every change to this layer's spans (null: a reload, all may have changed). */
+	listen(listener: SpanListener | null): void {
+		this.#suggestions = listener;
+	}
+
+	/** The editor this session draws in, if attached (for what is drawn beside spans). */
+	get editor(): ArticleEditor | null {
+		return this.#editor;
+	}
+
+	/** Suggestion keys, when the article page offers suggestions (see EditorHost.suggestionKey). */
+	suggestionKey(event: KeyboardEvent, hasSelection: boolean): boolean {
+		return this.#suggestionKeys?.(event, hasSelection) ?? false;
+	}
+	#suggestionKeys: ((event: KeyboardEvent, hasSelection: boolean) => boolean) | null = null;
+	/** Hands the suggestion keys to `handler` (null: none). */
+	setSuggestionKeys(handler: ((event: KeyboardEvent, hasSelection: boolean) => boolean) | null): void {
+		this.#suggestionKeys = handler;
 	}
 
 	showHelp(): void {
@@ -851,7 +912,11 @@ export class ArticleSession implements EditorHost {
 		if (this.#selectedId && !this.#spans.has(this.#selectedId)) this.#selectedId = null;
 		if (this.#selectedRelationId && !this.#relations.has(this.#selectedRelationId)) this.#selectedRelationId = null;
 		// The editor draws spans; a relation-only step leaves them as they are.
-		if (next.spans !== before) this.#editor?.sync(this.#spans, spanEditsOf(edits), caret);
+		if (next.spans !== before) {
+			const spanEdits = spanEditsOf(edits);
+			this.#editor?.sync(this.#spans, spanEdits, caret);
+			this.#suggestions?.spansChanged(spanEdits);
+		}
 		void this.#workspace.persistEdits(this.article.id, edits);
 	}
 

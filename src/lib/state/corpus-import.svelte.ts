@@ -22,6 +22,8 @@ export interface CorpusReview {
 export interface CorpusImportOptions {
 	readonly dbName: string;
 	readonly annotator: string;
+	/** Take every span as a suggestion of this source (`prediction:<model>`), not as anyone's work. */
+	readonly asSuggestions?: string;
 	/** Makes the worker (tests may pass another). */
 	readonly makeWorker?: () => Worker;
 	/** Called when writing starts. */
@@ -80,7 +82,7 @@ export class CorpusImport {
 		this.#done = 0;
 		this.#total = this.#review?.records ?? 0;
 		this.#opts.onWriting?.();
-		this.#send({ type: 'write', duplicates: this.#duplicates });
+		this.#send({ type: 'write', duplicates: this.#duplicates, ...(this.#opts.asSuggestions ? { asSuggestions: this.#opts.asSuggestions } : {}) });
 	}
 
 	/** Drops everything read (after a review): nothing is written. */
@@ -123,6 +125,7 @@ export class CorpusImport {
 				if (message.restoredBackup) parts.push('restored labels, settings and review decisions from the backup');
 				if (r.merged) parts.push(`merged ${r.merged} already in the library (${plural(r.spansAdded, 'new span')}, ${r.spansSkipped} already there)`);
 				else if (r.spansAdded) parts.push(plural(r.spansAdded, 'span'));
+				if (r.suggestionsAdded) parts.push(`${plural(r.suggestionsAdded, 'suggestion')} (offered in the articles, not counted as anyone's spans)`);
 				const renewed = renewedSummary(r);
 				if (renewed) parts.push(renewed);
 				const linked = relationSummary(r);

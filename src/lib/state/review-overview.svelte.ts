@@ -3,7 +3,7 @@
  * review has come, and the totals across the session.
  */
 import { buildCandidates, reviewProgress } from '$lib/core/review/candidates';
-import { GOLD_ANNOTATOR } from '$lib/core/review/layers';
+import { isAnnotatorLayer, isGoldLayer } from '$lib/core/layers';
 import type { Span } from '$lib/core/types';
 import { articlesWithAnnotators, listRejectionsOf, readArticleRows, readSpansOf, type ArticleRow } from '$lib/db';
 import type { Workspace } from './workspace.svelte';
@@ -54,14 +54,14 @@ export class ReviewOverview {
 	async load(): Promise<void> {
 		try {
 			const db = this.workspace.db;
-			const ids = await articlesWithAnnotators(db, 2, GOLD_ANNOTATOR);
+			const ids = await articlesWithAnnotators(db, 2);
 			const [rows, spans, rejections] = await Promise.all([readArticleRows(db, ids), readSpansOf(db, ids), listRejectionsOf(db, ids)]);
 			const out: ReviewedArticle[] = [];
 			rows.forEach((row, i) => {
 				if (!row) return;
 				const all = spans.get(ids[i]) ?? [];
-				const annotators = [...new Set(all.map((s) => s.annotator))].filter((a) => a !== GOLD_ANNOTATOR).sort();
-				const gold = all.filter((s) => s.annotator === GOLD_ANNOTATOR);
+				const annotators = [...new Set(all.map((s) => s.annotator))].filter(isAnnotatorLayer).sort();
+				const gold = all.filter((s) => isGoldLayer(s.annotator));
 				const candidates = buildCandidates(all, annotators, gold, rejections.get(row.id) ?? new Set());
 				out.push({ row, annotators, progress: reviewProgress(candidates), spans: all });
 			});

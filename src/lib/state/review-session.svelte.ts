@@ -6,7 +6,7 @@
  */
 import { buildCandidates, reviewProgress, type Candidate } from '$lib/core/review/candidates';
 import { acceptEffect, goldOverlaps, nextAfterDecision, overlapsGold, type GoldOverlap } from '$lib/core/review/settle';
-import { GOLD_ANNOTATOR } from '$lib/core/review/layers';
+import { GOLD_ANNOTATOR } from '$lib/core/layers';
 import { computeAgreement } from '$lib/core/agreement/agreement';
 import type { ArticleAgreement } from '$lib/core/agreement/types';
 import type { Relation, Span } from '$lib/core/types';

@@ -1,3 +1,5 @@
+import { SuggestSettings } from './suggest-settings.svelte';
+import { predictionSource } from '$lib/core/layers';
 import { getContext, setContext } from 'svelte';
 import { quoted } from '$lib/core/text/isolate';
 import type { AnnotationEdit, ArticleRecord, ArticleStatus, Label, RelationType } from '$lib/core/types';
@@ -65,6 +67,8 @@ export class Workspace {
 	readonly notices = new Notices();
 	/** The library's filter, sort, counts layer and work list, kept for this tab across pages. */
 	readonly library = new LibraryState(typeof sessionStorage === 'undefined' ? null : sessionStorage);
+	/** Suggestion sources: preferences, pattern files, the engine, corpus-wide pre-annotation. */
+	readonly suggest = new SuggestSettings(() => this.db);
 	#corpusImport = $state.raw<CorpusImport | null>(null);
 	#exportWorker = $state.raw<Worker | null>(null);
 	#cancelExport: (() => void) | null = null;
@@ -193,6 +197,7 @@ export class Workspace {
 			this.#snapWords = await readSetting(this.db, 'snapWords', true);
 			this.#theme = parseThemeChoice(await readSetting<unknown>(this.db, 'theme', 'system'));
 			this.#lastBackupAt = await readSetting<number | null>(this.db, 'lastBackupAt', null);
+			await this.suggest.load();
 		} catch (error) {
 			this.#fatal = `The local database could not be opened: ${(error as Error)?.message ?? error}`;
 			return;
@@ -276,6 +281,7 @@ export class Workspace {
 		this.#snapWords = await readSetting(this.db, 'snapWords', this.#snapWords);
 		this.#theme = parseThemeChoice(await readSetting<unknown>(this.db, 'theme', this.#theme));
 		this.#lastBackupAt = await readSetting<number | null>(this.db, 'lastBackupAt', this.#lastBackupAt);
+		await this.suggest.load();
 	}
 
 	async #requestPersistence(): Promise<void> {
@@ -289,6 +295,7 @@ export class Workspace {
 	destroy(): void {
 		this.#unwatch?.();
 		this.snapshots.destroy();
+		this.suggest.destroy();
 		this.db.close();
 	}
 
@@ -515,14 +522,19 @@ export class Workspace {
 		}
 	}
 
+	/** The next import takes every span as a model's suggestion (`prediction:<file name>`), not as anyone's work. */
+	importAsSuggestions = $state(false);
+
 	#startCorpusImport(files: readonly File[]): void {
 		if (this.#corpusImport) {
 			this.notices.error(`An import is already under way; ${files.map((f) => f.name).join(', ')} ${files.length === 1 ? 'was' : 'were'} not imported. Try again when it has finished.`);
 			return;
 		}
+		const asSuggestions = this.importAsSuggestions ? predictionSource(files[0].name.replace(/\.[^.]+$/, '')) : undefined;
 		this.#corpusImport = new CorpusImport(files, {
 			dbName: this.dbName,
 			annotator: this.#annotator,
+			...(asSuggestions ? { asSuggestions } : {}),
 			onWriting: () => {
 				// The list is reloaded once at the end rather than after every chunk the worker writes.
 				this.#unwatch?.();

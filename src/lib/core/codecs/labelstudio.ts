@@ -38,6 +38,7 @@
  * `created_at` / `updated_at`), relation ids and notes, and `meta` keys named `text`, `title` or
  * `spanwise_*`.
  */
+import { PREDICTION_PREFIX } from '../layers';
 import * as v from 'valibot';
 import { ARTICLE_STATUSES, type Article, type ArticleRecord, type Relation, type Result, type Span } from '../types';
 import { titleFromText } from '../articles/title';
@@ -53,8 +54,8 @@ import { expected, isObject } from './json';
 /** The type of a relation result with no labels (Label Studio allows them; Spanwise relations need a type). */
 export const UNLABELLED_RELATION = 'related';
 
-/** Annotator names of predictions start with this; the rest is the model version. */
-export const PREDICTION_PREFIX = 'prediction:';
+/** Annotator names of predictions start with this (a suggestion layer, core/layers.ts); the rest is the model version. */
+export { PREDICTION_PREFIX };
 
 /** `data` keys this codec writes itself; meta keys with these names are not exported. */
 const RESERVED_DATA_KEYS: ReadonlySet<string> = new Set(['text', 'title', 'spanwise_id', 'spanwise_status', 'spanwise_source']);

@@ -78,9 +78,10 @@ export function checkLabelName(name: string, existing: readonly Pick<Label, 'nam
 /**
  * Keys the app keeps for itself: the single characters of the editor's shortcuts in the shortcut
  * table ("?" the shortcut list, "[" "]" spans, "/" find, "(" ")" "{" "}" sentences and paragraphs,
- * "." "," "<" ">" span edges), so a label key never hides one.
+ * "." "," "<" ">" span edges) and of the article page's that work in the text ("n" notes, the
+ * suggestion keys "j" "k" "a" "x" "A" "m"), so a label key never hides one.
  */
-const RESERVED_KEYS: readonly string[] = [...boundKeys('editor', false)].filter((key) => [...key].length === 1);
+const RESERVED_KEYS: readonly string[] = [...new Set([...boundKeys('editor', false), ...boundKeys('article', false)])].filter((key) => [...key].length === 1);
 
 /**
  * Null if `key` can be the hotkey of the label named `self` (or of a new label), else why not: it must

@@ -36,6 +36,8 @@ export interface ImportReport {
 	relationIdsRenewed: number;
 	/** Relations not imported because an end was not imported (re-anchoring could not place it): "title: relation id (type): reason". */
 	relationsDropped: string[];
+	/** Suggestions stored (spans of suggestion layers, or of a file taken as suggestions): never counted as spans. */
+	suggestionsAdded: number;
 }
 
 /** How many renewed span ids a report lists by name (the count is always exact). */
@@ -46,7 +48,7 @@ export type DuplicatePolicy = 'merge' | 'skip';
 
 /** A report of an import that did nothing yet. */
 export function emptyReport(): ImportReport {
-	return { added: 0, merged: 0, spansAdded: 0, spansSkipped: 0, spanIdsRenewed: 0, renewedIds: [], mergedTitles: [], skipped: 0, reanchored: 0, flagged: 0, unplaced: [], relationsAdded: 0, relationsSkipped: 0, relationIdsRenewed: 0, relationsDropped: [] };
+	return { added: 0, merged: 0, spansAdded: 0, spansSkipped: 0, spanIdsRenewed: 0, renewedIds: [], mergedTitles: [], skipped: 0, reanchored: 0, flagged: 0, unplaced: [], relationsAdded: 0, relationsSkipped: 0, relationIdsRenewed: 0, relationsDropped: [], suggestionsAdded: 0 };
 }
 
 /** Adds the counts and lists of `part` to `into` (an import made of several chunks). */
@@ -66,6 +68,7 @@ export function addReport(into: ImportReport, part: ImportReport): void {
 	into.relationsSkipped += part.relationsSkipped;
 	into.relationIdsRenewed += part.relationIdsRenewed;
 	into.relationsDropped.push(...part.relationsDropped);
+	into.suggestionsAdded += part.suggestionsAdded;
 }
 
 /**

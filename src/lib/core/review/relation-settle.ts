@@ -6,7 +6,7 @@
 import { reviewProgress } from './candidates';
 import type { Relation, Result, Span } from '../types';
 import { candidateKey } from './candidates';
-import { GOLD_ANNOTATOR } from './layers';
+import { GOLD_ANNOTATOR } from '../layers';
 import { relationKeyOf, resolveRelations, type RelationCandidate, type RelationEnd, type RelationReviewRules } from './relation-candidates';
 
 /** What accepting a relation candidate takes and settles besides itself. */

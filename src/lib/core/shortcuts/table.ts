@@ -55,6 +55,12 @@ export type Command =
 	| 'articlePrevious'
 	| 'articleNext'
 	| 'spanNote'
+	| 'suggestionNext'
+	| 'suggestionPrevious'
+	| 'suggestionAccept'
+	| 'suggestionReject'
+	| 'suggestionAcceptAll'
+	| 'suggestionMentions'
 	| 'reviewRejectUnanimous'
 	| 'closeAgreement'
 	| 'reviewNextConflict'
@@ -141,6 +147,14 @@ export const SHORTCUTS: readonly Shortcut[] = [
 	{ command: 'articlePrevious', keys: ['Alt-PageUp'], help: 'Open the previous article of the library list', context: 'article' },
 	{ command: 'articleNext', keys: ['Alt-PageDown'], help: 'Open the next article of the library list', context: 'article' },
 	{ command: 'spanNote', keys: ['n'], help: 'Add or edit the note of the selected span (Mod+Enter in the note saves it)', context: 'article' },
+	// Suggestion keys are the suggestion session's (SuggestionSession.key), asked in the text before label keys: listed here,
+	// and reserved (a label cannot take them). The same vocabulary as the review page's.
+	{ command: 'suggestionNext', keys: ['j'], help: 'Next suggestion (shown and scrolled into view)', context: 'article', native: true },
+	{ command: 'suggestionPrevious', keys: ['k'], help: 'Previous suggestion', context: 'article', native: true },
+	{ command: 'suggestionAccept', keys: ['a'], help: 'Accept the current suggestion into your layer (a label key accepts it with that label)', context: 'article', native: true },
+	{ command: 'suggestionReject', keys: ['x'], help: 'Reject the current suggestion: it is not offered again', context: 'article', native: true },
+	{ command: 'suggestionAcceptAll', keys: ['A'], help: 'Accept every suggestion of the current one’s label in the article', context: 'article', native: true },
+	{ command: 'suggestionMentions', keys: ['m'], help: 'Tag all mentions: suggest the other mentions of the selected (or last tagged) span', context: 'article', native: true },
 
 	// —— the review page ——
 	{ command: 'reviewNextConflict', keys: ['n'], help: 'Next unsettled conflict', context: 'review' },

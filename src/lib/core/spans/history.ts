@@ -46,9 +46,18 @@ export class EditHistory {
 		return this.#done.at(-1);
 	}
 
-	/** Records an action just applied; clears redo (a new action forks history). An empty batch changes nothing. */
-	push(edits: readonly AnnotationEdit[]): EditHistory {
-		if (edits.length === 0) return this;
+	/** The action a redo would apply now (the last one undone), if any. */
+	get lastUndone(): readonly AnnotationEdit[] | undefined {
+		return this.#undone.at(-1);
+	}
+
+	/**
+	 * Records an action just applied; clears redo (a new action forks history). An empty batch changes
+	 * nothing, unless `keepEmpty`: a step with no annotation edits whose effect lies elsewhere (a
+	 * suggestion rejected), which the caller recognises by the identity of `lastDone`.
+	 */
+	push(edits: readonly AnnotationEdit[], keepEmpty = false): EditHistory {
+		if (edits.length === 0 && !keepEmpty) return this;
 		const done = this.#done.length >= HISTORY_LIMIT ? this.#done.slice(1 - HISTORY_LIMIT) : this.#done.slice();
 		done.push(edits.slice());
 		return new EditHistory(done, []);

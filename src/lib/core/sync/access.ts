@@ -2,8 +2,10 @@
  * Who may read and write which layer of a team project: one rule, decided on the server for every
  * request and used by the browser to keep batches the server would refuse out of its pushes.
  */
-import { GOLD_ANNOTATOR } from '../review/layers';
-import type { LayerKind, Role } from './protocol';
+import { GOLD_ANNOTATOR, type LayerKind } from '../layers';
+import type { Role } from './protocol';
+
+export { layerKind } from '../layers';
 
 /** What the rules need to know of a member. */
 export interface Access {
@@ -11,11 +13,6 @@ export interface Access {
 	readonly role: Role;
 	/** Annotators see only their own layer (the project's setting). */
 	readonly blind: boolean;
-}
-
-/** The kind of a layer, decided when it is first written: `gold`, or an annotator's. */
-export function layerKind(layer: string): LayerKind {
-	return layer === GOLD_ANNOTATOR ? 'gold' : 'annotator';
 }
 
 /** Whether `member` may read layer `layer` (of kind `kind`) of an article they can see. */

@@ -13,9 +13,8 @@ import { describeIssue } from '../codecs/spanwise-schema';
 export const ROLES = ['annotator', 'reviewer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** What kind a layer is: decided once, stored with it, never read off its name. */
-export const LAYER_KINDS = ['annotator', 'gold', 'suggestion'] as const;
-export type LayerKind = (typeof LAYER_KINDS)[number];
+/** What kind a layer is: decided once (core/layers.ts), stored with it on the server. */
+export { LAYER_KINDS, type LayerKind } from '../layers';
 
 /** Most batches one push may carry, and most edits per batch (a big paste or an import of suggestions). */
 export const MAX_BATCHES = 500;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEFAULT_LABELS, PALETTE } from '../labels/defaults';
-import { LAYER_COLORS } from '../review/layers';
+import { LAYER_COLORS } from '../layers';
 import { colorDifference, composite, contrastRatio, parseHex, simulateColorVision, toHex, type ColorVision, type Rgb } from './color';
 import { ARTICLE_COLORS, THEMES, type Theme } from './themes';
 import {

@@ -253,3 +253,25 @@ export function themedMarkRules(selector: string, styleFor: (theme: Theme) => Ma
 		`:root[data-theme='dark'] ${darkRules.replaceAll(`} ${selector}`, `} :root[data-theme='dark'] ${selector}`)}`
 	];
 }
+
+/**
+ * The outline of a suggestion of a label (no fill, so it never reads as anyone's span): dashed in
+ * the label's colour, made to stand out from the paper like an underline; a possible correction (it
+ * overlaps a span of another label) is dotted and thicker.
+ */
+export function suggestionOutline(color: string, theme: Theme, correction: boolean): string {
+	const c = toHex(underlineColor(labelColor(color), theme));
+	return correction ? `2px dotted ${c}` : `1.5px dashed ${c}`;
+}
+
+/** CSS rules for `selector` drawn as a suggestion outline, in both themes (see `themedMarkRules`). */
+export function themedSuggestionRules(selector: string, color: string, correction: boolean): string[] {
+	const rule = (theme: Theme) => `background-color: transparent; outline: ${suggestionOutline(color, theme, correction)}; outline-offset: 1px; border-radius: 2px;`;
+	const dark = `${selector} { ${rule('dark')} }`;
+	return [
+		`${selector} { ${rule('light')} }`,
+		`${selector}::after { display: none; }`,
+		`@media (prefers-color-scheme: dark) { :root:not([data-theme='light']) ${dark} }`,
+		`:root[data-theme='dark'] ${dark}`
+	];
+}

@@ -1,0 +1,7 @@
+/**
+ * Built-in suggestion recognizers: actors, claims and figures from an article's text alone (wink-nlp
+ * and compromise's lexicon, with the project's own rules), plus the POS and lemma tagging a pattern
+ * matcher can use on the project's tokens.
+ */
+export { builtinSuggestions, BUILTIN_LABELS, BUILTIN_SOURCE, type BuiltinOptions } from './builtin-suggestions';
+export { tagTokens } from './analysis';

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SUGGEST_PREFS, readSuggestPrefs, sourceGroup, suggestionOn, switchSuggestions } from './settings';
+
+describe('suggestion preferences', () => {
+	it('switches a whole source, or one label of it', () => {
+		const noBuiltinFigures = switchSuggestions(DEFAULT_SUGGEST_PREFS, 'builtin', 'figure', false);
+		expect(suggestionOn(noBuiltinFigures, 'builtin', 'figure')).toBe(false);
+		expect(suggestionOn(noBuiltinFigures, 'builtin', 'actor')).toBe(true);
+		expect(suggestionOn(noBuiltinFigures, 'mentions', 'figure')).toBe(true);
+		const noBuiltin = switchSuggestions(noBuiltinFigures, 'builtin', null, false);
+		expect(suggestionOn(noBuiltin, 'builtin', 'actor')).toBe(false);
+		expect(suggestionOn(switchSuggestions(noBuiltin, 'builtin', null, true), 'builtin', 'actor')).toBe(true);
+	});
+
+	it('switches every model’s predictions together', () => {
+		expect(sourceGroup('prediction:ner-2')).toBe('prediction');
+		expect(sourceGroup('patterns:a.jsonl')).toBe('patterns:a.jsonl');
+		const off = switchSuggestions(DEFAULT_SUGGEST_PREFS, 'prediction', null, false);
+		expect(suggestionOn(off, 'prediction:ner-2', 'actor')).toBe(false);
+		expect(suggestionOn(off, 'patterns:a.jsonl', 'actor')).toBe(true);
+	});
+
+	it('reads stored values leniently', () => {
+		expect(readSuggestPrefs(null)).toEqual(DEFAULT_SUGGEST_PREFS);
+		expect(readSuggestPrefs({ off: ['builtin', 3], personTitle: false, countNoun: 'yes', mentionsCase: 'ignore' })).toEqual({ off: ['builtin'], personTitle: false, countNoun: false, mentionsCase: 'ignore' });
+	});
+});

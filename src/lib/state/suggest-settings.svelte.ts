@@ -1,0 +1,213 @@
+/**
+ * The workspace's suggestion sources: preferences (sources on or off per label, the recognizers'
+ * choices), the pattern files imported in Settings, the engine (a worker, made on first use), and
+ * corpus-wide pre-annotation with progress and Cancel.
+ */
+import { builtinMaker, BUILTIN_SOURCE, patternSource } from '$lib/core/suggest/sources';
+import type { SuggestRequest } from '$lib/core/suggest/engine';
+import { DEFAULT_SUGGEST_PREFS, readSuggestPrefs, suggestionOn, type SuggestPrefs } from '$lib/core/suggest/settings';
+import { parsePatternFile } from '$lib/core/suggest/patterns';
+import type { Suggestion } from '$lib/core/suggest/types';
+import type { RecordError } from '$lib/core/types';
+import { textHash } from '$lib/core/text/hash';
+import { findMentions, MENTIONS_SOURCE } from '$lib/core/suggest/mentions';
+import { addSuggestions, articlesWithoutSuggestions, listTextIds, readSetting, readTexts, removeSuggestionSource, writeSetting, writeSuggestions, type SpanwiseDB } from '$lib/db';
+import { SuggestEngineClient } from '$lib/suggest/engine-client';
+
+/** A pattern file as stored: its text, read again when used (the good lines load; bad ones were reported). */
+export interface PatternFile {
+	readonly name: string;
+	readonly text: string;
+	/** How many patterns loaded, and the problems of the lines that did not. */
+	readonly patterns: number;
+	readonly errors: readonly RecordError[];
+	readonly importedAt: number;
+}
+
+/** Articles searched for mentions between two yields of the main thread. */
+const MENTION_BATCH = 50;
+
+/** Largest pattern file kept (a settings row holds it). */
+const MAX_PATTERN_FILE = 5_000_000;
+
+export class SuggestSettings {
+	readonly #db: () => SpanwiseDB;
+	#prefs = $state.raw<SuggestPrefs>(DEFAULT_SUGGEST_PREFS);
+	#files = $state.raw<readonly PatternFile[]>([]);
+	#engine: SuggestEngineClient | null = null;
+	/** Corpus-wide pre-annotation in progress: how far, or null. */
+	#corpus = $state.raw<{ done: number; total: number } | null>(null);
+	#cancelled = false;
+
+	constructor(db: () => SpanwiseDB) {
+		this.#db = db;
+	}
+
+	async load(): Promise<void> {
+		const db = this.#db();
+		this.#prefs = readSuggestPrefs(await readSetting<unknown>(db, 'suggestPrefs', null));
+		const files = await readSetting<unknown>(db, 'patternFiles', []);
+		this.#files = Array.isArray(files) ? files.filter((f): f is PatternFile => typeof f?.name === 'string' && typeof f?.text === 'string') : [];
+	}
+
+	get prefs(): SuggestPrefs {
+		return this.#prefs;
+	}
+
+	async setPrefs(prefs: SuggestPrefs): Promise<void> {
+		this.#prefs = prefs;
+		await writeSetting(this.#db(), 'suggestPrefs', prefs);
+	}
+
+	get patternFiles(): readonly PatternFile[] {
+		return this.#files;
+	}
+
+	/**
+	 * Reads a patterns.jsonl file and keeps it (replacing one of the same name). Lines that cannot be
+	 * read are reported by number; the others load. Returns the stored file, or an error for a file
+	 * that has no pattern at all or is too large (nothing is changed then).
+	 */
+	async importPatternFile(name: string, text: string): Promise<{ ok: PatternFile } | { error: string }> {
+		if (text.length > MAX_PATTERN_FILE) return { error: `${name} is larger than ${MAX_PATTERN_FILE / 1_000_000} MB.` };
+		const parsed = parsePatternFile(text, name);
+		if (parsed.patterns.length === 0) {
+			const first = parsed.errors.slice(0, 3).map((e) => e.message).join('; ');
+			return { error: `${name} has no pattern that can be read${first ? `: ${first}` : ' (it is empty)'}.` };
+		}
+		const file: PatternFile = { name, text, patterns: parsed.patterns.length, errors: parsed.errors.slice(0, 50), importedAt: Date.now() };
+		const files = [...this.#files.filter((f) => f.name !== name), file];
+		await writeSetting(this.#db(), 'patternFiles', files);
+		// Its earlier matches were made by the old text: they are made again when articles open.
+		await removeSuggestionSource(this.#db(), patternSource(name));
+		this.#files = files;
+		return { ok: file };
+	}
+
+	/** Removes a pattern file and its suggestions (decisions on them stay, should it come back). */
+	async removePatternFile(name: string): Promise<void> {
+		const files = this.#files.filter((f) => f.name !== name);
+		await writeSetting(this.#db(), 'patternFiles', files);
+		await removeSuggestionSource(this.#db(), patternSource(name));
+		this.#files = files;
+	}
+
+	/** The engine's sources that are on, each with the maker its stored suggestions must have. */
+	makers(): { source: string; maker: string }[] {
+		const prefs = this.#prefs;
+		const on = (source: string) => !prefs.off.includes(source);
+		const out: { source: string; maker: string }[] = [];
+		if (on(BUILTIN_SOURCE)) out.push({ source: BUILTIN_SOURCE, maker: builtinMaker(this.#builtinOptions()) });
+		for (const file of this.#files) if (on(patternSource(file.name))) out.push({ source: patternSource(file.name), maker: `patterns-${textHash(file.text)}` });
+		return out;
+	}
+
+	#builtinOptions() {
+		return { personTitle: this.#prefs.personTitle, countNoun: this.#prefs.countNoun };
+	}
+
+	#request(sources: readonly string[]): SuggestRequest {
+		return {
+			builtin: sources.includes(BUILTIN_SOURCE) ? this.#builtinOptions() : null,
+			patterns: this.#files.filter((f) => sources.includes(patternSource(f.name))).map((f) => ({ name: f.name, text: f.text }))
+		};
+	}
+
+	/** Runs the engine's `sources` over `text` in the worker: suggestions by source. */
+	run(text: string, sources: readonly string[]): Promise<Record<string, Suggestion[]>> {
+		this.#engine ??= new SuggestEngineClient();
+		return this.#engine.run(text, this.#request(sources));
+	}
+
+	/** Whether a source's suggestions of a label are wanted (Settings). */
+	isOn(source: string, label: string): boolean {
+		return suggestionOn(this.#prefs, source, label);
+	}
+
+	// —— the whole corpus ——
+
+	get corpusProgress(): { done: number; total: number } | null {
+		return this.#corpus;
+	}
+
+	/**
+	 * Makes the engine's suggestions for every article that lacks current ones, in the worker, one
+	 * article at a time (stored as each is done, so a Cancel keeps what was made). Returns how many
+	 * articles were done, and whether it was cancelled.
+	 */
+	async preannotateCorpus(): Promise<{ done: number; total: number; cancelled: boolean }> {
+		const db = this.#db();
+		const makers = this.makers();
+		this.#cancelled = false;
+		const ids = await listTextIds(db);
+		const todo = new Map<string, string[]>();
+		for (const { source, maker } of makers) for (const id of await articlesWithoutSuggestions(db, ids, source, maker)) todo.set(id, [...(todo.get(id) ?? []), source]);
+		const list = [...todo];
+		this.#corpus = { done: 0, total: list.length };
+		let done = 0;
+		try {
+			for (const [id, sources] of list) {
+				if (this.#cancelled) break;
+				const [row] = await readTexts(db, [id]);
+				if (!row) continue;
+				const made = await this.run(row.text, sources);
+				const hash = textHash(row.text);
+				const now = Date.now();
+				for (const source of sources) {
+					const maker = makers.find((m) => m.source === source)?.maker ?? '';
+					await writeSuggestions(db, { articleId: id, source, textHash: hash, maker, items: made[source] ?? [], madeAt: now });
+				}
+				done += 1;
+				this.#corpus = { done, total: list.length };
+			}
+		} catch (error) {
+			if (!this.#cancelled) throw error;
+		} finally {
+			this.#corpus = null;
+		}
+		return { done, total: list.length, cancelled: this.#cancelled };
+	}
+
+	/**
+	 * "Tag all mentions" in the whole corpus: every whole-token occurrence of `phrase` in every article
+	 * becomes a `mentions` suggestion of `label` (except the span at `except`), a batch of articles at a
+	 * time between which the page gets the main thread back. Progress as `corpusProgress`; Cancel keeps
+	 * what was found. Returns how many suggestions were new, in how many articles.
+	 */
+	async mentionsInCorpus(phrase: string, label: string, except: { articleId: string; start: number }): Promise<{ added: number; articles: number; cancelled: boolean }> {
+		const db = this.#db();
+		this.#cancelled = false;
+		const ids = await listTextIds(db);
+		this.#corpus = { done: 0, total: ids.length };
+		let added = 0;
+		let articles = 0;
+		try {
+			for (let i = 0; i < ids.length && !this.#cancelled; i += MENTION_BATCH) {
+				const texts = await readTexts(db, ids.slice(i, i + MENTION_BATCH));
+				for (const row of texts) {
+					const found = findMentions(row.text, phrase, label, { caseMode: this.#prefs.mentionsCase, except: row.id === except.articleId ? except.start : undefined });
+					if (found.length === 0) continue;
+					const fresh = await addSuggestions(db, row.id, MENTIONS_SOURCE, textHash(row.text), 'mentions', found);
+					added += fresh;
+					if (fresh > 0) articles += 1;
+				}
+				this.#corpus = { done: Math.min(ids.length, i + MENTION_BATCH), total: ids.length };
+				await new Promise((resolve) => setTimeout(resolve, 0));
+			}
+		} finally {
+			this.#corpus = null;
+		}
+		return { added, articles, cancelled: this.#cancelled };
+	}
+
+	/** Stops corpus-wide pre-annotation (articles done so far keep their suggestions). */
+	cancelCorpus(): void {
+		this.#cancelled = true;
+		this.#engine?.cancel();
+	}
+
+	destroy(): void {
+		this.#engine?.cancel();
+		this.#engine = null;
+	}
+}

@@ -1,0 +1,454 @@
+/**
+ * The suggestions offered in one open article, and the keys that work through them: `j` / `k` walk
+ * them in text order, `a` accepts the current one into the labeller's layer, `x` rejects it, a label
+ * key accepts it with that label, `Shift+A` accepts every one of its label, `m` proposes the other
+ * mentions of a span. Every accept or reject is one step of the article's undo history and is saved
+ * at once; a decided suggestion is not offered again (per article, source and labeller).
+ *
+ * Suggestions come from storage (imported predictions, mentions, and what the recognizers and pattern
+ * files made before) and from the suggestion engine (a worker), asked for what storage lacks.
+ */
+import type { AnnotationEdit, Relation, Span, SpanEdit } from '$lib/core/types';
+import { collectOffers, firstOfferFrom, offerKey, standingOf, type OfferStanding, type OfferedSuggestion } from '$lib/core/suggest/board';
+import { findMentions, MENTIONS_SOURCE } from '$lib/core/suggest/mentions';
+import { describeGroup, sourceGroup, suggestionOn } from '$lib/core/suggest/settings';
+import type { Suggestion } from '$lib/core/suggest/types';
+import { typesFitting } from '$lib/core/relations/rules';
+import { quoted } from '$lib/core/text/isolate';
+import { textHash } from '$lib/core/text/hash';
+import { newId } from '$lib/core/ids';
+import { addSuggestions, readSuggestionDecisions, readSuggestions, setSuggestionDecisions, writeSuggestions, type SuggestionRow } from '$lib/db';
+import type { SuggestionMark } from '$lib/editor';
+import { suggestionsAsRecord } from '$lib/core/suggest/to-records';
+import { serializeArticle } from '$lib/core/codecs/spanwise';
+import { exportFileName } from '$lib/core/codecs/filename';
+import { downloadFile } from '$lib/export/download';
+import type { ArticleSession, SpanListener } from './article-session.svelte';
+import type { Workspace } from './workspace.svelte';
+
+/** The relation a claim's speaker is linked by. */
+const SPEAKER_RELATION = 'source';
+
+/** An offer as the page shows it. */
+export interface ShownSuggestion {
+	readonly offer: OfferedSuggestion;
+	readonly standing: Exclude<OfferStanding, 'hidden'>;
+}
+
+/** A row of the suggestions panel: one source group and label, with how many are offered. */
+export interface SuggestionGroupRow {
+	readonly group: string;
+	readonly name: string;
+	readonly label: string;
+	readonly count: number;
+}
+
+export class SuggestionSession implements SpanListener {
+	readonly #workspace: Workspace;
+	readonly #session: ArticleSession;
+	readonly #hash: string;
+	#rows = $state.raw<readonly SuggestionRow[]>([]);
+	/** This labeller's decisions: `${source}|${key}`. */
+	#decided = $state.raw<ReadonlySet<string>>(new Set());
+	/** Every offer, in text order (decided and switched-off ones left out). */
+	#offers = $derived.by(() => {
+		const decided = this.#decided;
+		const prefs = this.#workspace.suggest.prefs;
+		const labels = new Set(this.#workspace.labels.map((l) => l.name));
+		return collectOffers(this.#rows, (source, key) => decided.has(`${source}|${key}`), (source, label) => labels.has(label) && suggestionOn(prefs, source, label));
+	});
+	/** How each offer stands against the labeller's spans (by key); remade in part as spans change. */
+	#standing = $state.raw<ReadonlyMap<string, OfferStanding>>(new Map());
+	#standingOf: readonly OfferedSuggestion[] | null = null;
+	#shown = $derived.by(() => {
+		const standing = this.#standing;
+		const out: ShownSuggestion[] = [];
+		for (const offer of this.#offers) {
+			const s = standing.get(offer.key) ?? 'suggestion';
+			if (s !== 'hidden') out.push({ offer, standing: s });
+		}
+		return out;
+	});
+	#currentKey = $state<string | null>(null);
+	#busy = $state<string | null>(null);
+	/** The span tagged last in this article (what `m` proposes the mentions of, with none selected). */
+	#lastTagged: string | null = null;
+	#closed = false;
+
+	constructor(workspace: Workspace, session: ArticleSession) {
+		this.#workspace = workspace;
+		this.#session = session;
+		this.#hash = textHash(session.article.text);
+		session.listen(this);
+		session.setSuggestionKeys((event, hasSelection) => this.key(event, hasSelection));
+	}
+
+	/** Reads what storage has, then asks the engine for what is missing. */
+	async load(): Promise<void> {
+		const db = this.#workspace.db;
+		const id = this.#session.article.id;
+		const [rows, decisions] = await Promise.all([readSuggestions(db, id, this.#hash), readSuggestionDecisions(db, id, this.#session.annotator)]);
+		if (this.#closed) return;
+		this.#rows = rows;
+		this.#decided = new Set(decisions.map((d) => `${d.source}|${d.key}`));
+		await this.#session.ready;
+		this.spansChanged(null);
+		await this.refresh();
+	}
+
+	/** Runs the sources whose stored suggestions are missing or were made by an older maker (or settings). */
+	async refresh(): Promise<void> {
+		const wanted = this.#workspace.suggest.makers();
+		const missing = wanted.filter((w) => !this.#rows.some((r) => r.source === w.source && r.maker === w.maker));
+		if (missing.length === 0 || this.#closed) return;
+		this.#busy = 'Finding suggestions…';
+		try {
+			const made = await this.#workspace.suggest.run(this.#session.article.text, missing.map((m) => m.source));
+			if (this.#closed) return;
+			const now = Date.now();
+			const fresh: SuggestionRow[] = missing.map((m) => ({ articleId: this.#session.article.id, source: m.source, textHash: this.#hash, maker: m.maker, items: made[m.source] ?? [], madeAt: now }));
+			await Promise.all(fresh.map((row) => writeSuggestions(this.#workspace.db, row)));
+			const replaced = new Set(fresh.map((r) => r.source));
+			this.#rows = [...this.#rows.filter((r) => !replaced.has(r.source)), ...fresh];
+			this.spansChanged(null);
+		} catch (error) {
+			this.#workspace.notices.error(`Suggestions could not be made for this article: ${(error as Error).message}`);
+		} finally {
+			this.#busy = null;
+		}
+	}
+
+	close(): void {
+		this.#closed = true;
+		this.#session.listen(null);
+		this.#session.setSuggestionKeys(null);
+		this.#session.editor?.setSuggestions([]);
+	}
+
+	/** What is being done ("Finding suggestions…"), or null. */
+	get busy(): string | null {
+		return this.#busy;
+	}
+
+	/** The offers shown, in text order. */
+	get shown(): readonly ShownSuggestion[] {
+		return this.#shown;
+	}
+
+	/** The current suggestion (walked to with j / k), if it is still offered. */
+	get current(): ShownSuggestion | null {
+		const key = this.#currentKey;
+		return key === null ? null : (this.#shown.find((s) => s.offer.key === key) ?? null);
+	}
+
+	/** The panel's rows: shown offers by source group and label. */
+	get groups(): SuggestionGroupRow[] {
+		const counts = new Map<string, SuggestionGroupRow>();
+		for (const { offer } of this.#shown) {
+			const group = sourceGroup(offer.source);
+			const id = `${group}|${offer.label}`;
+			const row = counts.get(id);
+			counts.set(id, { group, name: describeGroup(group), label: offer.label, count: (row?.count ?? 0) + 1 });
+		}
+		return [...counts.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.label < b.label ? -1 : 1));
+	}
+
+	// —— the spans changed ——
+
+	spansChanged(edits: readonly SpanEdit[] | null): void {
+		const offers = this.#offers;
+		const spans = this.#session.spans;
+		for (const edit of edits ?? []) if (edit.type === 'add') this.#lastTagged = edit.span.id;
+		if (edits === null || this.#standingOf !== offers) {
+			const all = new Map<string, OfferStanding>();
+			for (const offer of offers) all.set(offer.key, standingOf(offer, spans));
+			this.#standingOf = offers;
+			this.#standing = all;
+		} else {
+			// Only offers that overlap a changed span can change their standing.
+			let next: Map<string, OfferStanding> | null = null;
+			const longest = offers.reduce((n, o) => Math.max(n, o.end - o.start), 0);
+			for (const edit of edits) {
+				const ranges = edit.type === 'update' ? [edit.before, edit.after] : [edit.span];
+				for (const range of ranges) {
+					for (let i = firstOfferFrom(offers, range.start - longest); i < offers.length && offers[i].start < range.end; i++) {
+						const offer = offers[i];
+						if (offer.end <= range.start) continue;
+						const now = standingOf(offer, spans);
+						if (now === this.#standing.get(offer.key)) continue;
+						next ??= new Map(this.#standing);
+						next.set(offer.key, now);
+					}
+				}
+			}
+			if (next) this.#standing = next;
+		}
+	}
+
+	/** Draws the shown offers (the current one marked) in the editor. */
+	draw(): void {
+		const editor = this.#session.editor;
+		if (!editor || this.#closed) return;
+		// Read through the derived list so a change of settings or labels redraws too.
+		const marks: SuggestionMark[] = this.#shown.map(({ offer, standing }) => ({ id: offer.key, start: offer.start, end: offer.end, label: offer.label, correction: standing === 'correction' }));
+		editor.setSuggestions(marks);
+	}
+
+	// —— walking ——
+
+	/** Makes the next (1) or previous (−1) offer current, from the current one or from the caret. */
+	step(direction: 1 | -1): void {
+		const shown = this.#shown;
+		if (shown.length === 0) return this.#session.notify(this.#busy ?? 'No suggestions in this article.');
+		const at = this.#currentKey === null ? -1 : shown.findIndex((s) => s.offer.key === this.#currentKey);
+		let next: number;
+		if (at >= 0) next = (at + direction + shown.length) % shown.length;
+		else {
+			const caret = this.#session.editor?.selectionOffsets().start ?? 0;
+			const from = shown.findIndex((s) => s.offer.start >= caret);
+			next = direction === 1 ? (from < 0 ? 0 : from) : (from <= 0 ? shown.length - 1 : from - 1);
+		}
+		this.#goTo(shown[next]);
+	}
+
+	/** Makes the offer with `key` current (the panel's list). */
+	focus(key: string): void {
+		const found = this.#shown.find((s) => s.offer.key === key);
+		if (found) this.#goTo(found);
+		this.#session.editor?.focus();
+	}
+
+	#goTo(target: ShownSuggestion | undefined): void {
+		if (!target) {
+			this.#currentKey = null;
+			this.#session.editor?.focusRange(null);
+			return;
+		}
+		this.#currentKey = target.offer.key;
+		this.#session.select(null);
+		this.#session.editor?.focusRange({ start: target.offer.start, end: target.offer.end });
+		const i = this.#shown.indexOf(target);
+		const what = target.standing === 'correction' ? `${target.offer.label} (overlaps a span of another label)` : target.offer.label;
+		this.#session.notify(
+			`Suggestion ${i + 1} of ${this.#shown.length}: ${quoted(this.#textOf(target.offer))} as ${what}${target.offer.why ? `, by ${target.offer.why}` : ''}. a accepts, x rejects, a label key accepts it with that label.`
+		);
+	}
+
+	/** Lets go of the current offer. */
+	clear(): void {
+		if (this.#currentKey === null) return;
+		this.#currentKey = null;
+		this.#session.editor?.focusRange(null);
+	}
+
+	// —— deciding ——
+
+	/** Accepts the current offer into the layer (with `label` instead of its own, when given). */
+	accept(label?: string): void {
+		const current = this.current;
+		if (!current) return this.#session.notify('Press j to go to a suggestion first.');
+		const made = this.#decide([current.offer], 'accepted', label);
+		if (made) this.#session.notify(`Accepted ${quoted(this.#textOf(current.offer, 50))} as ${label ?? current.offer.label}.`);
+		this.#after(current.offer);
+	}
+
+	/** Rejects the current offer: it is not offered again. */
+	reject(): void {
+		const current = this.current;
+		if (!current) return this.#session.notify('Press j to go to a suggestion first.');
+		this.#decide([current.offer], 'rejected');
+		this.#session.notify(`Rejected ${quoted(this.#textOf(current.offer, 50))} (${current.offer.label}). Undo brings it back.`);
+		this.#after(current.offer);
+	}
+
+	/** Accepts every shown offer of `label` (of source group `group`, when given) as one step; returns how many. */
+	acceptAll(label: string, group?: string): number {
+		const offers = this.#shown.filter((s) => s.offer.label === label && (group === undefined || sourceGroup(s.offer.source) === group)).map((s) => s.offer);
+		if (offers.length === 0) {
+			this.#session.notify(`No ${label} suggestions to accept.`);
+			return 0;
+		}
+		this.#decide(offers, 'accepted');
+		this.#session.notify(`Accepted ${offers.length} ${label} suggestion${offers.length === 1 ? '' : 's'}${group ? ` of ${describeGroup(group)}` : ''}. Undo takes them back out.`);
+		if (this.#currentKey !== null && !this.#shown.some((s) => s.offer.key === this.#currentKey)) this.clear();
+		return offers.length;
+	}
+
+	/**
+	 * One step: the offers' spans added to the layer (accepted; a claim's speaker too, linked as its
+	 * source, when the source type allows it) and the decisions recorded for each of their sources.
+	 */
+	#decide(offers: readonly OfferedSuggestion[], decision: 'accepted' | 'rejected', label?: string): boolean {
+		const session = this.#session;
+		const edits: AnnotationEdit[] = [];
+		if (decision === 'accepted') {
+			const specs = offers.map((o) => ({ start: o.start, end: o.end, label: label ?? o.label }));
+			const added = session.spanAdditions(specs);
+			edits.push(...added);
+			edits.push(...this.#speakerEdits(offers, added, label));
+		}
+		const changes = offers.flatMap((o) => o.sources.map((source) => ({ articleId: session.article.id, annotator: session.annotator, source, key: o.key })));
+		const apply = (on: boolean) => {
+			const next = new Set(this.#decided);
+			for (const c of changes) {
+				if (on) next.add(`${c.source}|${c.key}`);
+				else next.delete(`${c.source}|${c.key}`);
+			}
+			this.#decided = next;
+			this.spansChanged(null);
+			setSuggestionDecisions(this.#workspace.db, changes.map((c) => ({ ...c, decision: on ? decision : null }))).catch((error: Error) =>
+				this.#workspace.notices.error(`Your decision on a suggestion could not be saved: ${error.message}`)
+			);
+		};
+		session.commitStep(edits, { undo: () => apply(false), redo: () => apply(true) });
+		apply(true);
+		return edits.length > 0;
+	}
+
+	/** For accepted claims with a speaker: the speaker as an actor span (unless the layer has it) and the source link. */
+	#speakerEdits(offers: readonly OfferedSuggestion[], added: readonly SpanEdit[], label?: string): AnnotationEdit[] {
+		const session = this.#session;
+		const type = this.#workspace.relationTypes.find((t) => t.name === SPEAKER_RELATION);
+		if (!type) return [];
+		const edits: AnnotationEdit[] = [];
+		const newSpans = added.flatMap((e) => (e.type === 'add' ? [e.span] : []));
+		for (const offer of offers) {
+			const claimLabel = label ?? offer.label;
+			if (!offer.speaker) continue;
+			const claim = newSpans.find((s) => s.start === offer.start && s.end === offer.end && s.label === claimLabel);
+			if (!claim) continue;
+			const actorLabel = type.tailLabels[0] ?? 'actor';
+			if (!typesFitting([type], claim.label, actorLabel).length) continue;
+			let actor: Span | undefined = session.spans.findDuplicate(offer.speaker.start, offer.speaker.end, actorLabel) ?? newSpans.find((s) => s.start === offer.speaker!.start && s.end === offer.speaker!.end && s.label === actorLabel);
+			if (!actor) {
+				const [add] = session.spanAdditions([{ start: offer.speaker.start, end: offer.speaker.end, label: actorLabel }]);
+				if (!add || add.type !== 'add') continue;
+				edits.push(add);
+				newSpans.push(add.span);
+				actor = add.span;
+			}
+			const now = Date.now();
+			const relation: Relation = { id: newId('r'), articleId: session.article.id, label: type.name, head: claim.id, tail: actor.id, annotator: session.annotator, createdAt: now, updatedAt: now };
+			edits.push({ type: 'add-relation', relation });
+		}
+		return edits;
+	}
+
+	/** After deciding `offer`: the next offer after it becomes current (none left: none). */
+	#after(offer: OfferedSuggestion): void {
+		const shown = this.#shown;
+		if (shown.length === 0) {
+			this.clear();
+			return;
+		}
+		const i = shown.findIndex((s) => s.offer.start > offer.start || (s.offer.start === offer.start && s.offer.end < offer.end));
+		this.#currentKey = (shown[i < 0 ? 0 : i] ?? shown[0]).offer.key;
+		const next = this.current;
+		if (next) this.#session.editor?.focusRange({ start: next.offer.start, end: next.offer.end });
+	}
+
+	// —— mentions ——
+
+	/**
+	 * Proposes every other mention of the selected span's text (else of the span tagged last) in this
+	 * article, as suggestions of its label; returns how many were new.
+	 */
+	async mentions(): Promise<number> {
+		const session = this.#session;
+		const span = session.selected ?? (this.#lastTagged ? session.spans.get(this.#lastTagged) : undefined);
+		if (!span) {
+			session.notify('Tag or select a span first, then press m for its other mentions.');
+			return 0;
+		}
+		const text = session.article.text;
+		const phrase = text.slice(span.start, span.end);
+		const found = findMentions(text, phrase, span.label, { caseMode: this.#workspace.suggest.prefs.mentionsCase, except: span.start });
+		const added = await addSuggestions(this.#workspace.db, session.article.id, MENTIONS_SOURCE, this.#hash, 'mentions', found);
+		const row = (await readSuggestions(this.#workspace.db, session.article.id, this.#hash)).find((r) => r.source === MENTIONS_SOURCE);
+		if (row) this.#rows = [...this.#rows.filter((r) => r.source !== MENTIONS_SOURCE), row];
+		this.spansChanged(null);
+		const offered = this.#shown.filter((s) => s.offer.sources.includes(MENTIONS_SOURCE) && offerKey(s.offer) !== offerKey(span) && s.offer.label === span.label && text.slice(s.offer.start, s.offer.end).toLowerCase() === phrase.toLowerCase());
+		// The first is current (a accepts it); the message says what was found.
+		if (offered.length > 0) this.#goTo(offered[0]);
+		session.notify(
+			offered.length === 0
+				? `No other mentions of ${quoted(this.#textOf(span, 40))} to tag.`
+				: `${offered.length} other mention${offered.length === 1 ? '' : 's'} of ${quoted(this.#textOf(span, 40))}: a accepts the first, j walks them, Shift+A accepts all ${span.label} suggestions.`
+		);
+		return added;
+	}
+
+	/** Tag all mentions in the whole corpus: the selected (or last tagged) span's text, in every article. */
+	async mentionsInCorpus(): Promise<void> {
+		const session = this.#session;
+		const span = session.selected ?? (this.#lastTagged ? session.spans.get(this.#lastTagged) : undefined);
+		if (!span) return session.notify('Tag or select a span first, then look for its mentions in the corpus.');
+		const phrase = session.article.text.slice(span.start, span.end);
+		try {
+			const { added, articles, cancelled } = await this.#workspace.suggest.mentionsInCorpus(phrase, span.label, { articleId: session.article.id, start: span.start });
+			const rows = await readSuggestions(this.#workspace.db, session.article.id, this.#hash);
+			if (!this.#closed) {
+				this.#rows = rows;
+				this.spansChanged(null);
+			}
+			this.#workspace.notices.show(
+				cancelled ? 'info' : 'success',
+				`${cancelled ? 'Cancelled. ' : ''}${added} new mention suggestion${added === 1 ? '' : 's'} of ${quoted(this.#textOf(span, 40))} (${span.label}) in ${articles} article${articles === 1 ? '' : 's'}: each article offers its own.`
+			);
+		} catch (error) {
+			this.#workspace.notices.error(`Mentions could not be found in the corpus: ${(error as Error).message}`);
+		}
+	}
+
+	// —— keys ——
+
+	/** The suggestion keys (see the file comment); true when taken. */
+	key(event: KeyboardEvent, hasSelection: boolean): boolean {
+		if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return false;
+		switch (event.key) {
+			case 'j':
+				return this.step(1), true;
+			case 'k':
+				return this.step(-1), true;
+			case 'a':
+				return this.accept(), true;
+			case 'x':
+				return this.reject(), true;
+			case 'A': {
+				const current = this.current;
+				if (!current) return this.#session.notify('Press j to go to a suggestion first: Shift+A accepts every suggestion of its label.'), true;
+				this.acceptAll(current.offer.label);
+				return true;
+			}
+			case 'm':
+				return void this.mentions(), true;
+			case 'Escape':
+				if (this.#currentKey === null) return false;
+				this.clear();
+				return true;
+		}
+		// A label key with a suggestion current (and no text selected, no span selected) accepts it with that label.
+		if (this.#currentKey !== null && !hasSelection && !this.#session.selected) {
+			const label = this.#workspace.labelForKey(event.key);
+			if (label && this.current) return this.accept(label), true;
+		}
+		// Anything else lets the current suggestion go once the user moves on (a click, a selection).
+		return false;
+	}
+
+	/** Downloads the suggestions offered now as canonical JSONL: each span's annotator is its source. */
+	exportJsonl(title?: string): void {
+		const session = this.#session;
+		const article = title === undefined ? session.article : { ...session.article, title };
+		const record = suggestionsAsRecord(article, this.#shown.map((s) => s.offer));
+		const line = serializeArticle(record.article, record.spans, record.relations ?? []);
+		const name = exportFileName({ format: 'jsonl', scope: { kind: 'article', title: article.title }, layer: 'suggestions', date: new Date(), extension: 'jsonl' });
+		downloadFile(name, [line + '\n']);
+		this.#workspace.notices.show('success', `Exported ${record.spans.length} suggestion${record.spans.length === 1 ? '' : 's'} of ${quoted(article.title)} to ${quoted(name)}.`);
+	}
+
+	#textOf(s: Pick<Suggestion, 'start' | 'end'>, max = 60): string {
+		const text = this.#session.article.text.slice(s.start, s.end).replace(/\s+/g, ' ');
+		return text.length <= max ? text : `${Array.from(text).slice(0, max).join('')}…`;
+	}
+}

@@ -1,0 +1,148 @@
+import { expect, test, type Page } from '@playwright/test';
+import { dragSelect, editor, expectSaved, importThroughChooser, openArticle, openLibrary, readJsonl, spansUnder, suggestionsDrawn } from './helpers';
+import { readFileSync } from 'node:fs';
+import { fixture } from './helpers';
+
+const [BRIEFING, FOLLOW_UP] = readFileSync(fixture('suggest/briefing-pair.jsonl'), 'utf8')
+	.trim()
+	.split('\n')
+	.map((line) => JSON.parse(line).text as string);
+const message = (page: Page) => page.locator('.editor-message');
+/** `words` as a pattern that allows the direction isolates quoted text is wrapped in (“⁨NATO⁩”). */
+const said = (words: string) => new RegExp(words.replace(/[.*+?^${}()|[\]\\$]/g, '\\$&').replace(/“/g, '“\u2068?').replace(/”/g, '\u2069?”'));
+const panel = (page: Page) => page.locator('details.suggestions');
+
+/** Settings: the built-in recognizers off (so what is offered is exactly the pattern file's), and a pattern file imported. */
+async function patternsOnly(page: Page, withFile = true): Promise<void> {
+	await page.getByRole('link', { name: 'Settings' }).click();
+	await page.getByRole('checkbox', { name: 'Built-in recognizers on' }).uncheck();
+	if (withFile) {
+		const chooser = page.waitForEvent('filechooser');
+		await page.getByRole('button', { name: 'Import pattern file' }).click();
+		await (await chooser).setFiles(fixture('suggest/briefing-patterns.jsonl'));
+		// The bad line is named by its number; the four others load.
+		await expect(page.getByRole('list', { name: 'Pattern lines not read' })).toContainText('line 3: ');
+		await expect(page.getByRole('list', { name: 'Pattern lines not read' })).toContainText('LOWERR');
+		await expect(page.getByText('briefing-patterns.jsonl: 4 patterns, 1 bad line')).toBeVisible();
+	}
+	await page.getByRole('link', { name: 'Library' }).click();
+}
+
+test('pattern suggestions accepted, rejected and relabelled by keyboard, one undo step each, kept after reload', async ({ page }) => {
+	await openLibrary(page);
+	await importThroughChooser(page, ['suggest/briefing-pair.jsonl']);
+	await expect(page.getByRole('link', { name: 'Alliance briefing', exact: true })).toBeVisible();
+	await patternsOnly(page);
+	await openArticle(page, 'Alliance briefing');
+
+	// Drawn as dashed outlines: three NATO, Ana Costa, the money. None is anyone's span yet.
+	await expect.poll(() => suggestionsDrawn(page, BRIEFING)).toEqual(['actor:Ana Costa', 'actor:NATO', 'actor:NATO', 'actor:NATO', 'figure:$60.84 billion']);
+	await expect(panel(page).locator('summary')).toHaveText('Suggestions (5)');
+	expect(await spansUnder(page, 'actor')).toEqual([]);
+
+	// j walks in text order from the caret; a accepts into the layer.
+	await editor(page).click({ position: { x: 5, y: 5 } });
+	await page.keyboard.press('Control+Home');
+	await page.keyboard.press('j');
+	await expect(message(page)).toContainText(said('Suggestion 1 of 5: “NATO” as actor'));
+	await page.keyboard.press('a');
+	await expect(message(page)).toContainText(said('Accepted “NATO” as actor'));
+	await expectSaved(page);
+	expect(await spansUnder(page, 'actor')).toEqual(['NATO']);
+	// The next one is current: the money. x rejects it.
+	await expect(panel(page)).toContainText('$60.84 billion');
+	await page.keyboard.press('x');
+	await expect(message(page)).toContainText(said('Rejected “$60.84 billion”'));
+	// Undo brings the rejected one back; redo rejects it again.
+	await page.keyboard.press('Control+z');
+	await expect.poll(() => suggestionsDrawn(page, BRIEFING)).toContain('figure:$60.84 billion');
+	await page.keyboard.press('Control+Shift+z');
+	await expect.poll(() => suggestionsDrawn(page, BRIEFING)).not.toContain('figure:$60.84 billion');
+
+	// The one after the rejected money is current still: the second NATO. A label key accepts it with that label (2: claim).
+	await expect(panel(page).locator('.current')).toContainText(said('actor: “NATO”'));
+	await page.keyboard.press('2');
+	await expectSaved(page);
+	expect(await spansUnder(page, 'claim')).toEqual(['NATO']);
+
+	// Shift+A accepts every suggestion of the current one's label (the last NATO and Ana Costa).
+	await page.keyboard.press('j');
+	await page.keyboard.press('Shift+A');
+	await expect(message(page)).toContainText('Accepted 2 actor suggestions');
+	await expectSaved(page);
+	expect(await spansUnder(page, 'actor')).toEqual(['NATO', 'Ana Costa', 'NATO']);
+	await expect(panel(page).locator('summary')).toHaveText('Suggestions (0)');
+
+	// Reload: the decisions are kept (nothing decided is offered again), the spans are there.
+	await page.reload();
+	await expect(editor(page)).toBeVisible();
+	await expect.poll(async () => (await spansUnder(page, 'actor')).length).toBe(3);
+	await expect(panel(page).locator('summary')).toHaveText('Suggestions (0)');
+	expect(await suggestionsDrawn(page, BRIEFING)).toEqual([]);
+
+	// The library counts people's spans only: 3 actors and 1 claim, not the suggestions.
+	await page.getByRole('link', { name: '← Library' }).click();
+	const row = page.getByRole('row', { name: /Alliance briefing/ });
+	await expect(row).toContainText('3');
+});
+
+test('tag all mentions: in the article, then in the whole corpus', async ({ page }) => {
+	await openLibrary(page);
+	await importThroughChooser(page, ['suggest/briefing-pair.jsonl']);
+	await expect(page.getByRole('link', { name: 'Vilnius follow-up', exact: true })).toBeVisible();
+	await patternsOnly(page, false);
+	await openArticle(page, 'Alliance briefing');
+	await expect(panel(page).locator('summary')).toHaveText('Suggestions (0)');
+
+	await dragSelect(page, 'NATO');
+	await page.keyboard.press('1');
+	await expectSaved(page);
+	await page.keyboard.press('m');
+	await expect(message(page)).toContainText(said('2 other mentions of “NATO”'));
+	await expect.poll(() => suggestionsDrawn(page, BRIEFING)).toEqual(['actor:NATO', 'actor:NATO']);
+	await page.keyboard.press('Shift+A');
+	await expectSaved(page);
+	expect(await spansUnder(page, 'actor')).toEqual(['NATO', 'NATO', 'NATO']);
+
+	// The whole corpus: the other article gets its NATO offered.
+	await page.getByRole('complementary', { name: 'Spans' }).getByRole('button', { name: 'NATO' }).first().click();
+	await page.getByRole('button', { name: 'Mentions in the corpus' }).click();
+	await expect(page.getByText(said('1 new mention suggestion of “NATO” (actor) in 1 article'))).toBeVisible();
+	await page.getByRole('link', { name: '← Library' }).click();
+	await openArticle(page, 'Vilnius follow-up');
+	await expect.poll(() => suggestionsDrawn(page, FOLLOW_UP)).toEqual(['actor:NATO']);
+	await editor(page).click({ position: { x: 5, y: 5 } });
+	await page.keyboard.press('j');
+	await page.keyboard.press('a');
+	await expectSaved(page);
+	expect(await spansUnder(page, 'actor')).toEqual(['NATO']);
+});
+
+test('a model’s output imported as suggestions, exported only when asked; built-in suggestions as an article opens', async ({ page }) => {
+	await openLibrary(page);
+	await importThroughChooser(page, ['suggest/briefing-pair.jsonl']);
+	await expect(page.getByRole('link', { name: 'Alliance briefing', exact: true })).toBeVisible();
+	await page.getByRole('checkbox', { name: 'as suggestions' }).check();
+	await importThroughChooser(page, ['suggest/briefing-predictions.jsonl']);
+	// Its article is in the library already: merged (the default).
+	await page.getByRole('button', { name: 'Import 1 valid record' }).click();
+	await expect(page.getByText(/2 suggestions \(offered in the articles/)).toBeVisible();
+	await page.getByRole('checkbox', { name: 'as suggestions' }).uncheck();
+	await openArticle(page, 'Alliance briefing');
+
+	// Built-in recognizers are on by default: the money, the day and the people are offered beside the model's.
+	await expect.poll(() => suggestionsDrawn(page, BRIEFING)).toEqual(expect.arrayContaining(['actor:Brussels', 'figure:next year', 'figure:$60.84 billion', 'actor:Ana Costa']));
+	expect(await spansUnder(page, 'actor')).toEqual([]);
+
+	// Export JSONL holds the layer's spans (none); Export suggestions holds the suggestions, each named by its source.
+	let download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export JSONL' }).click();
+	expect((await readJsonl(await download))[0].spans).toEqual([]);
+	download = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Export suggestions' }).click();
+	const [record] = await readJsonl(await download);
+	const sources = new Set(record.spans.map((s: { annotator: string }) => s.annotator));
+	expect(sources).toEqual(new Set(['prediction:briefing-predictions', 'builtin']));
+	const money = record.spans.find((s: { text: string; label: string }) => s.text === '$60.84 billion');
+	expect(money).toMatchObject({ label: 'figure', annotator: 'builtin' });
+});
