@@ -3,7 +3,7 @@
 export interface Metric {
 	readonly median: number;
 	readonly p95: number;
-	readonly unit: 'ms' | 'MB' | 'count' | 'KB';
+	readonly unit: 'ms' | 'MB' | 'count' | 'KB' | 'ratio';
 	/** How many measurements the figures are over. */
 	readonly runs: number;
 	/** Largest single measurement (reported for frame times). */

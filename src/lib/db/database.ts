@@ -2,10 +2,13 @@
  * The one module that owns the IndexedDB database: its tables, their row types and every schema version.
  * Nothing outside `src/lib/db/` imports `dexie`; the app talks to the repository functions instead.
  */
-import Dexie, { type DexieOptions, type Table } from 'dexie';
+import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
+import { layerKind } from '$lib/core/layers';
+import { textHash } from '$lib/core/text/hash';
 import type { AnnotationEdit, Article, Label, Relation, RelationType, Span } from '$lib/core/types';
 import { DEFAULT_RELATION_TYPES } from '$lib/core/relations/defaults';
 import type { Suggestion } from '$lib/core/suggest/types';
+import { packSuggestions, type PackedSuggestions } from '$lib/core/suggest/packed';
 
 /**
  * An article as the library list needs it: everything but the text (kept in `texts`, so listing
@@ -119,7 +122,8 @@ export interface SuggestionRow {
 	readonly textHash: string;
 	/** What made them (the recognizers' version, a pattern file's hash): rows of an older maker are made again. */
 	readonly maker: string;
-	readonly items: readonly Suggestion[];
+	/** In columns (see core/suggest/packed.ts): cheap to store and to read. */
+	readonly packed: PackedSuggestions;
 	readonly madeAt: number;
 }
 
@@ -137,6 +141,34 @@ export interface SuggestionDecisionRow {
 	readonly key: string;
 	readonly decision: 'accepted' | 'rejected';
 	readonly decidedAt: number;
+}
+
+/** The version 7 upgrade: spans of suggestion layers become suggestion rows (see the constructor). */
+async function moveSuggestionSpans(tx: Transaction): Promise<void> {
+	const spans = (await tx.table('spans').toArray()) as Span[];
+	const moved = spans.filter((s) => layerKind(s.annotator) === 'suggestion');
+	if (moved.length === 0) return;
+	const byArticle = new Map<string, Span[]>();
+	for (const span of moved) byArticle.set(span.articleId, [...(byArticle.get(span.articleId) ?? []), span]);
+	const now = Date.now();
+	for (const [articleId, list] of byArticle) {
+		const text = (await tx.table('texts').get(articleId)) as TextRow | undefined;
+		const row = (await tx.table('articles').get(articleId)) as ArticleRow | undefined;
+		if (!text || !row) continue;
+		const bySource = new Map<string, Suggestion[]>();
+		for (const s of list) bySource.set(s.annotator, [...(bySource.get(s.annotator) ?? []), { start: s.start, end: s.end, label: s.label, source: s.annotator }]);
+		for (const [source, items] of bySource) await tx.table('suggestions').put({ articleId, source, textHash: textHash(text.text), maker: 'import', packed: packSuggestions(source, items), madeAt: now } satisfies SuggestionRow);
+		const ids = new Set(list.map((s) => s.id));
+		await tx.table('relations').where('[articleId+annotator]').between([articleId, Dexie.minKey], [articleId, Dexie.maxKey], true, true).filter((r: Relation) => ids.has(r.head) || ids.has(r.tail)).delete();
+		await tx.table('spans').bulkDelete([...ids]);
+		const counts: Record<string, number> = { ...row.counts };
+		for (const s of list) {
+			counts[s.label] = (counts[s.label] ?? 0) - 1;
+			if (counts[s.label] <= 0) delete counts[s.label];
+		}
+		await tx.table('articles').put({ ...row, counts, spanTotal: Math.max(0, row.spanTotal - list.length), revision: row.revision + 1 });
+		await tx.table('snapshots').delete(articleId);
+	}
 }
 
 /** The Spanwise database. Every schema version lives in this constructor. */
@@ -196,10 +228,14 @@ export class SpanwiseDB extends Dexie {
 		});
 		// 7: suggestion layers (kept apart from spans, so they never count as anyone's work) and
 		// each person's decisions on them.
-		this.version(7).stores({
-			suggestions: '[articleId+source]',
-			suggestionDecisions: 'id, [articleId+annotator]'
-		});
+		// Spans an older version stored under a suggestion layer's name (Label Studio predictions came in
+		// as annotator "prediction:<model>") move to the suggestions table: they were never anyone's work.
+		this.version(7)
+			.stores({
+				suggestions: '[articleId+source]',
+				suggestionDecisions: 'id, [articleId+annotator]'
+			})
+			.upgrade((tx) => moveSuggestionSpans(tx));
 		this.on('populate', (tx) => tx.table('relationTypes').bulkAdd(defaultRelationTypeRows()));
 	}
 }

@@ -3,6 +3,7 @@ import { freshDb, makeArticle } from './testing';
 import { createArticles, countLayerLabels, listAnnotators } from './index';
 import { addSuggestions, articlesWithoutSuggestions, readSuggestionDecisions, readSuggestions, setSuggestionDecisions, suggestionKey } from './suggestions';
 import { textHash } from '$lib/core/text/hash';
+import { unpackSuggestions } from '$lib/core/suggest/packed';
 import type { Span } from '$lib/core/types';
 
 const text = 'NATO said the cost was $5 billion.';
@@ -18,7 +19,7 @@ describe('suggestions in storage', () => {
 		expect((await listAnnotators(db)).map((a) => a.name)).toEqual(['maria']);
 		expect((await countLayerLabels(db, ['a'], 'prediction:ner')).get('a')).toEqual({});
 		const rows = await readSuggestions(db, 'a', textHash(text));
-		expect(rows.map((r) => [r.source, r.items.map((i) => text.slice(i.start, i.end))])).toEqual([['prediction:ner', ['$5 billion']]]);
+		expect(rows.map((r) => [r.source, unpackSuggestions(r.packed).map((i) => text.slice(i.start, i.end))])).toEqual([['prediction:ner', ['$5 billion']]]);
 	});
 
 	it('takes a whole file as suggestions when asked, and merges a second import of them', async () => {
@@ -29,7 +30,7 @@ describe('suggestions in storage', () => {
 		const again = await createArticles(db, [{ article: makeArticle('b', text), spans: [span('x3', 0, 4, 'actor', 'model', 'b'), span('x4', 10, 33, 'claim', 'model', 'b')] }], { asSuggestions: 'prediction:run-1' });
 		expect(again).toMatchObject({ merged: 1, suggestionsAdded: 1 });
 		const [row] = await readSuggestions(db, 'a', textHash(text));
-		expect(row.items.map(suggestionKey)).toEqual(['0:4:actor', '23:33:figure', '10:33:claim']);
+		expect(unpackSuggestions(row.packed).map(suggestionKey)).toEqual(['0:4:actor', '23:33:figure', '10:33:claim']);
 		expect(await db.spans.count()).toBe(0);
 	});
 

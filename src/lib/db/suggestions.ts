@@ -4,6 +4,7 @@
  */
 import Dexie from 'dexie';
 import type { Suggestion } from '$lib/core/suggest/types';
+import { packSuggestions, unpackSuggestions } from '$lib/core/suggest/packed';
 import type { SpanwiseDB, SuggestionDecisionRow, SuggestionRow } from './database';
 
 /** The key of a suggestion among its source's for one article: `start:end:label`. */
@@ -14,12 +15,13 @@ export function suggestionKey(s: Pick<Suggestion, 'start' | 'end' | 'label'>): s
 /** The stored suggestion rows of an article (every source) made on the text with hash `textHash`. */
 export async function readSuggestions(db: SpanwiseDB, articleId: string, textHash: string): Promise<SuggestionRow[]> {
 	const rows = await db.suggestions.where('[articleId+source]').between([articleId, Dexie.minKey], [articleId, Dexie.maxKey], true, true).toArray();
-	return rows.filter((row) => row.textHash === textHash);
+	// (A row without columns was written before they existed: it is made again.)
+	return rows.filter((row) => row.textHash === textHash && row.packed !== undefined);
 }
 
 /** Stores (replacing) the suggestions of `source` for one article. */
 export async function writeSuggestions(db: SpanwiseDB, row: SuggestionRow): Promise<void> {
-	await db.suggestions.put({ ...row, items: row.items.map((item) => ({ ...item })) });
+	await db.suggestions.put(row);
 }
 
 /**
@@ -29,7 +31,7 @@ export async function writeSuggestions(db: SpanwiseDB, row: SuggestionRow): Prom
 export async function addSuggestions(db: SpanwiseDB, articleId: string, source: string, textHash: string, maker: string, items: readonly Suggestion[], now = Date.now()): Promise<number> {
 	return db.transaction('rw', db.suggestions, async () => {
 		const stored = await db.suggestions.get([articleId, source]);
-		const kept = stored && stored.textHash === textHash ? stored.items : [];
+		const kept = stored && stored.textHash === textHash && stored.packed ? unpackSuggestions(stored.packed) : [];
 		const have = new Set(kept.map(suggestionKey));
 		const fresh = items.filter((item) => {
 			const key = suggestionKey(item);
@@ -37,7 +39,7 @@ export async function addSuggestions(db: SpanwiseDB, articleId: string, source: 
 			have.add(key);
 			return true;
 		});
-		if (fresh.length > 0 || !stored) await db.suggestions.put({ articleId, source, textHash, maker, items: [...kept, ...fresh].map((item) => ({ ...item })), madeAt: now });
+		if (fresh.length > 0 || !stored) await db.suggestions.put({ articleId, source, textHash, maker, packed: packSuggestions(source, [...kept, ...fresh]), madeAt: now });
 		return fresh.length;
 	});
 }

@@ -12,6 +12,8 @@ import { listRejections } from './decisions';
 import { listRelationTypes, listRelations } from './relations';
 import { commitEdits } from './commit';
 import { DEFAULT_RELATION_TYPES } from '$lib/core/relations/defaults';
+import { textHash } from '$lib/core/text/hash';
+import { unpackSuggestions } from '$lib/core/suggest/packed';
 
 describe('schema upgrade', () => {
 	it('opens a version 1 database under the current version with every record intact', async () => {
@@ -101,6 +103,45 @@ describe('schemaProblem', () => {
 		const db = openDatabase('foreign', { indexedDB, IDBKeyRange });
 		await db.open();
 		expect(schemaProblem(db)).toMatch(/^the table "articles" is keyed by "uuid", not "id"$|is missing/);
+		db.close();
+	});
+});
+
+describe('schema upgrade to version 7', () => {
+	it('moves spans an older version stored under a prediction layer into the suggestions, and leaves people’s spans', async () => {
+		const indexedDB = new IDBFactory();
+		const v6 = new Dexie('spanwise-v6', { indexedDB, IDBKeyRange });
+		v6.version(1).stores({ articles: 'id, updatedAt, status, textHash, title', texts: 'id', spans: 'id, articleId, [articleId+annotator], label', labels: 'name', settings: 'key' });
+		v6.version(2).stores({ spans: 'id, [articleId+annotator], label' });
+		v6.version(3).stores({ decisions: 'id, articleId' });
+		v6.version(4).stores({ snapshots: 'articleId' });
+		v6.version(5).stores({ relations: 'id, [articleId+annotator], head, tail', relationTypes: 'name' });
+		v6.version(6).stores({ outbox: '++seq, clientId', syncLayers: '[articleId+layer]' });
+		const text = 'NATO said it would pay.';
+		const row = { id: 'a1', title: 'T', source: 'ls.json', meta: {}, status: 'new', createdAt: 1, updatedAt: 2, textHash: 'x', textLength: text.length, counts: { actor: 2, claim: 1 }, spanTotal: 3, revision: 4 };
+		const mine = { id: 's1', articleId: 'a1', start: 0, end: 4, label: 'actor', annotator: 'maria', createdAt: 1, updatedAt: 1 };
+		const predicted = [
+			{ id: 'p1', articleId: 'a1', start: 0, end: 4, label: 'actor', annotator: 'prediction:ner-2', createdAt: 1, updatedAt: 1 },
+			{ id: 'p2', articleId: 'a1', start: 10, end: 22, label: 'claim', annotator: 'prediction:ner-2', createdAt: 1, updatedAt: 1 }
+		];
+		await v6.table('articles').add(row);
+		await v6.table('texts').add({ id: 'a1', text });
+		await v6.table('spans').bulkAdd([mine, ...predicted]);
+		await v6.table('relations').add({ id: 'r1', articleId: 'a1', label: 'source', head: 'p2', tail: 'p1', annotator: 'prediction:ner-2', createdAt: 1, updatedAt: 1 });
+		await v6.table('snapshots').add({ articleId: 'a1', revision: 4, spans: [mine, ...predicted] });
+		v6.close();
+
+		const db = openDatabase('spanwise-v6', { indexedDB, IDBKeyRange });
+		await db.open();
+		expect(db.verno).toBe(SCHEMA_VERSION);
+		const read = await readArticle(db, 'a1');
+		expect(read?.spans).toEqual([mine]);
+		expect(read?.relations).toEqual([]);
+		expect(await db.articles.get('a1')).toMatchObject({ counts: { actor: 1 }, spanTotal: 1, revision: 5 });
+		expect(await db.snapshots.get('a1')).toBeUndefined();
+		const [suggestions] = await db.suggestions.toArray();
+		expect(suggestions).toMatchObject({ articleId: 'a1', source: 'prediction:ner-2', textHash: textHash(text) });
+		expect(unpackSuggestions(suggestions.packed).map((s) => `${s.label}:${text.slice(s.start, s.end)}`)).toEqual(['actor:NATO', 'claim:it would pay']);
 		db.close();
 	});
 });

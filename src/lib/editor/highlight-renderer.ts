@@ -233,7 +233,11 @@ export class HighlightRenderer implements SpanRenderer {
 		const last = positions.blockOf(positions.lineOfOffset(Math.max(start, end - 1))).block;
 		// Only blocks the browser renders: one it skips (content-visibility, off screen) would have to be
 		// laid out just to be measured. It is drawn when it starts being rendered (#onRendered).
-		for (let b = first; b <= last; b++) if (!this.#drawn.has(b) && this.#rendered(b)) this.#drawBlock(b);
+		for (let b = first; b <= last; b++) {
+			if (!this.#drawn.has(b)) {
+				if (this.#rendered(b)) this.#drawBlock(b);
+			} else if (this.#suggestionsStale.has(b)) this.#redrawSuggestions(b);
+		}
 		for (const b of this.#drawn) {
 			if (this.#drawn.size <= MAX_DRAWN_BLOCKS) break;
 			if (b < first || b > last) this.#undrawBlock(b);
@@ -295,6 +299,7 @@ export class HighlightRenderer implements SpanRenderer {
 	#undrawBlock(block: number): void {
 		this.#drawn.delete(block);
 		this.#suggestionEls.delete(block);
+		this.#suggestionsStale.delete(block);
 		const parts = blockParts(this.#root, block);
 		if (parts) {
 			this.#sizes.delete(parts.block);
@@ -428,17 +433,36 @@ export class HighlightRenderer implements SpanRenderer {
 		if (range) this.#focused.add(this.#range(range.start, range.end));
 	}
 
+	/** Drawn blocks whose suggestion boxes were taken down on a change, to be drawn again when in the window. */
+	readonly #suggestionsStale = new Set<number>();
+
+	/** Draws the suggestion boxes of drawn block `block` again. */
+	#redrawSuggestions(block: number): void {
+		this.#suggestionsStale.delete(block);
+		for (const el of this.#suggestionEls.get(block) ?? []) el.remove();
+		const parts = blockParts(this.#root, block);
+		if (!parts) return;
+		const made: HTMLElement[] = [];
+		this.#suggestionEls.set(block, this.#suggestionBoxes(this.#blockRange(block), parts.lines, parts.marks.getBoundingClientRect(), made));
+		if (made.length > 0) parts.marks.append(...made);
+	}
+
 	suggest(marks: readonly SuggestionMark[]): void {
-		this.#suggestions = [...marks].sort((a, b) => a.start - b.start);
+		let sorted = true;
+		for (let i = 1; i < marks.length && sorted; i++) sorted = marks[i - 1].start <= marks[i].start;
+		this.#suggestions = sorted ? marks : [...marks].sort((a, b) => a.start - b.start);
 		this.#longestSuggestion = this.#suggestions.reduce((n, m) => Math.max(n, m.end - m.start), 0);
-		// Only the suggestion boxes of the drawn blocks change: spans' marks stay as they are.
+		// Only the suggestion boxes change (spans' marks stay), and only in the blocks of the window now:
+		// the other drawn blocks lose theirs and get them back when they come into the window.
+		const { start, end } = this.#window;
 		for (const block of this.#drawn) {
-			const parts = blockParts(this.#root, block);
-			for (const el of this.#suggestionEls.get(block) ?? []) el.remove();
-			if (!parts) continue;
-			const made: HTMLElement[] = [];
-			this.#suggestionEls.set(block, this.#suggestionBoxes(this.#blockRange(block), parts.lines, parts.marks.getBoundingClientRect(), made));
-			if (made.length > 0) parts.marks.append(...made);
+			const range = this.#blockRange(block);
+			if (range.from < end && range.to > start) this.#redrawSuggestions(block);
+			else {
+				for (const el of this.#suggestionEls.get(block) ?? []) el.remove();
+				this.#suggestionEls.set(block, []);
+				this.#suggestionsStale.add(block);
+			}
 		}
 	}
 

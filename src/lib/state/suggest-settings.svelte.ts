@@ -7,7 +7,7 @@ import { builtinMaker, BUILTIN_SOURCE, patternSource } from '$lib/core/suggest/s
 import type { SuggestRequest } from '$lib/core/suggest/engine';
 import { DEFAULT_SUGGEST_PREFS, readSuggestPrefs, suggestionOn, type SuggestPrefs } from '$lib/core/suggest/settings';
 import { parsePatternFile } from '$lib/core/suggest/patterns';
-import type { Suggestion } from '$lib/core/suggest/types';
+import { packSuggestions, type PackedSuggestions } from '$lib/core/suggest/packed';
 import type { RecordError } from '$lib/core/types';
 import { textHash } from '$lib/core/text/hash';
 import { findMentions, MENTIONS_SOURCE } from '$lib/core/suggest/mentions';
@@ -113,8 +113,15 @@ export class SuggestSettings {
 		};
 	}
 
-	/** Runs the engine's `sources` over `text` in the worker: suggestions by source. */
-	run(text: string, sources: readonly string[]): Promise<Record<string, Suggestion[]>> {
+	/** Starts the engine's worker ahead of need (an article is opening) when a source of it is on. */
+	warm(): void {
+		if (this.makers().length === 0) return;
+		this.#engine ??= new SuggestEngineClient();
+		this.#engine.warm();
+	}
+
+	/** Runs the engine's `sources` over `text` in the worker: suggestions by source, packed. */
+	run(text: string, sources: readonly string[]): Promise<Record<string, PackedSuggestions>> {
 		this.#engine ??= new SuggestEngineClient();
 		return this.#engine.run(text, this.#request(sources));
 	}
@@ -155,7 +162,7 @@ export class SuggestSettings {
 				const now = Date.now();
 				for (const source of sources) {
 					const maker = makers.find((m) => m.source === source)?.maker ?? '';
-					await writeSuggestions(db, { articleId: id, source, textHash: hash, maker, items: made[source] ?? [], madeAt: now });
+					await writeSuggestions(db, { articleId: id, source, textHash: hash, maker, packed: made[source] ?? packSuggestions(source, []), madeAt: now });
 				}
 				done += 1;
 				this.#corpus = { done, total: list.length };

@@ -9,7 +9,8 @@
  * files made before) and from the suggestion engine (a worker), asked for what storage lacks.
  */
 import type { AnnotationEdit, Relation, Span, SpanEdit } from '$lib/core/types';
-import { collectOffers, firstOfferFrom, offerKey, standingOf, type OfferStanding, type OfferedSuggestion } from '$lib/core/suggest/board';
+import { OfferCollector, firstOfferFrom, offerKey, standingOf, type OfferStanding, type OfferedSuggestion } from '$lib/core/suggest/board';
+import { packSuggestions, packedCount } from '$lib/core/suggest/packed';
 import { findMentions, MENTIONS_SOURCE } from '$lib/core/suggest/mentions';
 import { describeGroup, sourceGroup, suggestionOn } from '$lib/core/suggest/settings';
 import type { Suggestion } from '$lib/core/suggest/types';
@@ -26,11 +27,19 @@ import { downloadFile } from '$lib/export/download';
 import type { ArticleSession, SpanListener } from './article-session.svelte';
 import type { Workspace } from './workspace.svelte';
 
+/** Suggestions collected between two yields to the page (a slice well under 50 ms on a slow machine). */
+const REBUILD_SLICE = 1500;
+
+/** Lets the page handle input and paint before the next slice of work. */
+function yieldToPage(): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** The relation a claim's speaker is linked by. */
 const SPEAKER_RELATION = 'source';
 
-/** An offer as the page shows it. */
-export interface ShownSuggestion {
+/** An offer as the page shows it; also what the editor draws (a SuggestionMark). */
+export interface ShownSuggestion extends SuggestionMark {
 	readonly offer: OfferedSuggestion;
 	readonly standing: Exclude<OfferStanding, 'hidden'>;
 }
@@ -50,22 +59,16 @@ export class SuggestionSession implements SpanListener {
 	#rows = $state.raw<readonly SuggestionRow[]>([]);
 	/** This labeller's decisions: `${source}|${key}`. */
 	#decided = $state.raw<ReadonlySet<string>>(new Set());
-	/** Every offer, in text order (decided and switched-off ones left out). */
-	#offers = $derived.by(() => {
-		const decided = this.#decided;
-		const prefs = this.#workspace.suggest.prefs;
-		const labels = new Set(this.#workspace.labels.map((l) => l.name));
-		return collectOffers(this.#rows, (source, key) => decided.has(`${source}|${key}`), (source, label) => labels.has(label) && suggestionOn(prefs, source, label));
-	});
+	/** Every offer, in text order (decided and switched-off ones left out): remade a slice at a time. */
+	#offers = $state.raw<readonly OfferedSuggestion[]>([]);
 	/** How each offer stands against the labeller's spans (by key); remade in part as spans change. */
 	#standing = $state.raw<ReadonlyMap<string, OfferStanding>>(new Map());
-	#standingOf: readonly OfferedSuggestion[] | null = null;
 	#shown = $derived.by(() => {
 		const standing = this.#standing;
 		const out: ShownSuggestion[] = [];
 		for (const offer of this.#offers) {
 			const s = standing.get(offer.key) ?? 'suggestion';
-			if (s !== 'hidden') out.push({ offer, standing: s });
+			if (s !== 'hidden') out.push({ offer, standing: s, id: offer.key, start: offer.start, end: offer.end, label: offer.label, correction: s === 'correction' });
 		}
 		return out;
 	});
@@ -74,6 +77,12 @@ export class SuggestionSession implements SpanListener {
 	/** The span tagged last in this article (what `m` proposes the mentions of, with none selected). */
 	#lastTagged: string | null = null;
 	#closed = false;
+	/** Counts rebuilds of the offers: a newer one makes an older one stop. */
+	#builds = 0;
+	/** The spans changed while the offers were being rebuilt (their standings are then made again). */
+	#spansMoved = false;
+	/** The preferences and labels the offers were last built with. */
+	#builtWith: { prefs: unknown; labels: unknown } | null = null;
 
 	constructor(workspace: Workspace, session: ArticleSession) {
 		this.#workspace = workspace;
@@ -81,6 +90,8 @@ export class SuggestionSession implements SpanListener {
 		this.#hash = textHash(session.article.text);
 		session.listen(this);
 		session.setSuggestionKeys((event, hasSelection) => this.key(event, hasSelection));
+		// The engine's worker loads its language model while the article is read and painted.
+		workspace.suggest.warm?.();
 	}
 
 	/** Reads what storage has, then asks the engine for what is missing. */
@@ -92,8 +103,44 @@ export class SuggestionSession implements SpanListener {
 		this.#rows = rows;
 		this.#decided = new Set(decisions.map((d) => `${d.source}|${d.key}`));
 		await this.#session.ready;
-		this.spansChanged(null);
+		await this.#rebuild();
 		await this.refresh();
+	}
+
+	/**
+	 * Makes the offers again from the rows, decisions, preferences and labels, a slice at a time
+	 * (yielding between slices so the page stays responsive); a newer rebuild makes this one stop.
+	 */
+	async #rebuild(): Promise<void> {
+		const build = ++this.#builds;
+		const decided = this.#decided;
+		const prefs = this.#workspace.suggest.prefs;
+		const labelList = this.#workspace.labels;
+		const labels = new Set(labelList.map((l) => l.name));
+		this.#builtWith = { prefs, labels: labelList };
+		this.#spansMoved = false;
+		const spans = () => this.#session.spans;
+		const collector = new OfferCollector(
+			this.#rows.map((r) => r.packed),
+			(source, key) => decided.has(`${source}|${key}`),
+			(source, label) => labels.has(label) && suggestionOn(prefs, source, label),
+			(offer) => standingOf(offer, spans())
+		);
+		while (!collector.step(REBUILD_SLICE)) {
+			await yieldToPage();
+			if (build !== this.#builds || this.#closed) return;
+		}
+		if (build !== this.#builds || this.#closed) return;
+		this.#offers = collector.offers;
+		this.#standing = collector.standing;
+		// Edits made meanwhile may have moved spans under offers already collected.
+		if (this.#spansMoved) this.spansChanged(null);
+	}
+
+	/** The preferences or labels changed (the page tells): the offers are made again if they differ. */
+	reconsider(prefs: unknown, labels: unknown): void {
+		if (!this.#builtWith || (this.#builtWith.prefs === prefs && this.#builtWith.labels === labels)) return;
+		void this.#rebuild();
 	}
 
 	/** Runs the sources whose stored suggestions are missing or were made by an older maker (or settings). */
@@ -106,11 +153,14 @@ export class SuggestionSession implements SpanListener {
 			const made = await this.#workspace.suggest.run(this.#session.article.text, missing.map((m) => m.source));
 			if (this.#closed) return;
 			const now = Date.now();
-			const fresh: SuggestionRow[] = missing.map((m) => ({ articleId: this.#session.article.id, source: m.source, textHash: this.#hash, maker: m.maker, items: made[m.source] ?? [], madeAt: now }));
-			await Promise.all(fresh.map((row) => writeSuggestions(this.#workspace.db, row)));
+			const fresh: SuggestionRow[] = missing.map((m) => ({ articleId: this.#session.article.id, source: m.source, textHash: this.#hash, maker: m.maker, packed: made[m.source] ?? packSuggestions(m.source, []), madeAt: now }));
 			const replaced = new Set(fresh.map((r) => r.source));
 			this.#rows = [...this.#rows.filter((r) => !replaced.has(r.source)), ...fresh];
-			this.spansChanged(null);
+			// Shown first, stored after (a write failure loses only what can be made again).
+			await this.#rebuild();
+			// For the benchmark: when the engine's suggestions of a freshly opened article are in.
+			performance.mark('spanwise:suggestions-ready', { detail: { count: fresh.reduce((n, r) => n + packedCount(r.packed), 0) } });
+			await Promise.all(fresh.map((row) => writeSuggestions(this.#workspace.db, row)));
 		} catch (error) {
 			this.#workspace.notices.error(`Suggestions could not be made for this article: ${(error as Error).message}`);
 		} finally {
@@ -122,6 +172,7 @@ export class SuggestionSession implements SpanListener {
 		this.#closed = true;
 		this.#session.listen(null);
 		this.#session.setSuggestionKeys(null);
+		cancelAnimationFrame(this.#drawFrame);
 		this.#session.editor?.setSuggestions([]);
 	}
 
@@ -143,56 +194,80 @@ export class SuggestionSession implements SpanListener {
 
 	/** The panel's rows: shown offers by source group and label. */
 	get groups(): SuggestionGroupRow[] {
-		const counts = new Map<string, SuggestionGroupRow>();
-		for (const { offer } of this.#shown) {
-			const group = sourceGroup(offer.source);
-			const id = `${group}|${offer.label}`;
-			const row = counts.get(id);
-			counts.set(id, { group, name: describeGroup(group), label: offer.label, count: (row?.count ?? 0) + 1 });
-		}
-		return [...counts.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.label < b.label ? -1 : 1));
+		return this.#groups;
 	}
+	#groups = $derived.by(() => {
+		// Counted by source, then label (no string made per suggestion: there may be 20,000).
+		const bySource = new Map<string, Map<string, number>>();
+		for (const { offer } of this.#shown) {
+			let labels = bySource.get(offer.source);
+			if (!labels) bySource.set(offer.source, (labels = new Map()));
+			labels.set(offer.label, (labels.get(offer.label) ?? 0) + 1);
+		}
+		const rows = new Map<string, SuggestionGroupRow>();
+		for (const [source, labels] of bySource) {
+			const group = sourceGroup(source);
+			for (const [label, count] of labels) {
+				const id = `${group}|${label}`;
+				rows.set(id, { group, name: describeGroup(group), label, count: (rows.get(id)?.count ?? 0) + count });
+			}
+		}
+		return [...rows.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.label < b.label ? -1 : 1));
+	});
 
 	// —— the spans changed ——
 
 	spansChanged(edits: readonly SpanEdit[] | null): void {
+		for (const edit of edits ?? []) if (edit.type === 'add') this.#lastTagged = edit.span.id;
+		this.#spansMoved = true;
+		if (edits === null) {
+			void this.#rebuild();
+			return;
+		}
+		// Only offers that overlap a changed span can change their standing.
 		const offers = this.#offers;
 		const spans = this.#session.spans;
-		for (const edit of edits ?? []) if (edit.type === 'add') this.#lastTagged = edit.span.id;
-		if (edits === null || this.#standingOf !== offers) {
-			const all = new Map<string, OfferStanding>();
-			for (const offer of offers) all.set(offer.key, standingOf(offer, spans));
-			this.#standingOf = offers;
-			this.#standing = all;
-		} else {
-			// Only offers that overlap a changed span can change their standing.
-			let next: Map<string, OfferStanding> | null = null;
-			const longest = offers.reduce((n, o) => Math.max(n, o.end - o.start), 0);
-			for (const edit of edits) {
-				const ranges = edit.type === 'update' ? [edit.before, edit.after] : [edit.span];
-				for (const range of ranges) {
-					for (let i = firstOfferFrom(offers, range.start - longest); i < offers.length && offers[i].start < range.end; i++) {
-						const offer = offers[i];
-						if (offer.end <= range.start) continue;
-						const now = standingOf(offer, spans);
-						if (now === this.#standing.get(offer.key)) continue;
-						next ??= new Map(this.#standing);
-						next.set(offer.key, now);
-					}
+		let next: Map<string, OfferStanding> | null = null;
+		const longest = this.#longest;
+		for (const edit of edits) {
+			const ranges = edit.type === 'update' ? [edit.before, edit.after] : [edit.span];
+			for (const range of ranges) {
+				for (let i = firstOfferFrom(offers, range.start - longest); i < offers.length && offers[i].start < range.end; i++) {
+					const offer = offers[i];
+					if (offer.end <= range.start) continue;
+					const now = standingOf(offer, spans);
+					if (now === this.#standing.get(offer.key)) continue;
+					next ??= new Map(this.#standing);
+					next.set(offer.key, now);
 				}
 			}
-			if (next) this.#standing = next;
 		}
+		if (next) this.#standing = next;
 	}
+
+	/** The longest offer's length (for range queries), kept with the offers it was measured on. */
+	get #longest(): number {
+		const offers = this.#offers;
+		if (this.#longestOf !== offers) {
+			this.#longestOf = offers;
+			this.#longestLength = offers.reduce((n, o) => Math.max(n, o.end - o.start), 0);
+		}
+		return this.#longestLength;
+	}
+	#longestOf: readonly OfferedSuggestion[] | null = null;
+	#longestLength = 0;
 
 	/** Draws the shown offers (the current one marked) in the editor. */
 	draw(): void {
-		const editor = this.#session.editor;
-		if (!editor || this.#closed) return;
-		// Read through the derived list so a change of settings or labels redraws too.
-		const marks: SuggestionMark[] = this.#shown.map(({ offer, standing }) => ({ id: offer.key, start: offer.start, end: offer.end, label: offer.label, correction: standing === 'correction' }));
-		editor.setSuggestions(marks);
+		const shown = this.#shown;
+		// In the next frame, a task of its own: drawing measures the text, which needs layout.
+		cancelAnimationFrame(this.#drawFrame);
+		this.#drawFrame = requestAnimationFrame(() => {
+			const editor = this.#session.editor;
+			if (editor && !this.#closed) editor.setSuggestions(shown);
+		});
 	}
+	#drawFrame = 0;
 
 	// —— walking ——
 
@@ -295,7 +370,11 @@ export class SuggestionSession implements SpanListener {
 				else next.delete(`${c.source}|${c.key}`);
 			}
 			this.#decided = next;
-			this.spansChanged(null);
+			// Deciding takes offers out at once; taking a decision back (undo) makes them again.
+			if (on) {
+				const gone = new Set(changes.map((c) => c.key));
+				this.#offers = this.#offers.filter((o) => !gone.has(o.key));
+			} else void this.#rebuild();
 			setSuggestionDecisions(this.#workspace.db, changes.map((c) => ({ ...c, decision: on ? decision : null }))).catch((error: Error) =>
 				this.#workspace.notices.error(`Your decision on a suggestion could not be saved: ${error.message}`)
 			);
@@ -366,7 +445,7 @@ export class SuggestionSession implements SpanListener {
 		const added = await addSuggestions(this.#workspace.db, session.article.id, MENTIONS_SOURCE, this.#hash, 'mentions', found);
 		const row = (await readSuggestions(this.#workspace.db, session.article.id, this.#hash)).find((r) => r.source === MENTIONS_SOURCE);
 		if (row) this.#rows = [...this.#rows.filter((r) => r.source !== MENTIONS_SOURCE), row];
-		this.spansChanged(null);
+		await this.#rebuild();
 		const offered = this.#shown.filter((s) => s.offer.sources.includes(MENTIONS_SOURCE) && offerKey(s.offer) !== offerKey(span) && s.offer.label === span.label && text.slice(s.offer.start, s.offer.end).toLowerCase() === phrase.toLowerCase());
 		// The first is current (a accepts it); the message says what was found.
 		if (offered.length > 0) this.#goTo(offered[0]);
@@ -389,7 +468,7 @@ export class SuggestionSession implements SpanListener {
 			const rows = await readSuggestions(this.#workspace.db, session.article.id, this.#hash);
 			if (!this.#closed) {
 				this.#rows = rows;
-				this.spansChanged(null);
+				await this.#rebuild();
 			}
 			this.#workspace.notices.show(
 				cancelled ? 'info' : 'success',

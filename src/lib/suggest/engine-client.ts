@@ -3,13 +3,13 @@
  * part of the first load), answering requests in turn.
  */
 import type { SuggestRequest } from '$lib/core/suggest/engine';
-import type { Suggestion } from '$lib/core/suggest/types';
+import type { PackedSuggestions } from '$lib/core/suggest/packed';
 import type { SuggestWorkerRequest, SuggestWorkerResponse } from './suggest.worker';
 
 export class SuggestEngineClient {
 	#worker: Worker | null = null;
 	#next = 0;
-	readonly #waiting = new Map<number, { resolve(value: Record<string, Suggestion[]>): void; reject(error: Error): void }>();
+	readonly #waiting = new Map<number, { resolve(value: Record<string, PackedSuggestions>): void; reject(error: Error): void }>();
 
 	#start(): Worker {
 		if (this.#worker) return this.#worker;
@@ -34,8 +34,13 @@ export class SuggestEngineClient {
 		return worker;
 	}
 
-	/** Suggestions of `request` over `text`, by source. */
-	run(text: string, request: SuggestRequest): Promise<Record<string, Suggestion[]>> {
+	/** Starts the worker now (its language model loads while the page does other work). */
+	warm(): void {
+		this.#start();
+	}
+
+	/** Suggestions of `request` over `text`, by source, packed. */
+	run(text: string, request: SuggestRequest): Promise<Record<string, PackedSuggestions>> {
 		const id = ++this.#next;
 		return new Promise((resolve, reject) => {
 			this.#waiting.set(id, { resolve, reject });

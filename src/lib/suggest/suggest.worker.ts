@@ -1,18 +1,21 @@
 /** The suggestion engine off the main thread: the recognizers' models load here, on first use. */
 import { runSuggestions, type SuggestRequest } from '$lib/core/suggest/engine';
-import type { Suggestion } from '$lib/core/suggest/types';
+import { packSuggestions, packedBuffers, type PackedSuggestions } from '$lib/core/suggest/packed';
 
 export type SuggestWorkerRequest = { readonly id: number; readonly text: string; readonly request: SuggestRequest };
-export type SuggestWorkerResponse = { readonly id: number; readonly bySource: Record<string, Suggestion[]>; readonly ms: number } | { readonly id: number; readonly error: string };
+/** Each source's suggestions packed in columns, their buffers transferred (not copied) to the page. */
+export type SuggestWorkerResponse = { readonly id: number; readonly bySource: Record<string, PackedSuggestions>; readonly ms: number } | { readonly id: number; readonly error: string };
 
-const scope = self as unknown as { postMessage(message: SuggestWorkerResponse): void; onmessage: ((e: MessageEvent<SuggestWorkerRequest>) => void) | null };
+const scope = self as unknown as { postMessage(message: SuggestWorkerResponse, transfer?: Transferable[]): void; onmessage: ((e: MessageEvent<SuggestWorkerRequest>) => void) | null };
 
 scope.onmessage = (event) => {
 	const { id, text, request } = event.data;
 	try {
 		const started = performance.now();
-		const bySource = runSuggestions(text, request);
-		scope.postMessage({ id, bySource, ms: performance.now() - started });
+		const made = runSuggestions(text, request);
+		const bySource: Record<string, PackedSuggestions> = {};
+		for (const [source, items] of Object.entries(made)) bySource[source] = packSuggestions(source, items);
+		scope.postMessage({ id, bySource, ms: performance.now() - started }, Object.values(bySource).flatMap(packedBuffers));
 	} catch (error) {
 		scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
 	}

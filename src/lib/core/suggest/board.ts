@@ -5,6 +5,7 @@
  * the few that an edit touches.
  */
 import type { Suggestion } from './types';
+import { packSuggestions, unpackOne, type PackedSuggestions } from './packed';
 
 /** One suggestion as offered: the first source's, with every source that made the same one. */
 export interface OfferedSuggestion extends Suggestion {
@@ -28,34 +29,131 @@ export function offerKey(s: Pick<Suggestion, 'start' | 'end' | 'label'>): string
 }
 
 /**
- * The offers of an article, in text order (start, then the longer first): `rows` are each source's
- * suggestions, `decided(source, key)` says whether the labeller decided that one already (a decision
- * on any source that made an offer settles the offer), `on(source, label)` whether they want it.
+ * Collects the offers of an article a slice at a time (`step`), so that 20,000 suggestions never hold
+ * the main thread for long: `rows` are each source's suggestions (packed), `decided(source, key)` says
+ * whether the labeller decided that one already (a decision on any source that made an offer settles
+ * the offer), `on(source, label)` whether they want it, `standing(offer)` how it stands against their
+ * spans. The offers come out in text order (start, then the longer first).
  */
+export class OfferCollector {
+	readonly #rows: readonly PackedSuggestions[];
+	readonly #decided: (source: string, key: string) => boolean;
+	readonly #on: (source: string, label: string) => boolean;
+	readonly #standingOf: (offer: OfferedSuggestion) => OfferStanding;
+	readonly #byKey = new Map<string, { row: number; item: number; sources: string[]; settled: boolean }>();
+	#row = 0;
+	#item = 0;
+	#entries: IterableIterator<[string, { row: number; item: number; sources: string[]; settled: boolean }]> | null = null;
+	readonly #out: OfferedSuggestion[] = [];
+	readonly #standing = new Map<string, OfferStanding>();
+	#done = false;
+
+	constructor(
+		rows: readonly PackedSuggestions[],
+		decided: (source: string, key: string) => boolean,
+		on: (source: string, label: string) => boolean,
+		standing: (offer: OfferedSuggestion) => OfferStanding = () => 'suggestion'
+	) {
+		this.#rows = rows;
+		this.#decided = decided;
+		this.#on = on;
+		this.#standingOf = standing;
+	}
+
+	/** Does up to `budget` more items of work; true once every offer is collected. */
+	step(budget: number): boolean {
+		let left = budget;
+		while (!this.#done && left > 0) {
+			if (this.#row < this.#rows.length) {
+				const row = this.#rows[this.#row];
+				const n = row.start.length;
+				for (; this.#item < n && left > 0; this.#item++, left--) this.#take(row, this.#row, this.#item);
+				if (this.#item >= n) {
+					this.#row++;
+					this.#item = 0;
+				}
+				continue;
+			}
+			this.#entries ??= this.#byKey.entries();
+			for (; left > 0; left--) {
+				const next = this.#entries.next();
+				if (next.done) {
+					this.#finish();
+					break;
+				}
+				this.#offer(next.value[0], next.value[1]);
+			}
+		}
+		return this.#done;
+	}
+
+	/** Runs to the end at once (tests, small articles). */
+	all(): OfferedSuggestion[] {
+		while (!this.step(Number.MAX_SAFE_INTEGER));
+		return this.#out;
+	}
+
+	/** The offers, in text order (complete once `step` said so). */
+	get offers(): OfferedSuggestion[] {
+		return this.#out;
+	}
+
+	/** Each offer's standing, by key. */
+	get standing(): Map<string, OfferStanding> {
+		return this.#standing;
+	}
+
+	#take(row: PackedSuggestions, r: number, i: number): void {
+		const key = `${row.start[i]}:${row.end[i]}:${row.names[row.label[i]]}`;
+		const entry = this.#byKey.get(key);
+		if (!entry) this.#byKey.set(key, { row: r, item: i, sources: [row.source], settled: this.#decided(row.source, key) });
+		else {
+			if (!entry.sources.includes(row.source)) entry.sources.push(row.source);
+			if (!entry.settled && this.#decided(row.source, key)) entry.settled = true;
+		}
+	}
+
+	#offer(key: string, entry: { row: number; item: number; sources: string[]; settled: boolean }): void {
+		if (entry.settled) return;
+		const row = this.#rows[entry.row];
+		const label = row.names[row.label[entry.item]];
+		const sources = entry.sources.length === 1 ? (this.#on(entry.sources[0], label) ? entry.sources : []) : entry.sources.filter((source) => this.#on(source, label));
+		if (sources.length === 0) return;
+		const f = unpackOne(row, entry.item);
+		const offer: OfferedSuggestion = { ...f, source: sources[0], key, sources };
+		this.#out.push(offer);
+		this.#standing.set(key, this.#standingOf(offer));
+	}
+
+	#finish(): void {
+		this.#done = true;
+		// Usually in order already (one source, made in text order): check before sorting.
+		let sorted = true;
+		for (let i = 1; i < this.#out.length && sorted; i++) sorted = byTextOrder(this.#out[i - 1], this.#out[i]) <= 0;
+		if (!sorted) this.#out.sort(byTextOrder);
+	}
+}
+
+/** The offers of `rows` (see OfferCollector), all at once. */
 export function collectOffers(
 	rows: readonly { readonly source: string; readonly items: readonly Suggestion[] }[],
 	decided: (source: string, key: string) => boolean,
 	on: (source: string, label: string) => boolean
 ): OfferedSuggestion[] {
-	const byKey = new Map<string, { first: Suggestion; sources: string[]; settled: boolean }>();
-	for (const row of rows) {
+	const packed = rows.flatMap((row) => {
+		const bySource = new Map<string, Suggestion[]>();
 		for (const item of row.items) {
-			const key = offerKey(item);
 			const source = item.source || row.source;
-			let entry = byKey.get(key);
-			if (!entry) byKey.set(key, (entry = { first: { ...item, source }, sources: [], settled: false }));
-			if (!entry.sources.includes(source)) entry.sources.push(source);
-			if (decided(source, key)) entry.settled = true;
+			bySource.set(source, [...(bySource.get(source) ?? []), item]);
 		}
-	}
-	const out: OfferedSuggestion[] = [];
-	for (const [key, entry] of byKey) {
-		if (entry.settled) continue;
-		const sources = entry.sources.filter((source) => on(source, entry.first.label));
-		if (sources.length === 0) continue;
-		out.push({ ...entry.first, source: sources[0], key, sources });
-	}
-	return out.sort((a, b) => a.start - b.start || b.end - a.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+		return [...bySource].map(([source, items]) => packSuggestions(source, items));
+	});
+	return new OfferCollector(packed, decided, on).all();
+}
+
+/** Text order of offers: start, then the longer first, then by label. */
+function byTextOrder(a: OfferedSuggestion, b: OfferedSuggestion): number {
+	return a.start - b.start || b.end - a.end || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0);
 }
 
 /**
