@@ -586,6 +586,23 @@ test('scaling: open, tag and scroll at 10,000 / 100,000 / 1,000,000 words', asyn
 	notes.scaling = 'per size: open_ms median of 3 openings; tag_total_main_ms median of 20 tags measured as tag_total_main_ms; scroll over the first 300 frames at 800 px a frame';
 });
 
+/** Drops every stored suggestion (so the next opening makes them again, in the worker). */
+function clearStoredSuggestions(page: Page): Promise<void> {
+	return page.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				const open = indexedDB.open('spanwise');
+				open.onsuccess = () => {
+					const tx = open.result.transaction('suggestions', 'readwrite');
+					tx.objectStore('suggestions').clear();
+					tx.oncomplete = () => (open.result.close(), resolve());
+					tx.onerror = () => reject(tx.error);
+				};
+				open.onerror = () => reject(open.error);
+			})
+	);
+}
+
 /** The annotated news-style test articles of the suggestion engine (tests/fixtures/suggest), gold layer. */
 function suggestionFixtures(): { name: string; records: ArticleRecord[] }[] {
 	return ['news-eval.jsonl', 'news-heldout.jsonl'].map((name) => ({
@@ -711,19 +728,7 @@ test('suggestions: quality on the test articles, speed in the app and in the eng
 	let counts = { two: 0, big: 0 };
 	for (let run = 0; run < 2; run++) {
 		// Stored suggestions would be read instead of made: drop them between runs.
-		await page.evaluate(
-			() =>
-				new Promise<void>((resolve, reject) => {
-					const open = indexedDB.open('spanwise');
-					open.onsuccess = () => {
-						const tx = open.result.transaction('suggestions', 'readwrite');
-						tx.objectStore('suggestions').clear();
-						tx.oncomplete = () => (open.result.close(), resolve());
-						tx.onerror = () => reject(tx.error);
-					};
-					open.onerror = () => reject(open.error);
-				})
-		);
+		await clearStoredSuggestions(page);
 		const two = await suggestTimed('sugg-2k');
 		const big = await suggestTimed('sugg-100k');
 		twoRuns.push(two.ms);
@@ -734,19 +739,7 @@ test('suggestions: quality on the test articles, speed in the app and in the eng
 	// Within one visit the worker stays: the next article opened from the library finds it ready.
 	const warmRuns: number[] = [];
 	for (let run = 0; run < 3; run++) {
-		await page.evaluate(
-			() =>
-				new Promise<void>((resolve, reject) => {
-					const open = indexedDB.open('spanwise');
-					open.onsuccess = () => {
-						const tx = open.result.transaction('suggestions', 'readwrite');
-						tx.objectStore('suggestions').clear();
-						tx.oncomplete = () => (open.result.close(), resolve());
-						tx.onerror = () => reject(tx.error);
-					};
-					open.onerror = () => reject(open.error);
-				})
-		);
+		await clearStoredSuggestions(page);
 		const marks = await page.evaluate(() => performance.getEntriesByName('spanwise:suggestions-ready').length);
 		await page.getByRole('link', { name: '← Library' }).click();
 		await page.getByRole('link', { name: 'Suggestions 2k', exact: true }).click();

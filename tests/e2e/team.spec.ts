@@ -22,6 +22,8 @@ const team = (...args: string[]) => execFileSync('node', [CLI, 'team', ...args, 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async () => {
+	// An embedded PostgreSQL starting, then four commands each starting Node: slow on a busy 2-core machine.
+	test.setTimeout(120_000);
 	dataDir = mkdtempSync(join(tmpdir(), 'spanwise-team-'));
 	const port = await freePort();
 	server = await serve(CLI, port, ['--data', dataDir]);

@@ -169,7 +169,7 @@ async function storeImportedSuggestions(db: SpanwiseDB, split: readonly { record
 		const text = texts[i]?.text;
 		if (text !== w.record.article.text) continue;
 		const bySource = new Map<string, Suggestion[]>();
-		for (const s of w.suggestions) bySource.set(s.source, [...(bySource.get(s.source) ?? []), s]);
+		for (const s of w.suggestions) (bySource.get(s.source) ?? bySource.set(s.source, []).get(s.source)!).push(s);
 		for (const [source, items] of bySource) added += await addSuggestions(db, w.articleId, source, textHash(text), 'import', items);
 	}
 	return added;

@@ -5,6 +5,7 @@
 import Dexie, { type DexieOptions, type Table, type Transaction } from 'dexie';
 import { layerKind } from '$lib/core/layers';
 import { textHash } from '$lib/core/text/hash';
+import { splitSuggestions } from '$lib/core/suggest/from-records';
 import type { AnnotationEdit, Article, Label, Relation, RelationType, Span } from '$lib/core/types';
 import { DEFAULT_RELATION_TYPES } from '$lib/core/relations/defaults';
 import type { Suggestion } from '$lib/core/suggest/types';
@@ -145,21 +146,26 @@ export interface SuggestionDecisionRow {
 
 /** The version 7 upgrade: spans of suggestion layers become suggestion rows (see the constructor). */
 async function moveSuggestionSpans(tx: Transaction): Promise<void> {
-	const spans = (await tx.table('spans').toArray()) as Span[];
-	const moved = spans.filter((s) => layerKind(s.annotator) === 'suggestion');
+	const moved = (await tx
+		.table('spans')
+		.filter((s: Span) => layerKind(s.annotator) === 'suggestion')
+		.toArray()) as Span[];
 	if (moved.length === 0) return;
 	const byArticle = new Map<string, Span[]>();
-	for (const span of moved) byArticle.set(span.articleId, [...(byArticle.get(span.articleId) ?? []), span]);
+	for (const span of moved) (byArticle.get(span.articleId) ?? byArticle.set(span.articleId, []).get(span.articleId)!).push(span);
 	const now = Date.now();
 	for (const [articleId, list] of byArticle) {
 		const text = (await tx.table('texts').get(articleId)) as TextRow | undefined;
 		const row = (await tx.table('articles').get(articleId)) as ArticleRow | undefined;
 		if (!text || !row) continue;
-		const bySource = new Map<string, Suggestion[]>();
-		for (const s of list) bySource.set(s.annotator, [...(bySource.get(s.annotator) ?? []), { start: s.start, end: s.end, label: s.label, source: s.annotator }]);
-		for (const [source, items] of bySource) await tx.table('suggestions').put({ articleId, source, textHash: textHash(text.text), maker: 'import', packed: packSuggestions(source, items), madeAt: now } satisfies SuggestionRow);
 		const ids = new Set(list.map((s) => s.id));
-		await tx.table('relations').where('[articleId+annotator]').between([articleId, Dexie.minKey], [articleId, Dexie.maxKey], true, true).filter((r: Relation) => ids.has(r.head) || ids.has(r.tail)).delete();
+		const links = (await tx.table('relations').where('[articleId+annotator]').between([articleId, Dexie.minKey], [articleId, Dexie.maxKey], true, true).toArray()) as Relation[];
+		// As an import does (core/suggest/from-records.ts): a source link between two of them is the claim's speaker.
+		const { suggestions } = splitSuggestions({ article: { id: articleId, title: '', text: text.text, source: '', meta: {}, status: 'new', createdAt: 0, updatedAt: 0 }, spans: list, relations: links.filter((r) => ids.has(r.head) && ids.has(r.tail)) });
+		const bySource = new Map<string, Suggestion[]>();
+		for (const s of suggestions) (bySource.get(s.source) ?? bySource.set(s.source, []).get(s.source)!).push(s);
+		for (const [source, items] of bySource) await tx.table('suggestions').put({ articleId, source, textHash: textHash(text.text), maker: 'import', packed: packSuggestions(source, items), madeAt: now } satisfies SuggestionRow);
+		await tx.table('relations').bulkDelete(links.filter((r) => ids.has(r.head) || ids.has(r.tail)).map((r) => r.id));
 		await tx.table('spans').bulkDelete([...ids]);
 		const counts: Record<string, number> = { ...row.counts };
 		for (const s of list) {

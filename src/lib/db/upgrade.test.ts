@@ -142,6 +142,8 @@ describe('schema upgrade to version 7', () => {
 		const [suggestions] = await db.suggestions.toArray();
 		expect(suggestions).toMatchObject({ articleId: 'a1', source: 'prediction:ner-2', textHash: textHash(text) });
 		expect(unpackSuggestions(suggestions.packed).map((s) => `${s.label}:${text.slice(s.start, s.end)}`)).toEqual(['actor:NATO', 'claim:it would pay']);
+		// Their source link became the claim's speaker, as an import of them would make it.
+		expect(unpackSuggestions(suggestions.packed).find((s) => s.label === 'claim')?.speaker).toEqual({ start: 0, end: 4 });
 		db.close();
 	});
 });

@@ -151,6 +151,7 @@ export class SuggestSettings {
 		for (const { source, maker } of makers) for (const id of await articlesWithoutSuggestions(db, ids, source, maker)) todo.set(id, [...(todo.get(id) ?? []), source]);
 		const list = [...todo];
 		this.#corpus = { done: 0, total: list.length };
+		this.#preannotating = true;
 		let done = 0;
 		try {
 			for (const [id, sources] of list) {
@@ -171,6 +172,7 @@ export class SuggestSettings {
 			if (!this.#cancelled) throw error;
 		} finally {
 			this.#corpus = null;
+			this.#preannotating = false;
 		}
 		return { done, total: list.length, cancelled: this.#cancelled };
 	}
@@ -207,11 +209,16 @@ export class SuggestSettings {
 		return { added, articles, cancelled: this.#cancelled };
 	}
 
-	/** Stops corpus-wide pre-annotation (articles done so far keep their suggestions). */
+	/**
+	 * Stops corpus-wide work (articles done so far keep their suggestions). Pre-annotation's article
+	 * in the worker is dropped too (the worker starts again when next needed); a mention search
+	 * stops after its batch.
+	 */
 	cancelCorpus(): void {
 		this.#cancelled = true;
-		this.#engine?.cancel();
+		if (this.#preannotating) this.#engine?.cancel();
 	}
+	#preannotating = false;
 
 	destroy(): void {
 		this.#engine?.cancel();

@@ -35,6 +35,9 @@ function yieldToPage(): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** The keys the session takes (see the shortcut table, context article). */
+const SUGGESTION_KEYS: ReadonlySet<string> = new Set(['j', 'k', 'a', 'x', 'A', 'm']);
+
 /** The relation a claim's speaker is linked by. */
 const SPEAKER_RELATION = 'source';
 
@@ -131,7 +134,9 @@ export class SuggestionSession implements SpanListener {
 			if (build !== this.#builds || this.#closed) return;
 		}
 		if (build !== this.#builds || this.#closed) return;
-		this.#offers = collector.offers;
+		// Decisions made while it ran take their offers out (the collector saw the decisions of its start).
+		const now = this.#decided;
+		this.#offers = now === decided ? collector.offers : collector.offers.filter((o) => !o.sources.some((source) => now.has(`${source}|${o.key}`)));
 		this.#standing = collector.standing;
 		// Edits made meanwhile may have moved spans under offers already collected.
 		if (this.#spansMoved) this.spansChanged(null);
@@ -390,20 +395,23 @@ export class SuggestionSession implements SpanListener {
 		const type = this.#workspace.relationTypes.find((t) => t.name === SPEAKER_RELATION);
 		if (!type) return [];
 		const edits: AnnotationEdit[] = [];
-		const newSpans = added.flatMap((e) => (e.type === 'add' ? [e.span] : []));
+		// The spans this step adds, by range and label (thousands when a whole label is accepted).
+		const newSpans = new Map<string, Span>();
+		for (const e of added) if (e.type === 'add') newSpans.set(offerKey(e.span), e.span);
 		for (const offer of offers) {
 			const claimLabel = label ?? offer.label;
 			if (!offer.speaker) continue;
-			const claim = newSpans.find((s) => s.start === offer.start && s.end === offer.end && s.label === claimLabel);
+			const claim = newSpans.get(offerKey({ start: offer.start, end: offer.end, label: claimLabel }));
 			if (!claim) continue;
 			const actorLabel = type.tailLabels[0] ?? 'actor';
 			if (!typesFitting([type], claim.label, actorLabel).length) continue;
-			let actor: Span | undefined = session.spans.findDuplicate(offer.speaker.start, offer.speaker.end, actorLabel) ?? newSpans.find((s) => s.start === offer.speaker!.start && s.end === offer.speaker!.end && s.label === actorLabel);
+			const speakerKey = offerKey({ ...offer.speaker, label: actorLabel });
+			let actor: Span | undefined = session.spans.findDuplicate(offer.speaker.start, offer.speaker.end, actorLabel) ?? newSpans.get(speakerKey);
 			if (!actor) {
 				const [add] = session.spanAdditions([{ start: offer.speaker.start, end: offer.speaker.end, label: actorLabel }]);
 				if (!add || add.type !== 'add') continue;
 				edits.push(add);
-				newSpans.push(add.span);
+				newSpans.set(speakerKey, add.span);
 				actor = add.span;
 			}
 			const now = Date.now();
@@ -434,6 +442,7 @@ export class SuggestionSession implements SpanListener {
 	 */
 	async mentions(): Promise<number> {
 		const session = this.#session;
+		if (this.#closed) return 0;
 		const span = session.selected ?? (this.#lastTagged ? session.spans.get(this.#lastTagged) : undefined);
 		if (!span) {
 			session.notify('Tag or select a span first, then press m for its other mentions.');
@@ -444,8 +453,10 @@ export class SuggestionSession implements SpanListener {
 		const found = findMentions(text, phrase, span.label, { caseMode: this.#workspace.suggest.prefs.mentionsCase, except: span.start });
 		const added = await addSuggestions(this.#workspace.db, session.article.id, MENTIONS_SOURCE, this.#hash, 'mentions', found);
 		const row = (await readSuggestions(this.#workspace.db, session.article.id, this.#hash)).find((r) => r.source === MENTIONS_SOURCE);
+		if (this.#closed) return added;
 		if (row) this.#rows = [...this.#rows.filter((r) => r.source !== MENTIONS_SOURCE), row];
 		await this.#rebuild();
+		if (this.#closed) return added;
 		const offered = this.#shown.filter((s) => s.offer.sources.includes(MENTIONS_SOURCE) && offerKey(s.offer) !== offerKey(span) && s.offer.label === span.label && text.slice(s.offer.start, s.offer.end).toLowerCase() === phrase.toLowerCase());
 		// The first is current (a accepts it); the message says what was found.
 		if (offered.length > 0) this.#goTo(offered[0]);
@@ -484,6 +495,8 @@ export class SuggestionSession implements SpanListener {
 	/** The suggestion keys (see the file comment); true when taken. */
 	key(event: KeyboardEvent, hasSelection: boolean): boolean {
 		if (event.ctrlKey || event.metaKey || event.altKey || event.isComposing) return false;
+		// A label bound to one of these keys before they were reserved keeps it: the label wins.
+		if (SUGGESTION_KEYS.has(event.key) && this.#workspace.labelForKey(event.key)) return false;
 		switch (event.key) {
 			case 'j':
 				return this.step(1), true;
@@ -494,6 +507,8 @@ export class SuggestionSession implements SpanListener {
 			case 'x':
 				return this.reject(), true;
 			case 'A': {
+				// Caps Lock gives "A" without Shift: not a reason to accept a whole label.
+				if (!event.shiftKey) return false;
 				const current = this.current;
 				if (!current) return this.#session.notify('Press j to go to a suggestion first: Shift+A accepts every suggestion of its label.'), true;
 				this.acceptAll(current.offer.label);
@@ -506,12 +521,15 @@ export class SuggestionSession implements SpanListener {
 				this.clear();
 				return true;
 		}
-		// A label key with a suggestion current (and no text selected, no span selected) accepts it with that label.
-		if (this.#currentKey !== null && !hasSelection && !this.#session.selected) {
-			const label = this.#workspace.labelForKey(event.key);
-			if (label && this.current) return this.accept(label), true;
+		// A label key with a suggestion current (and no text selected, no span selected) accepts it with that
+		// label, while the caret is still where walking put it; once the user has moved on, it lets it go.
+		const label = this.#currentKey !== null && !hasSelection && !this.#session.selected ? this.#workspace.labelForKey(event.key) : undefined;
+		const current = this.current;
+		if (label && current) {
+			const caret = this.#session.editor?.selectionOffsets().start;
+			if (caret === undefined || caret === current.offer.start) return this.accept(label), true;
+			this.clear();
 		}
-		// Anything else lets the current suggestion go once the user moves on (a click, a selection).
 		return false;
 	}
 

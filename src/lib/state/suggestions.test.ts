@@ -132,4 +132,24 @@ describe('SuggestionSession', () => {
 		expect(mentions).toEqual([at('NATO', 30).start, at('NATO', 50).start]);
 		expect(suggestions.current?.offer.start).toBe(at('NATO', 30).start);
 	});
+
+	it('keeps a decision made while the offers are being made again (undo, then redo at once)', async () => {
+		const { db, session, suggestions } = await open();
+		// Enough suggestions that making the offers takes several slices.
+		const many = Array.from({ length: 4000 }, (_, i) => ({ start: i % 60, end: (i % 60) + 1 + Math.floor(i / 60), label: 'figure', source: 'patterns:p.jsonl' })).filter((s) => s.end <= TEXT.length);
+		await addSuggestions(db, 'a', 'patterns:p.jsonl', textHash(TEXT), 'import', many);
+		await suggestions.load();
+		const before = suggestions.shown.length;
+		expect(before).toBeGreaterThan(1500);
+		suggestions.step(1);
+		const rejected = suggestions.current!.offer.key;
+		suggestions.reject();
+		expect(suggestions.shown.some((s) => s.offer.key === rejected)).toBe(false);
+		session.undo();
+		session.redo();
+		// Let the rebuild the undo started finish.
+		for (let i = 0; i < 50; i++) await new Promise((resolve) => setTimeout(resolve, 0));
+		expect(suggestions.shown.some((s) => s.offer.key === rejected)).toBe(false);
+		expect(suggestions.shown.length).toBe(before - 1);
+	});
 });

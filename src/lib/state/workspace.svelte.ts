@@ -508,7 +508,8 @@ export class Workspace {
 		const corpus = files.filter((f) => isCorpusFile(f.name, names));
 		// An admin of a team project adds corpus files to the project itself; everyone else imports into this browser.
 		const team = this.#team;
-		if (corpus.length > 0 && team?.member?.role === 'admin') void this.#importToProject(team, corpus);
+		// (A model's output taken as suggestions stays in this browser: suggestions are not synced.)
+		if (corpus.length > 0 && team?.member?.role === 'admin' && !this.importAsSuggestions) void this.#importToProject(team, corpus);
 		else if (corpus.length > 0) this.#startCorpusImport(corpus);
 		files = files.filter((f) => !corpus.includes(f));
 		if (files.length === 0) return [];

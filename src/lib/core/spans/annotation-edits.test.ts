@@ -158,3 +158,25 @@ describe('random edit sequences', () => {
 		);
 	});
 });
+
+describe('applyAnnotationEdits with thousands of span edits', () => {
+	it('adds and removes a long run at once, as one by one would, with the same checks', () => {
+		const apply = applyAnnotationEdits;
+		const make = (i: number) => ({ id: `s${i}`, articleId: 'a', start: (i * 7) % 500, end: ((i * 7) % 500) + 3, label: i % 2 ? 'actor' : 'figure', annotator: 'x', createdAt: 1, updatedAt: 1 });
+		const base = SpanSet.from([make(0), make(1)]);
+		const adds = Array.from({ length: 200 }, (_, i) => ({ type: 'add' as const, span: make(i + 2) }));
+		const bulk = apply({ spans: base, relations: RelationSet.empty }, adds).spans;
+		let single = base;
+		for (const edit of adds) single = single.add(edit.span);
+		expect(bulk.all()).toEqual(single.all());
+		expect(bulk.countsByLabel()).toEqual(single.countsByLabel());
+		const removes = adds.slice(0, 150).map((e) => ({ type: 'remove' as const, span: e.span }));
+		const after = apply({ spans: bulk, relations: RelationSet.empty }, removes).spans;
+		expect(after.size).toBe(52);
+		expect(after.has('s2')).toBe(false);
+		expect(after.has('s160')).toBe(true);
+		// The checks hold in a long run too.
+		expect(() => apply({ spans: bulk, relations: RelationSet.empty }, adds)).toThrow(/already in the set/);
+		expect(() => apply({ spans: after, relations: RelationSet.empty }, removes)).toThrow(/not in the set/);
+	});
+});

@@ -4,7 +4,7 @@
  */
 import type { AnnotationEdit, RelationEdit, SpanEdit } from '../types';
 import type { RelationChange, RelationSet } from '../relations/relation-set';
-import type { SpanSet } from './span-set';
+import { SpanSet } from './span-set';
 
 /** One article layer's annotations: its spans and the relations between them. */
 export interface AnnotationState {
@@ -90,6 +90,13 @@ export function applyAnnotationEdits(state: AnnotationState, edits: readonly Ann
 		present.clear();
 	};
 	const has = (id: string) => present.get(id) ?? relations.has(id);
+	// Consecutive adds (or removes) of spans are applied together: thousands of them (accepting every
+	// suggestion of a label, and its undo) then remake the set once instead of copying it per span.
+	let run: SpanEdit[] = [];
+	const applyRun = () => {
+		if (run.length > 0) spans = applySpanRun(spans, run);
+		run = [];
+	};
 	for (const edit of edits) {
 		if (!isRelationEdit(edit)) {
 			if (edit.type === 'remove') {
@@ -99,9 +106,12 @@ export function applyAnnotationEdits(state: AnnotationState, edits: readonly Ann
 					throw new RangeError(`cannot remove span "${edit.span.id}": relations ${ids} still link it`);
 				}
 			}
-			spans = applySpanEdit(spans, edit);
+			if (run.length > 0 && run[0].type !== edit.type) applyRun();
+			run.push(edit);
+			if (edit.type === 'update') applyRun();
 			continue;
 		}
+		applyRun();
 		const relation = edit.type === 'update-relation' ? edit.after : edit.relation;
 		if (edit.type === 'update-relation' && edit.before.id !== edit.after.id) {
 			throw new RangeError(`an update cannot change a relation's id ("${edit.before.id}" → "${edit.after.id}")`);
@@ -120,8 +130,29 @@ export function applyAnnotationEdits(state: AnnotationState, edits: readonly Ann
 			present.set(relation.id, false);
 		}
 	}
+	applyRun();
 	if (pending.length > 0) flush();
 	return spans === state.spans && relations === state.relations ? state : { spans, relations };
+}
+
+/** Below this many, span edits of a run are applied one by one. */
+const BULK_RUN = 32;
+
+/** Applies a run of span edits of one type: one by one when few, else by remaking the set once (same checks). */
+function applySpanRun(spans: SpanSet, run: readonly SpanEdit[]): SpanSet {
+	if (run.length < BULK_RUN || run[0].type === 'update') return applyEdits(spans, run);
+	if (run[0].type === 'add') {
+		for (const edit of run) if (edit.type === 'add' && spans.has(edit.span.id)) throw new RangeError(`span id "${edit.span.id}" is already in the set`);
+		// SpanSet.from checks each span and refuses an id twice.
+		return SpanSet.from([...spans.all(), ...run.map((edit) => (edit as Extract<SpanEdit, { type: 'add' }>).span)]);
+	}
+	const gone = new Set<string>();
+	for (const edit of run) {
+		if (edit.type !== 'remove') continue;
+		if (!spans.has(edit.span.id) || gone.has(edit.span.id)) throw new RangeError(`cannot remove span "${edit.span.id}": it is not in the set`);
+		gone.add(edit.span.id);
+	}
+	return SpanSet.from(spans.all().filter((span) => !gone.has(span.id)));
 }
 
 function invertEdit(edit: AnnotationEdit): AnnotationEdit {
