@@ -146,3 +146,33 @@ test('a model’s output imported as suggestions, exported only when asked; buil
 	const money = record.spans.find((s: { text: string; label: string }) => s.text === '$60.84 billion');
 	expect(money).toMatchObject({ label: 'figure', annotator: 'builtin' });
 });
+
+test('pre-annotating every article in Settings stores their suggestions before they are opened', async ({ page }) => {
+	await openLibrary(page);
+	await importThroughChooser(page, ['suggest/briefing-pair.jsonl']);
+	await expect(page.getByRole('link', { name: 'Vilnius follow-up', exact: true })).toBeVisible();
+	await page.getByRole('link', { name: 'Settings' }).click();
+	await page.getByRole('button', { name: 'Pre-annotate every article' }).click();
+	// The sample articles and the two imported ones: each gets the built-in recognizers' suggestions.
+	await expect(page.getByText(/^Suggestions made for \d+ articles\.$/)).toBeVisible({ timeout: 30_000 });
+	const stored = await page.evaluate(
+		() =>
+			new Promise<string[]>((resolve, reject) => {
+				const open = indexedDB.open('spanwise');
+				open.onsuccess = () => {
+					const all = open.result.transaction('suggestions').objectStore('suggestions').getAll();
+					all.onsuccess = () => (open.result.close(), resolve(all.result.map((row: { articleId: string; source: string }) => `${row.articleId}|${row.source}`)));
+					all.onerror = () => reject(all.error);
+				};
+				open.onerror = () => reject(open.error);
+			})
+	);
+	expect(stored).toEqual(expect.arrayContaining(['brief-1|builtin', 'brief-2|builtin']));
+	// A second run has nothing left to do.
+	await page.getByRole('button', { name: 'Pre-annotate every article' }).click();
+	await expect(page.getByText('Every article has its suggestions already.')).toBeVisible();
+	// Opened, the article shows them from storage.
+	await page.getByRole('link', { name: 'Library' }).click();
+	await openArticle(page, 'Vilnius follow-up');
+	await expect.poll(() => suggestionsDrawn(page, FOLLOW_UP)).toEqual(['actor:NATO ministers', 'actor:The Pentagon']);
+});
