@@ -21,10 +21,15 @@ export class VisibleLines {
 			const box = this.#scroller?.getBoundingClientRect() ?? new DOMRect(0, 0, innerWidth, innerHeight);
 			const dom = (view.dom as HTMLElement).getBoundingClientRect();
 			const left = Math.min(Math.max(dom.left + 8, box.left), dom.right - 8);
-			const top = view.posAtCoords({ left, top: Math.max(box.top, dom.top) + 1 });
-			const bottom = view.posAtCoords({ left, top: Math.min(box.bottom, dom.bottom) - 1 });
-			const from = positions.toOffset(top?.pos ?? 0);
-			const to = bottom ? positions.toOffset(bottom.pos) : positions.text.length;
+			const topY = Math.max(box.top, dom.top) + 1;
+			const bottomY = Math.min(box.bottom, dom.bottom) - 1;
+			// The line under each edge is enough (the window has a screen of margin): found by the element
+			// there, which is much cheaper than a caret position; posAtCoords where no line is hit (a gap).
+			const from = lineEdgeAt(view, positions, left, topY, 'start') ?? positions.toOffset(view.posAtCoords({ left, top: topY })?.pos ?? 0);
+			const to = lineEdgeAt(view, positions, left, bottomY, 'end') ?? (() => {
+				const bottom = view.posAtCoords({ left, top: bottomY });
+				return bottom ? positions.toOffset(bottom.pos) : positions.text.length;
+			})();
 			// A screen's worth of text before and after, so spans are drawn before they scroll in.
 			const margin = Math.max(2_000, to - from);
 			onChange(Math.max(0, from - margin), Math.min(positions.text.length, to + margin));
@@ -42,6 +47,22 @@ export class VisibleLines {
 		(this.#scroller ?? window).removeEventListener('scroll', this.#onScroll);
 		this.#resize.disconnect();
 	}
+}
+
+/**
+ * The start (or end) offset of the line of the article at a screen point, from the element there
+ * (`p.sw-line` in `div.sw-lines` in a block): null when the point is not on a line.
+ */
+function lineEdgeAt(view: EditorView, positions: TextPositions, x: number, y: number, edge: 'start' | 'end'): number | null {
+	const line = (view.dom.ownerDocument.elementFromPoint(x, y) as HTMLElement | null)?.closest?.('p.sw-line');
+	const lines = line?.parentElement;
+	const block = lines?.parentElement;
+	if (!line || !lines || !block || block.parentElement !== view.dom) return null;
+	const b = Array.prototype.indexOf.call(view.dom.children, block);
+	const i = Array.prototype.indexOf.call(lines.children, line);
+	if (b < 0 || i < 0) return null;
+	const at = positions.lines[positions.linesOfBlock(b).first + i];
+	return at ? (edge === 'start' ? at.start : at.end) : null;
 }
 
 /** The nearest ancestor that scrolls its content, or null (the window). */
