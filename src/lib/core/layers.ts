@@ -26,8 +26,11 @@ export const PREDICTION_PREFIX = 'prediction:';
 export const PATTERNS_PREFIX = 'patterns:';
 /** How the name of a suggestion source starts, per kind of source (`builtin` has no suffix). */
 export const SUGGESTION_SOURCE_PREFIXES = [PATTERNS_PREFIX, PREDICTION_PREFIX] as const;
+/** The built-in recognizers' suggestion layer, and that of "tag all mentions". */
+export const BUILTIN_LAYER = 'builtin';
+export const MENTIONS_LAYER = 'mentions';
 /** Suggestion sources without a suffix. */
-export const SUGGESTION_SOURCES = ['builtin', 'mentions'] as const;
+export const SUGGESTION_SOURCES = [BUILTIN_LAYER, MENTIONS_LAYER] as const;
 
 /**
  * The kind of the layer named `name`, as found in a file or a stored span: `gold` for the reserved

@@ -4,13 +4,12 @@
  */
 import Dexie from 'dexie';
 import type { Suggestion } from '$lib/core/suggest/types';
+import { offerKey } from '$lib/core/suggest/board';
 import { packSuggestions, unpackSuggestions } from '$lib/core/suggest/packed';
 import type { SpanwiseDB, SuggestionDecisionRow, SuggestionRow } from './database';
 
-/** The key of a suggestion among its source's for one article: `start:end:label`. */
-export function suggestionKey(s: Pick<Suggestion, 'start' | 'end' | 'label'>): string {
-	return `${s.start}:${s.end}:${s.label}`;
-}
+/** The key of a suggestion among its source's for one article: `start:end:label` (core's offer key). */
+export const suggestionKey = offerKey;
 
 /** The stored suggestion rows of an article (every source) made on the text with hash `textHash`. */
 export async function readSuggestions(db: SpanwiseDB, articleId: string, textHash: string): Promise<SuggestionRow[]> {

@@ -857,7 +857,7 @@ export class ArticleSession implements EditorHost {
 	// —— helpers ——
 
 	/** The text a span covers, shortened for messages and lists. */
-	textOf(span: Span, max = 120): string {
+	textOf(span: Pick<Span, 'start' | 'end'>, max = 120): string {
 		const text = this.article.text.slice(span.start, span.end).replace(/\s+/g, ' ');
 		if (text.length <= max) return text;
 		const cut = Array.from(text).slice(0, max).join('');

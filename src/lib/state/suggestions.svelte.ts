@@ -13,7 +13,7 @@ import { OfferCollector, firstOfferFrom, offerKey, standingOf, type OfferStandin
 import { packSuggestions, packedCount } from '$lib/core/suggest/packed';
 import { findMentions, MENTIONS_SOURCE } from '$lib/core/suggest/mentions';
 import { describeGroup, sourceGroup, suggestionOn } from '$lib/core/suggest/settings';
-import type { Suggestion } from '$lib/core/suggest/types';
+import { SPEAKER_RELATION, type Suggestion } from '$lib/core/suggest/types';
 import { typesFitting } from '$lib/core/relations/rules';
 import { quoted } from '$lib/core/text/isolate';
 import { textHash } from '$lib/core/text/hash';
@@ -38,8 +38,6 @@ function yieldToPage(): Promise<void> {
 /** The keys the session takes (see the shortcut table, context article). */
 const SUGGESTION_KEYS: ReadonlySet<string> = new Set(['j', 'k', 'a', 'x', 'A', 'm']);
 
-/** The relation a claim's speaker is linked by. */
-const SPEAKER_RELATION = 'source';
 
 /** An offer as the page shows it; also what the editor draws (a SuggestionMark). */
 export interface ShownSuggestion extends SuggestionMark {
@@ -545,7 +543,6 @@ export class SuggestionSession implements SpanListener {
 	}
 
 	#textOf(s: Pick<Suggestion, 'start' | 'end'>, max = 60): string {
-		const text = this.#session.article.text.slice(s.start, s.end).replace(/\s+/g, ' ');
-		return text.length <= max ? text : `${Array.from(text).slice(0, max).join('')}…`;
+		return this.#session.textOf(s, max);
 	}
 }

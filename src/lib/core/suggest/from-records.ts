@@ -6,10 +6,7 @@
  */
 import { layerKind } from '../layers';
 import type { ArticleRecord } from '../types';
-import type { Suggestion } from './types';
-
-/** The relation type whose tail is offered as a claim's speaker. */
-const SPEAKER_RELATION = 'source';
+import { SPEAKER_RELATION, type Suggestion } from './types';
 
 /**
  * `record` without its suggestion spans (and the relations between them), and those spans as

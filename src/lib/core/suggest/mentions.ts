@@ -4,10 +4,11 @@
  * matches the "Ukraine" of "Ukraine’s" but not the start of "Ukrainian".
  */
 import { tokenOffsets } from '../text/tokenizer';
+import { MENTIONS_LAYER } from '../layers';
 import type { Suggestion } from './types';
 
 /** The source name of mentions. */
-export const MENTIONS_SOURCE = 'mentions';
+export const MENTIONS_SOURCE = MENTIONS_LAYER;
 
 /** Token starts and ends of `text` as two sets (for "is this offset a token edge?"). */
 export function tokenEdges(text: string, tokens: Int32Array = tokenOffsets(text)): { starts: Set<number>; ends: Set<number> } {

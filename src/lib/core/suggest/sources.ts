@@ -2,10 +2,10 @@
  * Names of the suggestion engine's sources and the "maker" of what each made, without the engine
  * itself (whose language models are large): the app's pages read these, the worker runs the engine.
  */
-import { PATTERNS_PREFIX } from '../layers';
+import { BUILTIN_LAYER, PATTERNS_PREFIX } from '../layers';
 
 /** The source name of the built-in recognizers. */
-export const BUILTIN_SOURCE = 'builtin';
+export const BUILTIN_SOURCE = BUILTIN_LAYER;
 
 /**
  * The built-in recognizers' version: bump it when their rules change, so stored suggestions are made

@@ -5,7 +5,7 @@
  */
 import type { Article, ArticleRecord, Relation, Span } from '../types';
 import { offerKey } from './board';
-import type { Suggestion } from './types';
+import { SPEAKER_RELATION, type Suggestion } from './types';
 
 /** The record of `article` whose spans are `suggestions` (ids made from their source and offsets). */
 export function suggestionsAsRecord(article: Article, suggestions: readonly Suggestion[], now = article.updatedAt): ArticleRecord {
@@ -27,7 +27,7 @@ export function suggestionsAsRecord(article: Article, suggestions: readonly Sugg
 		if (!s.speaker) continue;
 		const head = spanOf(s.source, s.start, s.end, s.label, s.why);
 		const tail = spanOf(s.source, s.speaker.start, s.speaker.end, 'actor');
-		relations.push({ id: `sr-${relations.length + 1}`, articleId: article.id, label: 'source', head, tail, annotator: s.source, createdAt: now, updatedAt: now });
+		relations.push({ id: `sr-${relations.length + 1}`, articleId: article.id, label: SPEAKER_RELATION, head, tail, annotator: s.source, createdAt: now, updatedAt: now });
 	}
 	return { article, spans, ...(relations.length > 0 ? { relations } : {}) };
 }

@@ -4,6 +4,9 @@
  * work until accepted: they live apart from spans (see core/layers.ts).
  */
 
+/** The relation type a claim's suggested speaker is linked by (its `source`). */
+export const SPEAKER_RELATION = 'source';
+
 /** One proposed span. Offsets are UTF-16 code units of the article text, `[start, end)`. */
 export interface Suggestion {
 	readonly start: number;

@@ -5,6 +5,7 @@
  * tokens, so every suggestion starts and ends on a token edge of the project tokenizer. Pure and
  * synchronous: it runs in Node, in a Web Worker and in the CLI alike.
  */
+import { BUILTIN_SOURCE } from '../sources';
 import type { Suggestion } from '../types';
 import { analyze, dateMask, rangeOffsets, type Analysis, type TokenRange } from './analysis';
 import { ActorIndex, groupActors, mergeActors, namedActors, type Actor } from './actors';
@@ -29,7 +30,7 @@ export interface BuiltinOptions {
 }
 
 /** The `source` of every built-in suggestion. */
-export const BUILTIN_SOURCE = 'builtin';
+export { BUILTIN_SOURCE };
 
 function suggestion(analysis: Analysis, range: TokenRange, label: string, why: string, speaker?: TokenRange): Suggestion {
 	const { start, end } = rangeOffsets(analysis, range);
