@@ -5,7 +5,7 @@
  */
 import { builtinMaker, BUILTIN_SOURCE, patternSource } from '$lib/core/suggest/sources';
 import type { SuggestRequest } from '$lib/core/suggest/engine';
-import { DEFAULT_SUGGEST_PREFS, readSuggestPrefs, suggestionOn, type SuggestPrefs } from '$lib/core/suggest/settings';
+import { DEFAULT_SUGGEST_PREFS, readSuggestPrefs, type SuggestPrefs } from '$lib/core/suggest/settings';
 import { parsePatternFile } from '$lib/core/suggest/patterns';
 import { packSuggestions, type PackedSuggestions } from '$lib/core/suggest/packed';
 import type { RecordError } from '$lib/core/types';
@@ -124,11 +124,6 @@ export class SuggestSettings {
 	run(text: string, sources: readonly string[]): Promise<Record<string, PackedSuggestions>> {
 		this.#engine ??= new SuggestEngineClient();
 		return this.#engine.run(text, this.#request(sources));
-	}
-
-	/** Whether a source's suggestions of a label are wanted (Settings). */
-	isOn(source: string, label: string): boolean {
-		return suggestionOn(this.#prefs, source, label);
 	}
 
 	// —— the whole corpus ——
