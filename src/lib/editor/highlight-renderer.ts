@@ -64,8 +64,13 @@ export function highlightsSupported(): boolean {
 }
 
 const PREFIX = 'sw-';
-/** Blocks whose marks stay drawn once scrolled past (the rest are drawn again when they come back). */
-const MAX_DRAWN_BLOCKS = 24;
+/**
+ * Blocks whose marks stay drawn once scrolled past (the rest are drawn again when they come back).
+ * Marks in a block the browser skips (content-visibility) cost no style, layout or paint, so they are
+ * let go only when there are more than this, and in idle time: taking a block's marks down while the
+ * user scrolls costs as much as drawing them.
+ */
+const MAX_DRAWN_BLOCKS = 64;
 
 
 /** Label index and nesting level → CSS-safe highlight key (names are user data; keys are ours). */
@@ -81,6 +86,7 @@ export class HighlightRenderer implements SpanRenderer {
 	readonly #marks = new Map<string, { key: string; els: HTMLElement[] }>();
 	/** Blocks whose marks are drawn, in the order they were drawn (the oldest are let go first). */
 	readonly #drawn = new Set<number>();
+	readonly #measure = document.createRange();
 	#labelIndex = new Map<string, number>();
 	#labels: readonly Label[] = [];
 	readonly #selected = new Highlight();
@@ -238,11 +244,20 @@ export class HighlightRenderer implements SpanRenderer {
 				if (this.#rendered(b)) this.#drawBlock(b);
 			} else if (this.#suggestionsStale.has(b)) this.#redrawSuggestions(b);
 		}
-		for (const b of this.#drawn) {
-			if (this.#drawn.size <= MAX_DRAWN_BLOCKS) break;
-			if (b < first || b > last) this.#undrawBlock(b);
+		if (this.#drawn.size > MAX_DRAWN_BLOCKS && this.#letGo === undefined) {
+			const letGo = () => {
+				this.#letGo = undefined;
+				const { start, end } = this.#window;
+				for (const b of this.#drawn) {
+					if (this.#drawn.size <= MAX_DRAWN_BLOCKS) break;
+					const range = this.#blockRange(b);
+					if (range.to <= start || range.from >= end) this.#undrawBlock(b);
+				}
+			};
+			this.#letGo = typeof requestIdleCallback === 'function' ? requestIdleCallback(letGo, { timeout: 5_000 }) : (setTimeout(letGo, 200) as unknown as number);
 		}
 	}
+	#letGo: number | undefined;
 
 	/** Whether block `block` is rendered now (not skipped by content-visibility). */
 	#rendered(block: number): boolean {
@@ -274,11 +289,17 @@ export class HighlightRenderer implements SpanRenderer {
 		if (!parts) return;
 		this.#drawn.add(block);
 		const range = this.#blockRange(block);
+		const spans = [...this.#all.overlapping(range.from, range.to)];
+		// Nothing to draw: no measuring (it would force the block's layout now instead of in the frame).
+		if (spans.length === 0 && !this.#layers.some((ranges) => ranges.some((r) => r.start < range.to && r.end > range.from)) && !this.#suggestionsIn(range)) {
+			this.#suggestionEls.set(block, []);
+			return;
+		}
 		const origin = parts.marks.getBoundingClientRect();
 		this.#sizes.set(parts.block, { block, width: parts.block.clientWidth, height: parts.block.clientHeight });
 		this.#blockResize.observe(parts.block);
 		const made: HTMLElement[] = [];
-		for (const span of this.#all.overlapping(range.from, range.to)) {
+		for (const span of spans) {
 			const key = this.#keyOf(span);
 			const els = this.#boxes(span.start, span.end, key, range, parts.lines, origin, made);
 			if (els.length === 0) continue;
@@ -346,7 +367,9 @@ export class HighlightRenderer implements SpanRenderer {
 			if (a >= z) continue;
 			const text = lines.children[line - block.firstLine]?.firstChild;
 			if (!text || text.nodeType !== Node.TEXT_NODE) continue;
-			const range = document.createRange();
+			// One Range, reused: every live Range is updated on each DOM change of the document until it
+			// is collected, so a new one per line made every box insertion and removal slower.
+			const range = this.#measure;
 			range.setStart(text, a - ls);
 			range.setEnd(text, Math.min(z - ls, (text as Text).length));
 			for (const rect of range.getClientRects()) {
@@ -466,21 +489,33 @@ export class HighlightRenderer implements SpanRenderer {
 		}
 	}
 
+	/** The index of the first suggestion that may reach into [from, …): none longer than the longest starts earlier. */
+	#firstSuggestionFrom(from: number): number {
+		const list = this.#suggestions;
+		let lo = 0;
+		let hi = list.length;
+		const at = from - this.#longestSuggestion;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (list[mid].start < at) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo;
+	}
+
+	/** Whether any suggestion overlaps the block range. */
+	#suggestionsIn(range: { from: number; to: number }): boolean {
+		const list = this.#suggestions;
+		for (let i = this.#firstSuggestionFrom(range.from); i < list.length && list[i].start < range.to; i++) if (list[i].end > range.from) return true;
+		return false;
+	}
+
 	/** Boxes for the suggestions inside one block, pushed to `into`; returns them. */
 	#suggestionBoxes(range: { from: number; to: number; firstLine: number; endLine: number }, lines: HTMLElement, origin: DOMRect, into: HTMLElement[]): HTMLElement[] {
 		const list = this.#suggestions;
 		if (list.length === 0) return [];
-		// The first suggestion that may reach into the block: none longer than the longest starts earlier.
-		let lo = 0;
-		let hi = list.length;
-		const from = range.from - this.#longestSuggestion;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (list[mid].start < from) lo = mid + 1;
-			else hi = mid;
-		}
 		const made: HTMLElement[] = [];
-		for (let i = lo; i < list.length && list[i].start < range.to; i++) {
+		for (let i = this.#firstSuggestionFrom(range.from); i < list.length && list[i].start < range.to; i++) {
 			const m = list[i];
 			if (m.end <= range.from) continue;
 			const index = this.#labelIndex.get(m.label);
@@ -501,6 +536,7 @@ export class HighlightRenderer implements SpanRenderer {
 		this.#blockResize.disconnect();
 		this.#sizes.clear();
 		clearTimeout(this.#drawTimer);
+		if (this.#letGo !== undefined) (typeof cancelIdleCallback === 'function' ? cancelIdleCallback : clearTimeout)(this.#letGo);
 		document.fonts?.removeEventListener('loadingdone', this.#onFonts);
 		this.#root.removeEventListener('contentvisibilityautostatechange', this.#onRendered, true);
 		CSS.highlights.delete(`${PREFIX}selected`);
