@@ -12,5 +12,5 @@ export default defineConfig({
 	},
 	// The database clients stay in node_modules (PGlite loads its WebAssembly and data files from there),
 	// and so do the suggestion engine's language libraries (large, and loaded only by `suggest`).
-	ssr: { noExternal: true, external: ['postgres', '@electric-sql/pglite', 'wink-nlp', 'wink-eng-lite-web-model', 'compromise'], target: 'node' }
+	ssr: { noExternal: true, external: ['postgres', '@electric-sql/pglite', 'wink-nlp', 'wink-eng-lite-web-model'], target: 'node' }
 });

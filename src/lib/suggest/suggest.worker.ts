@@ -1,6 +1,7 @@
 /** The suggestion engine off the main thread: the recognizers' models load here, on first use. */
 import { runSuggestions, type SuggestRequest } from '$lib/core/suggest/engine';
 import { packSuggestions, packedBuffers, type PackedSuggestions } from '$lib/core/suggest/packed';
+import { prepareBuiltin } from '$lib/core/suggest/builtin';
 
 export type SuggestWorkerRequest = { readonly id: number; readonly text: string; readonly request: SuggestRequest };
 /** Each source's suggestions packed in columns, their buffers transferred (not copied) to the page. */
@@ -20,3 +21,7 @@ scope.onmessage = (event) => {
 		scope.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
 	}
 };
+
+// The models load as soon as the worker starts (the page starts it while it reads the article), so the
+// first article's suggestions do not wait for them; a message that arrives meanwhile waits its turn.
+setTimeout(prepareBuiltin, 0);

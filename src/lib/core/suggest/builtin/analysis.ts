@@ -50,6 +50,11 @@ const CHUNK = 20_000;
 let wink: WinkMethods | undefined;
 
 
+/** Builds the wink-nlp instance now (its model takes most of a worker's start), ahead of the first article. */
+export function prepareAnalysis(): void {
+	winkInstance();
+}
+
 /** The shared wink-nlp instance (sentence boundaries, POS and entities only: the rest of its pipe is not needed). */
 function winkInstance(): WinkMethods {
 	wink ??= winkNLP(model, ['sbd', 'pos', 'ner']);

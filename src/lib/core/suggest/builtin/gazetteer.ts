@@ -3,44 +3,24 @@
  * organisations, nationalities ("Demonym"), role nouns ("Actor": spokesperson, analysts), and its
  * lists of words that end organisations' and places' names. compromise's tagger is not run: it costs
  * about 250 ms on a 2,000-word article and 13 s on 100,000 words, far over the built-in budget,
- * while its lexicon answers in a map lookup.
+ * while its lexicon answers in a map lookup. The lexicon is compromise's own, stored as data
+ * (compromise-lexicon.ts, checked against the installed compromise by lexicon-data.test.ts): importing
+ * compromise would unpack its whole model first, about 660 ms of the worker's start.
  */
-import nlp from 'compromise';
 import { ORGANISATION_WORDS } from './lexicon';
-
-/** The part of compromise's model read here (its types declare `model()` as `object`). */
-interface Lexicon {
-	readonly words: ReadonlyMap<string, readonly string[]>;
-	readonly orgWords: ReadonlySet<string>;
-	readonly placeWords: ReadonlySet<string>;
-}
+import { lexiconFrom, type Lexicon } from './lexicon-data';
+import { LEXICON } from './compromise-lexicon';
 
 let lexicon: Lexicon | undefined;
 
-function record(value: unknown, what: string): Record<string, unknown> {
-	if (typeof value !== 'object' || value === null) throw new Error(`compromise's model has no ${what} (its layout changed?)`);
-	return value as Record<string, unknown>;
-}
-
-function load(): Lexicon {
-	const model = record(nlp.model(), 'model');
-	const one = record(model.one, 'model.one');
-	const two = record(model.two, 'model.two');
-	const words = new Map<string, readonly string[]>();
-	for (const [word, tags] of Object.entries(record(one.lexicon, 'model.one.lexicon'))) {
-		if (typeof tags === 'string') words.set(word, [tags]);
-		else if (Array.isArray(tags)) words.set(word, tags.filter((tag): tag is string => typeof tag === 'string'));
-	}
-	return {
-		words,
-		orgWords: new Set([...Object.keys(record(two.orgWords, 'model.two.orgWords')), ...ORGANISATION_WORDS]),
-		placeWords: new Set(Object.keys(record(two.placeWords, 'model.two.placeWords')))
-	};
-}
-
 function get(): Lexicon {
-	lexicon ??= load();
+	lexicon ??= lexiconFrom(LEXICON, ORGANISATION_WORDS);
 	return lexicon;
+}
+
+/** Reads the lexicon now, ahead of the first article. */
+export function prepareLexicon(): void {
+	get();
 }
 
 const MARKS = /\p{M}/gu;

@@ -5,3 +5,12 @@
  */
 export { builtinSuggestions, BUILTIN_LABELS, BUILTIN_SOURCE, type BuiltinOptions } from './builtin-suggestions';
 export { tagTokens } from './analysis';
+
+import { prepareAnalysis } from './analysis';
+import { prepareLexicon } from './gazetteer';
+
+/** Loads the recognizers' models and lexicon now (a worker does it as it starts, before the first article arrives). */
+export function prepareBuiltin(): void {
+	prepareAnalysis();
+	prepareLexicon();
+}
