@@ -93,6 +93,32 @@ describe('corpus and assignment', () => {
 	});
 });
 
+describe('a large import', () => {
+	it('goes in chunks, each article with its layers as the first changes of the feed; a chunk with an edit that does not fit goes article by article', async () => {
+		const many = Array.from({ length: 450 }, (_, i) => {
+			const id = `m${String(i).padStart(3, '0')}`;
+			const spans = [span(`${id}-1`, 'ana', 4, 12, 'actor', id), span(`${id}-2`, 'ana', 18, 35, 'claim', id), span(`${id}-3`, 'gold', 4, 12, 'actor', id)];
+			const relations: Relation[] = [{ id: `${id}-r`, articleId: id, label: 'source', head: `${id}-2`, tail: `${id}-1`, annotator: 'ana', createdAt: now, updatedAt: now }];
+			return record(id, `${TEXT} ${i}`, spans, relations);
+		});
+		const summary = await importRecords(db, 'p-many', [...many, record('m000', `${TEXT} 0`)]);
+		expect(summary).toMatchObject({ added: 450, skipped: 1, spans: 1350, relations: 450, problems: [] });
+		const reviewer = await signIn('p-many', 'rev', 'reviewer');
+		const [first] = await articlePage(db, reviewer, 'm448', 5);
+		expect(first.id).toBe('m449');
+		expect(first.layers.map((l) => [l.layer, l.revision, l.spans.length, l.relations.length])).toEqual([
+			['ana', 1, 2, 1],
+			['gold', 1, 1, 0]
+		]);
+		expect((await changesSince(db, reviewer, 0, 2000)).length).toBe(900);
+		// An article whose span runs past its text: its chunk is written article by article, and the import says why.
+		const bad = record('z2', TEXT, [span('z2-1', 'ana', 4, 400, 'actor', 'z2')]);
+		await expect(importRecords(db, 'p-many', [record('z1'), bad])).rejects.toThrow(/z2-1|past|length|text/i);
+		const after = await articlePage(db, reviewer, 'y', 10);
+		expect(after.map((a) => a.id)).toEqual(['z1']);
+	});
+});
+
 describe('pushes and the change feed', () => {
 	let ana: Member;
 	let ben: Member;

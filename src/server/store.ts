@@ -212,13 +212,88 @@ export interface ImportSummary {
 	readonly problems: readonly string[];
 }
 
+/** Articles written per transaction by an import. */
+const IMPORT_CHUNK = 200;
+
 /**
  * Adds `records` to the project: new articles with their spans and relations (each layer's as one
  * change of the feed). An article already there with the same text is skipped; one whose id is taken
- * by another text is a problem named in the summary, and nothing of it is written.
+ * by another text is a problem named in the summary, and nothing of it is written. Articles go in
+ * chunks, each in one transaction of a fixed number of statements (the push's fast path); a chunk
+ * with an edit that does not fit goes again article by article, which says which one and why.
  */
 export async function importRecords(db: Database, project: string, records: readonly ArticleRecord[], author = 'admin'): Promise<ImportSummary> {
 	const id = await ensureProject(db, project);
+	const summary = { added: 0, skipped: 0, spans: 0, relations: 0, problems: [] as string[] };
+	const clash = (article: ArticleRecord['article']) => `article ${JSON.stringify(article.id)} (${JSON.stringify(article.title)}): the project has another text under this id`;
+	for (let at = 0; at < records.length; at += IMPORT_CHUNK) {
+		const chunk = records.slice(at, at + IMPORT_CHUNK);
+		const fast = await db
+			.transaction(async (tx) => {
+				const found = await tx.query<{ id: string; text: string }>('SELECT id, text FROM articles WHERE project_id = $1 AND id = ANY($2)', [id, [...new Set(chunk.map((r) => r.article.id))]]);
+				const texts = new Map(found.map((r) => [r.id, r.text]));
+				const fresh: ArticleRecord[] = [];
+				const outcome = { added: 0, skipped: 0, spans: 0, relations: 0, problems: [] as string[] };
+				for (const record of chunk) {
+					const known = texts.get(record.article.id);
+					if (known !== undefined) {
+						if (known === record.article.text) outcome.skipped++;
+						else outcome.problems.push(clash(record.article));
+						continue;
+					}
+					texts.set(record.article.id, record.article.text);
+					fresh.push(record);
+				}
+				if (fresh.length === 0) return outcome;
+				await tx.query(
+					`INSERT INTO articles (project_id, id, title, text, meta, utf16_length)
+					 SELECT $1, x.id, x.title, x.text, x.meta, x.utf16_length FROM jsonb_to_recordset($2::jsonb -> 'rows') AS x(id text, title text, text text, meta jsonb, utf16_length int)`,
+					[id, { rows: fresh.map(({ article }) => ({ id: article.id, title: article.title, text: article.text, meta: { ...article.meta, source: article.source, status: article.status }, utf16_length: article.text.length })) }]
+				);
+				const batches = fresh.flatMap(layerBatches);
+				if (batches.length > 0) {
+					const done = await fastPush(tx, id, author, batches, new Map(fresh.map(({ article }) => [article.id, article.text.length])));
+					if (!done) throw SLOW_PATH;
+					await announce(tx, id, Math.max(...done.map((r) => (r.status === 'applied' ? r.seq : 0))));
+				}
+				outcome.added = fresh.length;
+				for (const record of fresh) {
+					outcome.spans += record.spans.length;
+					outcome.relations += record.relations?.length ?? 0;
+				}
+				return outcome;
+			})
+			.catch((error) => {
+				if (error === SLOW_PATH) return null;
+				throw error;
+			});
+		const done = fast ?? (await importOneByOne(db, id, chunk, author, clash));
+		summary.added += done.added;
+		summary.skipped += done.skipped;
+		summary.spans += done.spans;
+		summary.relations += done.relations;
+		summary.problems.push(...done.problems);
+	}
+	return summary;
+}
+
+/** A record's spans and relations as one batch per layer, each the layer's first change. */
+function layerBatches(record: ArticleRecord): PushBatch[] {
+	const layers = new Set([...record.spans.map((s) => s.annotator), ...(record.relations ?? []).map((r) => r.annotator)]);
+	return [...layers].map((layer) => ({
+		clientId: `import:${randomUUID()}`,
+		articleId: record.article.id,
+		layer,
+		baseRevision: 0,
+		edits: [
+			...record.spans.filter((s) => s.annotator === layer).map((span): AnnotationEdit => ({ type: 'add', span })),
+			...(record.relations ?? []).filter((r) => r.annotator === layer).map((relation): AnnotationEdit => ({ type: 'add-relation', relation }))
+		]
+	}));
+}
+
+/** The import of `records` one article per transaction, edit by edit: slower, and says what does not fit. */
+async function importOneByOne(db: Database, id: number, records: readonly ArticleRecord[], author: string, clash: (article: ArticleRecord['article']) => string): Promise<ImportSummary> {
 	let added = 0;
 	let skipped = 0;
 	let spans = 0;
@@ -231,13 +306,8 @@ export async function importRecords(db: Database, project: string, records: read
 			if (found.length > 0) return found[0].text === article.text ? 'skipped' : 'clash';
 			const meta = { ...article.meta, source: article.source, status: article.status };
 			await tx.query('INSERT INTO articles (project_id, id, title, text, meta, utf16_length) VALUES ($1, $2, $3, $4, $5, $6)', [id, article.id, article.title, article.text, meta, article.text.length]);
-			const layers = new Set([...record.spans.map((s) => s.annotator), ...(record.relations ?? []).map((r) => r.annotator)]);
-			for (const layer of layers) {
-				const edits: AnnotationEdit[] = [
-					...record.spans.filter((s) => s.annotator === layer).map((span): AnnotationEdit => ({ type: 'add', span })),
-					...(record.relations ?? []).filter((r) => r.annotator === layer).map((relation): AnnotationEdit => ({ type: 'add-relation', relation }))
-				];
-				const written = await writeBatch(tx, id, { clientId: `import:${randomUUID()}`, articleId: article.id, layer, baseRevision: 0, edits }, author, article.text.length);
+			for (const batch of layerBatches(record)) {
+				const written = await writeBatch(tx, id, batch, author, article.text.length);
 				if (written.status === 'applied') await announce(tx, id, written.seq);
 			}
 			spans += record.spans.length;
@@ -246,7 +316,7 @@ export async function importRecords(db: Database, project: string, records: read
 		});
 		if (done === 'added') added++;
 		else if (done === 'skipped') skipped++;
-		else problems.push(`article ${JSON.stringify(article.id)} (${JSON.stringify(article.title)}): the project has another text under this id`);
+		else problems.push(clash(article));
 	}
 	return { added, skipped, spans, relations, problems };
 }

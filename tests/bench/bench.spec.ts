@@ -16,6 +16,9 @@ import { runSuggestions } from '../../src/lib/core/suggest/engine';
 import { parseSpanwiseJsonl } from '../../src/lib/core/codecs/spanwise';
 import type { ArticleRecord } from '../../src/lib/core/types';
 import { lessIdle, mainThread, scrollFrames, selectWords, timedKey, waitFrames, type MainThread } from './main-thread';
+import { execFileSync } from 'node:child_process';
+import { startPostgres } from '../support/postgres-cluster';
+import { freePort, serve } from '../support/team-server';
 
 const metrics: Record<string, Metric> = {};
 const notes: Record<string, string> = {};
@@ -30,7 +33,7 @@ test.afterAll(() => {
 	// A partial run (--grep) keeps the figures it did not measure from the last full run.
 	const previous = existsSync('bench/results.json') ? JSON.parse(readFileSync('bench/results.json', 'utf8')) : {};
 	const results = {
-		machine: { platform: `${platform()} ${release()}`, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, browser: browserVersion, headless: true },
+		machine: { platform: `${platform()} ${release()}`, cpus: cpus().length, cpu: cpus()[0]?.model ?? '', memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version, browser: browserVersion || previous.machine?.browser || '', headless: true },
 		date: new Date().toISOString(),
 		metrics: { ...previous.metrics, ...metrics },
 		notes: { ...previous.notes, ...notes },
@@ -270,6 +273,48 @@ test('corpus: import and export 10,000 articles (~50 MB)', async ({ browser }) =
 	metrics.import_10k_ms = metric(importMs, 'ms');
 	metrics.import_longest_task_ms = metric(longest, 'ms');
 	metrics.export_10k_ms = metric(exportMs, 'ms');
+});
+
+test('team server: a fresh browser pulls 10,000 articles with their spans', async ({ browser }) => {
+	browserVersion = browser.version();
+	const CLI = 'build-cli/spanwise.mjs';
+	expect(existsSync(CLI), 'npm run build first (it builds the command line too)').toBe(true);
+	const lines = generateCorpusLines(4, 10_000, 10, 0.65);
+	const spans = lines.reduce((n, l) => n + (JSON.parse(l).spans as unknown[]).length, 0);
+	const path = join(dir, 'team-10k.jsonl');
+	writeFileSync(path, lines.join('\n') + '\n');
+	const cluster = await startPostgres();
+	const env = { ...process.env, DATABASE_URL: cluster.url };
+	const port = await freePort();
+	const base = `http://127.0.0.1:${port}`;
+	const server = await serve(CLI, port, [], env);
+	try {
+		const team = (...args: string[]) => execFileSync('node', [CLI, 'team', ...args, '--url', base], { encoding: 'utf8', env, maxBuffer: 64 * 1024 * 1024 }).trim();
+		const imported = Date.now();
+		expect(team('import', path)).toMatch(/^Imported 10,?000 articles/);
+		metrics.team_import_10k_ms = metric([Date.now() - imported], 'ms');
+		const pullMs: number[] = [];
+		for (let run = 0; run < 2; run++) {
+			// A reviewer sees every article and every layer: the whole project comes down.
+			const link = team('invite', `rev${run}`, '--role', 'reviewer');
+			const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+			const page = await context.newPage();
+			const status = page.getByRole('status', { name: 'Sync status' });
+			const t0 = Date.now();
+			await page.goto(link);
+			// Progress is shown while it comes ("Syncing 1,200 of 10,000 articles…"), then Synced.
+			await expect(status).toHaveText(/Syncing \d[\d,]* of 10,?000 articles/, { timeout: 120_000 });
+			await expect(status).toHaveText('Synced', { timeout: 600_000 });
+			pullMs.push(Date.now() - t0);
+			await expect(page.locator('.match-count')).toHaveText('10,000 of 10,000 articles');
+			await context.close();
+		}
+		metrics.team_pull_10k_ms = metric(pullMs, 'ms');
+		notes.team_pull = `team_pull_10k_ms: from opening a reviewer's join link in a fresh browser until the sync status says Synced, the library holding the project's ${lines.length.toLocaleString('en')} articles with ${spans.toLocaleString('en')} spans (spanwise serve on a PostgreSQL cluster started for the run, on this machine); team_import_10k_ms: spanwise team import of that corpus (${(Buffer.byteLength(lines.join('\n')) / 1e6).toFixed(1)} MB) into the server, the command's whole run`;
+	} finally {
+		server.kill('SIGTERM');
+		cluster.stop();
+	}
 });
 
 test('agreement: 3 annotators × 1,000 articles', async ({ browser }) => {

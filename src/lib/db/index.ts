@@ -24,7 +24,7 @@ export {
 	type ImportReport
 } from './articles';
 export { listSpans } from './spans';
-export { listOutbox, countOutbox, removeFromOutbox, layerRevision, setLayerRevision, applyPulledEdits, writeServerArticle, hasServerCopy, hasArticle, hasPendingBatches } from './sync';
+export { listOutbox, countOutbox, removeFromOutbox, layerRevision, setLayerRevision, applyPulledEdits, writeServerArticle, writeServerArticles, serverCopies, type ServerCopy, hasArticle, hasPendingBatches } from './sync';
 export { commitEdits, commitEdits as commitSpanEdits, EditConflictError } from './commit';
 export {
 	listRelationTypes,

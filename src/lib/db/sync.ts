@@ -4,7 +4,6 @@
  * revisions last seen on the server, and writing what the server sends (a whole article, a layer,
  * or a change of the feed) without it going back into the outbox.
  */
-import Dexie from 'dexie';
 import type { AnnotationEdit, Article, Relation, Span } from '$lib/core/types';
 import type { OutboxRow, SpanwiseDB } from './database';
 import { commitEdits } from './commit';
@@ -33,10 +32,11 @@ export async function setLayerRevision(db: SpanwiseDB, articleId: string, layer:
 	await db.syncLayers.put({ articleId, layer, revision });
 }
 
-/** Whether this browser has article `id` with at least one layer as the server had it (pulled before). */
-export async function hasServerCopy(db: SpanwiseDB, id: string): Promise<boolean> {
-	if (!(await db.articles.get(id))) return false;
-	return (await db.syncLayers.where('[articleId+layer]').between([id, Dexie.minKey], [id, Dexie.maxKey]).count()) > 0;
+/** Which of `ids` this browser has with at least one layer as the server had it (pulled before): two reads for all. */
+export async function serverCopies(db: SpanwiseDB, ids: readonly string[]): Promise<Set<string>> {
+	const stored = await db.articles.bulkGet([...ids]);
+	const withLayers = new Set((await db.syncLayers.toCollection().primaryKeys()).map((key) => (key as unknown as [string, string])[0]));
+	return new Set(ids.filter((id, i) => stored[i] !== undefined && withLayers.has(id)));
 }
 
 /** Whether article `id` is stored here. */
@@ -70,7 +70,7 @@ export async function writeServerArticle(
 	layers: readonly { readonly layer: string; readonly revision: number; readonly spans: readonly Span[]; readonly relations: readonly Relation[] }[]
 ): Promise<void> {
 	if (!(await db.articles.get(article.id))) {
-		await createArticles(db, [{ article, spans: [], relations: [] }]);
+		await createArticles(db, [{ article, spans: [], relations: [] }], { duplicates: 'separate' });
 	}
 	await db.transaction('rw', [db.articles, db.spans, db.relations, db.syncLayers, db.outbox], async () => {
 		const pending = new Set((await db.outbox.toArray()).filter((r) => r.articleId === article.id).map((r) => r.layer));
@@ -94,4 +94,31 @@ export async function writeServerArticle(
 		}
 		await db.articles.put({ ...row, counts, spanTotal: total, revision: row.revision + 1, updatedAt: Date.now() });
 	});
+}
+
+/** An article as the server sends it, with its layers. */
+export interface ServerCopy {
+	readonly article: Article;
+	readonly layers: readonly { readonly layer: string; readonly revision: number; readonly spans: readonly Span[]; readonly relations: readonly Relation[] }[];
+}
+
+/**
+ * Writes a page of articles as the server has them (what a browser pulls when it joins): those this
+ * browser lacks are created with all their layers at once, as an import would make them (one
+ * transaction per chunk, so the library and its counts change a few times, not once per article),
+ * with their layers' revisions; those it has go through writeServerArticle one by one.
+ */
+export async function writeServerArticles(db: SpanwiseDB, copies: readonly ServerCopy[]): Promise<void> {
+	if (copies.length === 0) return;
+	const stored = await db.articles.bulkGet(copies.map((c) => c.article.id));
+	const fresh = copies.filter((_, i) => stored[i] === undefined);
+	if (fresh.length > 0) {
+		await createArticles(
+			db,
+			fresh.map(({ article, layers }) => ({ article, spans: layers.flatMap((l) => l.spans), relations: layers.flatMap((l) => l.relations) })),
+			{ duplicates: 'separate' }
+		);
+		await db.syncLayers.bulkPut(fresh.flatMap(({ article, layers }) => layers.map(({ layer, revision }) => ({ articleId: article.id, layer, revision }))));
+	}
+	for (const [i, copy] of copies.entries()) if (stored[i] !== undefined) await writeServerArticle(db, copy.article, copy.layers);
 }

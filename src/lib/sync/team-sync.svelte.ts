@@ -18,13 +18,14 @@ import {
 	countOutbox,
 	hasArticle,
 	hasPendingBatches,
-	hasServerCopy,
+	serverCopies,
 	layerRevision,
 	listOutbox,
 	readSetting,
 	removeFromOutbox,
 	setLayerRevision,
 	writeServerArticle,
+	writeServerArticles,
 	writeSetting,
 	type SpanwiseDB
 } from '$lib/db';
@@ -57,6 +58,9 @@ export function teamCookiePresent(): boolean {
 }
 
 type Phase = 'syncing' | 'synced' | 'offline' | 'signed-out';
+
+/** Articles per page of a pull: the most the server gives at once. */
+const PULL_PAGE = 500;
 
 export class TeamSync {
 	readonly #db: SpanwiseDB;
@@ -238,22 +242,24 @@ export class TeamSync {
 
 	/** The articles this member may see that this browser has not pulled yet, in pages, with progress. */
 	async #pullArticles(me: MeResponse): Promise<void> {
-		const missing = new Set<string>();
-		for (const { id } of me.articles) if (!(await hasServerCopy(this.#db, id))) missing.add(id);
+		const ids = me.articles.map((a) => a.id);
+		const pulled = await serverCopies(this.#db, ids);
+		const missing = new Set(ids.filter((id) => !pulled.has(id)));
 		if (missing.size === 0) return;
 		let done = 0;
-		let after = '';
-		for (;;) {
-			this.#progress = `${done} of ${missing.size} articles…`;
-			const page = await this.#get<{ articles: ServerArticle[] }>(`/api/articles?after=${encodeURIComponent(after)}&limit=200`);
+		const fetchPage = (after: string): Promise<{ articles: ServerArticle[] } | null> => this.#get<{ articles: ServerArticle[] }>(`/api/articles?after=${encodeURIComponent(after)}&limit=${PULL_PAGE}`);
+		this.#progress = `0 of ${missing.size} articles…`;
+		let next: Promise<{ articles: ServerArticle[] } | null> | null = fetchPage('');
+		while (next) {
+			const page: { articles: ServerArticle[] } | null = await next;
 			if (!page || page.articles.length === 0) break;
-			for (const found of page.articles) {
-				if (!missing.has(found.id)) continue;
-				await this.#store(found);
-				done++;
-			}
-			after = page.articles[page.articles.length - 1].id;
-			if (done >= missing.size) break;
+			const wanted: ServerArticle[] = page.articles.filter((found) => missing.has(found.id));
+			// The next page is asked for while this one is written: the server and the browser's storage work at once.
+			next = done + wanted.length < missing.size && page.articles.length === PULL_PAGE ? fetchPage(page.articles[page.articles.length - 1].id) : null;
+			// The page in one write (a transaction per chunk, not two per article).
+			await writeServerArticles(this.#db, wanted.map((found) => ({ article: this.#articleOf(found), layers: found.layers })));
+			done += wanted.length;
+			this.#progress = `${done} of ${missing.size} articles…`;
 		}
 		this.#progress = null;
 	}
@@ -265,14 +271,18 @@ export class TeamSync {
 
 	/** Writes an article as the server sent it. */
 	async #store(found: ServerArticle): Promise<void> {
+		await writeServerArticle(this.#db, this.#articleOf(found), found.layers);
+	}
+
+	/** The article row of an article as the server sent it (its source and status ride in `meta`). */
+	#articleOf(found: ServerArticle): Article {
 		const now = Date.now();
 		const meta = { ...found.meta };
 		const source = typeof meta.source === 'string' ? meta.source : 'team server';
 		const status = typeof meta.status === 'string' ? (meta.status as Article['status']) : 'new';
 		delete meta.source;
 		delete meta.status;
-		const article: Article = { id: found.id, title: found.title, text: found.text, source, meta, status, createdAt: now, updatedAt: now };
-		await writeServerArticle(this.#db, article, found.layers);
+		return { id: found.id, title: found.title, text: found.text, source, meta, status, createdAt: now, updatedAt: now };
 	}
 
 	/** Applies the feed after the last change seen; a change that does not fit here refetches its article. */

@@ -114,6 +114,16 @@ describe('planMerge', () => {
 		expect(plan.spanIds[0].size).toBe(0);
 	});
 
+	it("keeps a record with a stored text but another id as an article of its own under 'separate', and merges one with its id", () => {
+		const plan = planMerge([record('b1', TEXT, jon), record('a1', TEXT, [span('s-9', 5, 9, 'actor', 'ana')])], storeOf(record('a1', TEXT, maria)), { now: 5, duplicates: 'separate', newId: counter() });
+		expect(plan.articleIds).toEqual(['b1', 'a1']);
+		expect(plan.report).toMatchObject({ added: 1, merged: 1 });
+		expect(plan.spans.filter((s) => s.articleId === 'b1')).toHaveLength(jon.length);
+		expect(plan.spans.filter((s) => s.articleId === 'a1').map((s) => s.id)).toEqual(['s-9']);
+		// The same records under 'merge': both go into the stored article of that text.
+		expect(planMerge([record('b1', TEXT, jon)], storeOf(record('a1', TEXT, maria)), { now: 5, newId: counter() }).articleIds).toEqual(['a1']);
+	});
+
 	it('stores a record whose id is taken by another text under a fresh article id, its spans kept', () => {
 		const plan = planMerge([record('a1', 'Quite another text', [span('s-1', 0, 5, 'actor', 'jon')])], storeOf(record('a1', TEXT, [])), { now: 5, newId: counter() });
 		expect(plan.articleIds).toEqual(['a-new-1']);

@@ -90,7 +90,8 @@ interface Held {
  * Plans the import of `records` (already checked with `checkRecord`) over `store`.
  *
  * A record merges into the stored article with its id if that one holds the same text, else into one
- * with the same text; with `duplicates` 'skip' such a record is left out instead. A record with the id
+ * with the same text; with `duplicates` 'skip' such a record is left out instead, and with 'separate'
+ * only the article with its id is one it merges into. A record with the id
  * of an article whose text differs has its spans re-anchored onto that text by quote and merges there
  * when that works; otherwise it becomes a new article (under a fresh id if its id is taken).
  *
@@ -174,7 +175,7 @@ export function planMerge(records: readonly ArticleRecord[], store: MergeStore, 
 		const holds = (id: string) => texts.get(id) === article.text;
 		const sameId = rows.get(article.id);
 		let target = sameId !== undefined && holds(sameId.id) ? sameId : undefined;
-		const sameTextId = (idsByHash.get(hashes[i]) ?? []).find(holds);
+		const sameTextId = duplicates === 'separate' ? undefined : (idsByHash.get(hashes[i]) ?? []).find(holds);
 		target ??= sameTextId === undefined ? undefined : rows.get(sameTextId);
 		// Same id, other text (line endings, spacing, small edits): re-anchor the spans onto ours.
 		const storedText = sameId === undefined ? undefined : texts.get(sameId.id);

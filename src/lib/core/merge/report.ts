@@ -43,8 +43,12 @@ export interface ImportReport {
 /** How many renewed span ids a report lists by name (the count is always exact). */
 export const RENEWED_LISTED = 200;
 
-/** What to do with a record whose text is already stored: add its missing spans, or leave it out. */
-export type DuplicatePolicy = 'merge' | 'skip';
+/**
+ * What to do with a record whose text is already stored: add its missing spans, or leave it out; or
+ * `separate`: a text alone never makes two articles one (a team server's articles are known by their
+ * ids, and two may hold the same text), so only a record with a stored article's id merges into it.
+ */
+export type DuplicatePolicy = 'merge' | 'skip' | 'separate';
 
 /** A report of an import that did nothing yet. */
 export function emptyReport(): ImportReport {
