@@ -147,6 +147,8 @@ test('two annotators work offline and converge; a reviewer settles gold while th
 	const rev = await joinAs(browser, 'rev', 'reviewer');
 	await expect(status(rev)).toHaveText('Synced');
 	await rev.getByRole('link', { name: 'Review', exact: true }).click();
+	// The library lists the same title: wait for the review session's list before clicking it.
+	await expect(rev.getByRole('heading', { name: 'Review session' })).toBeVisible();
 	await rev.getByRole('link', { name: 'Aid vote delayed' }).click();
 	const progress = rev.getByRole('status', { name: 'Review progress' });
 	await expect(progress).toContainText('candidates settled');
