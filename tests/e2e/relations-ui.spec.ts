@@ -185,3 +185,22 @@ test('relation types are set up in Settings (bad input named), a second fitting 
 	await shown.selectOption({ label: 'All relations' });
 	await expect(page.getByRole('button', { name: /^cites: / })).toHaveCount(1);
 });
+
+test('a long message stays on its line, cut with its whole text in the tooltip: the bar above the article does not grow', async ({ page }) => {
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await openLibrary(page);
+	await importThroughChooser(page, ['relations-article.jsonl']);
+	await openArticle(page, 'Ryder on aid');
+	const bar = page.locator('.annotate-bar');
+	const article = page.getByRole('region', { name: 'Article' });
+	const before = { bar: (await bar.boundingBox())!.height, article: (await article.boundingBox())!.y };
+	await page.getByRole('complementary', { name: 'Spans' }).getByRole('button', { name: CLAIM, exact: true }).click();
+	await page.keyboard.press('r');
+	await expect(message(page)).toContainText('already has its source link');
+	const text = (await message(page).textContent()) ?? '';
+	// Long enough not to fit beside the bar's controls at this width.
+	expect(await message(page).evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+	await expect(message(page)).toHaveAttribute('title', text);
+	expect((await bar.boundingBox())!.height).toBe(before.bar);
+	expect((await article.boundingBox())!.y).toBe(before.article);
+});
