@@ -67,7 +67,7 @@ export async function applyPulledEdits(db: SpanwiseDB, articleId: string, edits:
 export async function writeServerArticle(
 	db: SpanwiseDB,
 	article: Article,
-	layers: readonly { readonly layer: string; readonly revision: number; readonly spans: readonly Span[]; readonly relations: readonly Relation[] }[]
+	layers: ServerCopy['layers']
 ): Promise<void> {
 	if (!(await db.articles.get(article.id))) {
 		await createArticles(db, [{ article, spans: [], relations: [] }], { duplicates: 'separate' });

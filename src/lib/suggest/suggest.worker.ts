@@ -1,4 +1,4 @@
-/** The suggestion engine off the main thread: the recognizers' models load here, on first use. */
+/** The suggestion engine off the main thread: the recognizers' models load here, as the worker starts. */
 import { runSuggestions, type SuggestRequest } from '$lib/core/suggest/engine';
 import { packSuggestions, packedBuffers, type PackedSuggestions } from '$lib/core/suggest/packed';
 import { prepareBuiltin } from '$lib/core/suggest/builtin';
@@ -23,5 +23,13 @@ scope.onmessage = (event) => {
 };
 
 // The models load as soon as the worker starts (the page starts it while it reads the article), so the
-// first article's suggestions do not wait for them; a message that arrives meanwhile waits its turn.
-setTimeout(prepareBuiltin, 0);
+// first article's suggestions do not wait for them; a message that arrives meanwhile waits its turn. A
+// model that fails to load is not an error of the worker (that would end it): the first request that
+// needs it fails with the reason, as before.
+setTimeout(() => {
+	try {
+		prepareBuiltin();
+	} catch {
+		// Reported by the first request that needs the model.
+	}
+}, 0);
