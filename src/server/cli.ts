@@ -18,6 +18,7 @@ import { CODECS, codecNamed } from '../lib/core/codecs/formats';
 import { ROLES, type Role } from '../lib/core/sync/protocol';
 import { migrate } from './migrate';
 import { openDatabase, type Database } from './sql';
+import { describeIdRenewal } from '../lib/core/merge/unused-ids';
 import { Refusal, assign, ensureProject, exportRecords, importRecords, invite, revoke, setProjectSettings } from './store';
 import { startServer } from './http';
 
@@ -167,7 +168,7 @@ export async function team(db: Database, positionals: readonly string[], values:
 			for (const problem of input.problems) io.stderr(problem + '\n');
 			const summary = await importRecords(db, project, input.records);
 			for (const problem of summary.problems) io.stderr(`spanwise: ${problem}\n`);
-			io.stdout(`Imported ${summary.added} article${summary.added === 1 ? '' : 's'} into ${project} (${summary.spans} spans, ${summary.relations} relations); ${summary.skipped} already there.\n`);
+			io.stdout(`Imported ${summary.added} article${summary.added === 1 ? '' : 's'} into ${project} (${summary.spans} spans, ${summary.relations} relations); ${summary.skipped} already there.${describeIdRenewal(summary.spanIdsRenewed, summary.relationIdsRenewed)}\n`);
 			return input.problems.length + summary.problems.length > 0 ? 1 : 0;
 		}
 		if (sub === 'assign') {

@@ -6,6 +6,7 @@
 import type { Database } from './sql';
 import m001 from './migrations/001_init.sql?raw';
 import m002 from './migrations/002_utf16_length.sql?raw';
+import m003 from './migrations/003_ids_by_project.sql?raw';
 
 export interface Migration {
 	readonly version: number;
@@ -15,7 +16,8 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [
 	{ version: 1, name: '001_init', sql: m001 },
-	{ version: 2, name: '002_utf16_length', sql: m002 }
+	{ version: 2, name: '002_utf16_length', sql: m002 },
+	{ version: 3, name: '003_ids_by_project', sql: m003 }
 ];
 
 /** Arbitrary, fixed: the advisory lock migrations hold. */

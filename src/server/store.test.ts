@@ -32,7 +32,7 @@ async function signIn(project: string, name: string, role: 'annotator' | 'review
 
 beforeAll(async () => {
 	db = await openDatabase({ dataDir: 'memory://' });
-	expect(await migrate(db)).toEqual([1, 2]);
+	expect(await migrate(db)).toEqual([1, 2, 3]);
 	// Started again on the same database, it applies nothing.
 	expect(await migrate(db)).toEqual([]);
 	// Starting PGlite (PostgreSQL in WebAssembly) takes seconds on a busy machine.
@@ -46,7 +46,7 @@ describe('migrations', () => {
 			await migrate(old, MIGRATIONS.slice(0, 1));
 			const [{ id }] = await old.query<{ id: string }>("INSERT INTO projects (name) VALUES ('m') RETURNING id");
 			await old.query("INSERT INTO articles (project_id, id, title, text) VALUES ($1, 'x', 'X', $2)", [id, 'Port 🌊 barrier']);
-			expect(await migrate(old)).toEqual([2]);
+			expect(await migrate(old)).toEqual([2, 3]);
 			const [{ utf16_length }] = await old.query<{ utf16_length: number }>('SELECT utf16_length FROM articles');
 			expect(utf16_length).toBe('Port 🌊 barrier'.length);
 		} finally {
@@ -90,6 +90,34 @@ describe('corpus and assignment', () => {
 		// Already assigned articles keep theirs: nothing more to do.
 		expect((await assign(db, 'p-corpus', 2)).assigned).toBe(0);
 		await expect(assign(db, 'p-corpus', 4)).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/3 annotators/) });
+	});
+});
+
+describe('ids unique in the project', () => {
+	it('renews span and relation ids that another article of the import or of the project has (files numbering them per article), relations following their spans', async () => {
+		const brat = (id: string, text = TEXT) =>
+			record(id, text, [span('T1', 'seed', 4, 12, 'actor', id), span('T2', 'seed', 18, 35, 'claim', id)], [{ id: 'R1', articleId: id, label: 'source', head: 'T2', tail: 'T1', annotator: 'seed', createdAt: now, updatedAt: now }]);
+		const first = await importRecords(db, 'p-ids', [brat('b1'), brat('b2', `${TEXT} Two.`)]);
+		expect(first).toMatchObject({ added: 2, spans: 4, relations: 2, spanIdsRenewed: 2, relationIdsRenewed: 1, problems: [] });
+		// A later import meets the ids already stored.
+		const later = await importRecords(db, 'p-ids', [brat('b3', `${TEXT} Three.`)]);
+		expect(later).toMatchObject({ added: 1, spanIdsRenewed: 2, relationIdsRenewed: 1 });
+		const reviewer = await signIn('p-ids', 'rev', 'reviewer');
+		const articles = await articlePage(db, reviewer, '', 10);
+		expect(articles.map((a) => a.id)).toEqual(['b1', 'b2', 'b3']);
+		const layers = articles.map((a) => a.layers[0]);
+		const spanIds = layers.flatMap((l) => l.spans.map((x) => x.id));
+		expect(new Set(spanIds).size).toBe(6);
+		expect(layers[0].spans.map((x) => x.id).sort()).toEqual(['T1', 'T2']);
+		expect(new Set(layers.flatMap((l) => l.relations.map((r) => r.id))).size).toBe(3);
+		for (const layer of layers) {
+			const [relation] = layer.relations;
+			// Each relation still joins its own article's claim to its actor.
+			expect(layer.spans.find((x) => x.id === relation.head)?.label).toBe('claim');
+			expect(layer.spans.find((x) => x.id === relation.tail)?.label).toBe('actor');
+		}
+		// Importing the first file again skips its articles and renews nothing.
+		expect(await importRecords(db, 'p-ids', [brat('b1')])).toMatchObject({ added: 0, skipped: 1, spanIdsRenewed: 0, relationIdsRenewed: 0 });
 	});
 });
 

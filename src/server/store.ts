@@ -14,6 +14,7 @@ import { ROLES } from '../lib/core/sync/protocol';
 import { canRead, layerKind, writeRefusal } from '../lib/core/sync/access';
 import type { Database, Queryable } from './sql';
 import { fastPush } from './push-fast';
+import { withUnusedIds, type TakenIds } from '../lib/core/merge/unused-ids';
 
 /** The channel NOTIFY carries new changes on: payload `projectId:seq`. */
 export const CHANGES_CHANNEL = 'spanwise_changes';
@@ -209,6 +210,9 @@ export interface ImportSummary {
 	readonly skipped: number;
 	readonly spans: number;
 	readonly relations: number;
+	/** Span ids and relation ids the import renewed because the project (or the import itself, in another article) had them already. */
+	readonly spanIdsRenewed: number;
+	readonly relationIdsRenewed: number;
 	readonly problems: readonly string[];
 }
 
@@ -221,19 +225,22 @@ const IMPORT_CHUNK = 200;
  * by another text is a problem named in the summary, and nothing of it is written. Articles go in
  * chunks, each in one transaction of a fixed number of statements (the push's fast path); a chunk
  * with an edit that does not fit goes again article by article, which says which one and why.
+ * Span and relation ids the project holds already, in any article, or that an earlier article of
+ * the import used, come in under fresh ids (`withUnusedIds`): browsers key them by id alone.
  */
 export async function importRecords(db: Database, project: string, records: readonly ArticleRecord[], author = 'admin'): Promise<ImportSummary> {
 	const id = await ensureProject(db, project);
-	const summary = { added: 0, skipped: 0, spans: 0, relations: 0, problems: [] as string[] };
+	const summary = { added: 0, skipped: 0, spans: 0, relations: 0, spanIdsRenewed: 0, relationIdsRenewed: 0, problems: [] as string[] };
 	const clash = (article: ArticleRecord['article']) => `article ${JSON.stringify(article.id)} (${JSON.stringify(article.title)}): the project has another text under this id`;
+	const taken: TakenIds = { spans: new Set(), relations: new Set() };
 	for (let at = 0; at < records.length; at += IMPORT_CHUNK) {
-		const chunk = records.slice(at, at + IMPORT_CHUNK);
+		const chunk = await withProjectUniqueIds(db, id, records.slice(at, at + IMPORT_CHUNK), taken);
 		const fast = await db
 			.transaction(async (tx) => {
 				const found = await tx.query<{ id: string; text: string }>('SELECT id, text FROM articles WHERE project_id = $1 AND id = ANY($2)', [id, [...new Set(chunk.map((r) => r.article.id))]]);
 				const texts = new Map(found.map((r) => [r.id, r.text]));
-				const fresh: ArticleRecord[] = [];
-				const outcome = { added: 0, skipped: 0, spans: 0, relations: 0, problems: [] as string[] };
+				const fresh: RenewedRecord[] = [];
+				const outcome = { added: 0, skipped: 0, spans: 0, relations: 0, spanIdsRenewed: 0, relationIdsRenewed: 0, problems: [] as string[] };
 				for (const record of chunk) {
 					const known = texts.get(record.article.id);
 					if (known !== undefined) {
@@ -257,10 +264,7 @@ export async function importRecords(db: Database, project: string, records: read
 					await announce(tx, id, Math.max(...done.map((r) => (r.status === 'applied' ? r.seq : 0))));
 				}
 				outcome.added = fresh.length;
-				for (const record of fresh) {
-					outcome.spans += record.spans.length;
-					outcome.relations += record.relations?.length ?? 0;
-				}
+				for (const record of fresh) count(outcome, record);
 				return outcome;
 			})
 			.catch((error) => {
@@ -272,9 +276,41 @@ export async function importRecords(db: Database, project: string, records: read
 		summary.skipped += done.skipped;
 		summary.spans += done.spans;
 		summary.relations += done.relations;
+		summary.spanIdsRenewed += done.spanIdsRenewed;
+		summary.relationIdsRenewed += done.relationIdsRenewed;
 		summary.problems.push(...done.problems);
 	}
 	return summary;
+}
+
+/** An imported record with project-unique ids, and how many of them it had to renew. */
+interface RenewedRecord extends ArticleRecord {
+	readonly spansRenewed: number;
+	readonly relationsRenewed: number;
+}
+
+/** Adds an added record's spans, relations and renewed ids to `outcome`. */
+function count(outcome: { spans: number; relations: number; spanIdsRenewed: number; relationIdsRenewed: number }, record: RenewedRecord): void {
+	outcome.spans += record.spans.length;
+	outcome.relations += record.relations?.length ?? 0;
+	outcome.spanIdsRenewed += record.spansRenewed;
+	outcome.relationIdsRenewed += record.relationsRenewed;
+}
+
+/**
+ * `records` with every span and relation id that the project holds already, or that `taken` (the
+ * import so far) holds, renewed; their ids are added to `taken`. Two queries per call, on the
+ * project-wide id indexes.
+ */
+async function withProjectUniqueIds(db: Queryable, projectId: number, records: readonly ArticleRecord[], taken: TakenIds): Promise<RenewedRecord[]> {
+	const spanIds = [...new Set(records.flatMap((r) => r.spans.map((s) => s.id)))].filter((s) => !taken.spans.has(s));
+	const relationIds = [...new Set(records.flatMap((r) => (r.relations ?? []).map((x) => x.id)))].filter((x) => !taken.relations.has(x));
+	if (spanIds.length > 0) for (const row of await db.query<{ id: string }>('SELECT DISTINCT id FROM spans WHERE project_id = $1 AND id = ANY($2)', [projectId, spanIds])) taken.spans.add(row.id);
+	if (relationIds.length > 0) for (const row of await db.query<{ id: string }>('SELECT DISTINCT id FROM relations WHERE project_id = $1 AND id = ANY($2)', [projectId, relationIds])) taken.relations.add(row.id);
+	return records.map((record) => {
+		const { record: renewed, spansRenewed, relationsRenewed } = withUnusedIds(record, taken);
+		return { ...renewed, spansRenewed, relationsRenewed };
+	});
 }
 
 /** A record's spans and relations as one batch per layer, each the layer's first change. */
@@ -293,11 +329,10 @@ function layerBatches(record: ArticleRecord): PushBatch[] {
 }
 
 /** The import of `records` one article per transaction, edit by edit: slower, and says what does not fit. */
-async function importOneByOne(db: Database, id: number, records: readonly ArticleRecord[], author: string, clash: (article: ArticleRecord['article']) => string): Promise<ImportSummary> {
+async function importOneByOne(db: Database, id: number, records: readonly RenewedRecord[], author: string, clash: (article: ArticleRecord['article']) => string): Promise<ImportSummary> {
 	let added = 0;
 	let skipped = 0;
-	let spans = 0;
-	let relations = 0;
+	const outcome = { spans: 0, relations: 0, spanIdsRenewed: 0, relationIdsRenewed: 0 };
 	const problems: string[] = [];
 	for (const record of records) {
 		const { article } = record;
@@ -310,15 +345,15 @@ async function importOneByOne(db: Database, id: number, records: readonly Articl
 				const written = await writeBatch(tx, id, batch, author, article.text.length);
 				if (written.status === 'applied') await announce(tx, id, written.seq);
 			}
-			spans += record.spans.length;
-			relations += record.relations?.length ?? 0;
 			return 'added';
 		});
-		if (done === 'added') added++;
-		else if (done === 'skipped') skipped++;
+		if (done === 'added') {
+			added++;
+			count(outcome, record);
+		} else if (done === 'skipped') skipped++;
 		else problems.push(clash(article));
 	}
-	return { added, skipped, spans, relations, problems };
+	return { added, skipped, ...outcome, problems };
 }
 
 /**

@@ -9,6 +9,7 @@ import { parseThemeChoice, type ThemeChoice } from '$lib/core/theme/themes';
 import { exportFileName, safeFileName, type ExportScope } from '$lib/core/codecs/filename';
 import { parseTitle } from '$lib/core/articles/title';
 import { relationSummary, renewedDetails, renewedSummary } from '$lib/core/merge/report';
+import { describeIdRenewal } from '$lib/core/merge/unused-ids';
 import {
 	openDatabase,
 	schemaProblem,
@@ -215,7 +216,7 @@ export class Workspace {
 			const n = summary.added;
 			this.notices.show(
 				summary.problems.length > 0 ? 'error' : 'success',
-				`Added ${n} article${n === 1 ? '' : 's'} to the project (${summary.spans} spans, ${summary.relations} relations); ${summary.skipped} already there.${summary.problems.length > 0 ? ` Not added: ${summary.problems.slice(0, 5).join('; ')}${summary.problems.length > 5 ? ` …and ${summary.problems.length - 5} more` : ''}` : ''}`
+				`Added ${n} article${n === 1 ? '' : 's'} to the project (${summary.spans} spans, ${summary.relations} relations); ${summary.skipped} already there.${describeIdRenewal(summary.spanIdsRenewed ?? 0, summary.relationIdsRenewed ?? 0)}${summary.problems.length > 0 ? ` Not added: ${summary.problems.slice(0, 5).join('; ')}${summary.problems.length > 5 ? ` …and ${summary.problems.length - 5} more` : ''}` : ''}`
 			);
 		} catch (error) {
 			this.notices.error(`The files could not be added to the project: ${(error as Error).message}. Nothing was changed.`);

@@ -37,6 +37,17 @@ export interface TeamMember {
 	readonly blind: boolean;
 }
 
+/** What the server says of an admin's import into the project (the renewal counts are missing from servers before ids were made project-unique). */
+export interface ProjectImportSummary {
+	readonly added: number;
+	readonly skipped: number;
+	readonly spans: number;
+	readonly relations: number;
+	readonly spanIdsRenewed?: number;
+	readonly relationIdsRenewed?: number;
+	readonly problems: string[];
+}
+
 interface MeResponse extends TeamMember {
 	readonly labels: Label[];
 	readonly relationTypes: RelationType[];
@@ -126,8 +137,8 @@ export class TeamSync {
 	}
 
 	/** An admin adds corpus files to the project (the server reads them with the same codecs); then this browser pulls them. */
-	async importToProject(files: readonly { name: string; content: string }[]): Promise<{ added: number; skipped: number; spans: number; relations: number; problems: string[] }> {
-		const summary = await this.#post<{ added: number; skipped: number; spans: number; relations: number; problems: string[] }>('/api/import', { files });
+	async importToProject(files: readonly { name: string; content: string }[]): Promise<ProjectImportSummary> {
+		const summary = await this.#post<ProjectImportSummary>('/api/import', { files });
 		if (!summary) throw new Error('the team server gave no answer');
 		const me = await this.#get<MeResponse>('/api/me');
 		if (me) await this.#pullArticles(me);

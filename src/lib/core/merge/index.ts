@@ -1,2 +1,3 @@
 export * from './report';
 export * from './plan-merge';
+export * from './unused-ids';
