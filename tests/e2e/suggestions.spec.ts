@@ -176,3 +176,44 @@ test('pre-annotating every article in Settings stores their suggestions before t
 	await openArticle(page, 'Vilnius follow-up');
 	await expect.poll(() => suggestionsDrawn(page, FOLLOW_UP)).toEqual(['actor:NATO ministers', 'actor:The Pentagon']);
 });
+
+test('pre-annotating the corpus shows its progress; Cancel stops it and keeps what was made, and the next run does the rest', async ({ page }) => {
+	await openLibrary(page);
+	// Enough long articles that the run is still going when Cancel is pressed.
+	const sentence = 'The minister said on Monday that unemployment fell to 4.5 per cent, and Ana Silva of the Central Bank warned that prices rose by $60.84 billion. ';
+	const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: `long-${i}`, title: `Long briefing ${i}`, text: `Briefing ${i}. ${sentence.repeat(120)}`, spans: [] }));
+	const chooser = page.waitForEvent('filechooser');
+	await page.getByRole('button', { name: 'Import' }).click();
+	await (await chooser).setFiles({ name: 'long-briefings.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(lines.join('\n') + '\n') });
+	await expect(page.getByRole('status').filter({ hasText: /^Imported 300 articles/ })).toBeVisible({ timeout: 30_000 });
+	await page.getByRole('link', { name: 'Settings' }).click();
+	await page.getByRole('button', { name: 'Pre-annotate every article' }).click();
+	const progress = page.getByRole('status').filter({ hasText: /^\d+ of \d+ articles$/ });
+	await expect(progress).toHaveText(/^([1-9]\d*) of \d+ articles$/, { timeout: 30_000 });
+	await expect(page.getByRole('progressbar', { name: 'Pre-annotation progress' })).toBeVisible();
+	await page.getByRole('button', { name: 'Cancel' }).click();
+	const cancelled = page.getByText(/^Cancelled: suggestions made for \d+ of \d+ articles \(kept\)\.$/);
+	await expect(cancelled).toBeVisible();
+	const [, made, total] = (await cancelled.textContent())!.match(/for (\d+) of (\d+)/)!.map(Number);
+	// (Fewer than 1,000 articles: no thousands separators to read.)
+	expect(made).toBeGreaterThan(0);
+	expect(made).toBeLessThan(total);
+	const stored = () =>
+		page.evaluate(
+			() =>
+				new Promise<number>((resolve, reject) => {
+					const open = indexedDB.open('spanwise');
+					open.onsuccess = () => {
+						const count = open.result.transaction('suggestions').objectStore('suggestions').count();
+						count.onsuccess = () => (open.result.close(), resolve(count.result));
+						count.onerror = () => reject(count.error);
+					};
+					open.onerror = () => reject(open.error);
+				})
+		);
+	// What was made before Cancel is stored, and nothing after it.
+	expect(await stored()).toBe(made);
+	await page.getByRole('button', { name: 'Pre-annotate every article' }).click();
+	await expect(page.getByText(`Suggestions made for ${total - made} articles.`)).toBeVisible({ timeout: 60_000 });
+	expect(await stored()).toBe(total);
+});

@@ -42,6 +42,20 @@ describe('suggestions in storage', () => {
 		expect(await articlesWithoutSuggestions(db, ['a'], 'builtin', 'v2')).toEqual(['a']);
 	});
 
+	it('finds the articles lacking current suggestions across many reads (1,201 ids), in the order given', async () => {
+		const db = freshDb();
+		const ids = Array.from({ length: 1201 }, (_, i) => `n${i}`);
+		// Stored: every third article by the current maker, every seventh by an older one.
+		for (const [i, id] of ids.entries()) {
+			if (i % 3 === 0) await addSuggestions(db, id, 'builtin', 'h', 'v2', []);
+			else if (i % 7 === 0) await addSuggestions(db, id, 'builtin', 'h', 'v1', []);
+		}
+		const missing = await articlesWithoutSuggestions(db, ids, 'builtin', 'v2');
+		expect(missing).toEqual(ids.filter((_, i) => i % 3 !== 0));
+		expect(missing).toContain('n1198');
+		expect(missing).not.toContain('n999');
+	});
+
 	it('records and withdraws decisions per person', async () => {
 		const db = freshDb();
 		await setSuggestionDecisions(db, [

@@ -81,8 +81,21 @@ export async function setSuggestionDecisions(
 	});
 }
 
-/** Ids of the articles that have no stored suggestions of `source` made by `maker` (for corpus-wide runs). */
+/** Suggestion rows read at once by `articlesWithoutSuggestions`: each read's rows arrive in one task of the caller's thread. */
+const CHECK_CHUNK = 500;
+
+/**
+ * Ids of the articles that have no stored suggestions of `source` made by `maker` (for corpus-wide
+ * runs). Read a chunk at a time, so that 10,000 stored rows never come back in one long task.
+ */
 export async function articlesWithoutSuggestions(db: SpanwiseDB, ids: readonly string[], source: string, maker: string): Promise<string[]> {
-	const rows = await db.suggestions.bulkGet(ids.map((id) => [id, source] as [string, string]));
-	return ids.filter((_, i) => rows[i] === undefined || rows[i]!.maker !== maker);
+	const out: string[] = [];
+	for (let at = 0; at < ids.length; at += CHECK_CHUNK) {
+		const chunk = ids.slice(at, at + CHECK_CHUNK);
+		const rows = await db.suggestions.bulkGet(chunk.map((id) => [id, source] as [string, string]));
+		chunk.forEach((id, i) => {
+			if (rows[i] === undefined || rows[i]!.maker !== maker) out.push(id);
+		});
+	}
+	return out;
 }

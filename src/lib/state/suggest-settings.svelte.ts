@@ -5,7 +5,7 @@
  */
 import { builtinMaker, BUILTIN_SOURCE, patternSource } from '$lib/core/suggest/sources';
 import type { SuggestRequest } from '$lib/core/suggest/engine';
-import { DEFAULT_SUGGEST_PREFS, readSuggestPrefs, type SuggestPrefs } from '$lib/core/suggest/settings';
+import { DEFAULT_SUGGEST_PREFS, preannotationWorkers, readSuggestPrefs, type SuggestPrefs } from '$lib/core/suggest/settings';
 import { parsePatternFile } from '$lib/core/suggest/patterns';
 import { packSuggestions, type PackedSuggestions } from '$lib/core/suggest/packed';
 import type { RecordError } from '$lib/core/types';
@@ -133,9 +133,10 @@ export class SuggestSettings {
 	}
 
 	/**
-	 * Makes the engine's suggestions for every article that lacks current ones, in the worker, one
-	 * article at a time (stored as each is done, so a Cancel keeps what was made). Returns how many
-	 * articles were done, and whether it was cancelled.
+	 * Makes the engine's suggestions for every article that lacks current ones, in workers (the
+	 * engine's own and, on a machine with more cores, more of them, each taking the next article),
+	 * stored as each article is done, so a Cancel keeps what was made. Returns how many articles
+	 * were done, and whether it was cancelled.
 	 */
 	async preannotateCorpus(): Promise<{ done: number; total: number; cancelled: boolean }> {
 		const db = this.#db();
@@ -147,13 +148,18 @@ export class SuggestSettings {
 		const list = [...todo];
 		this.#corpus = { done: 0, total: list.length };
 		this.#preannotating = true;
+		this.#engine ??= new SuggestEngineClient();
+		const lanes = Math.min(list.length, preannotationWorkers(globalThis.navigator?.hardwareConcurrency));
+		this.#helpers = Array.from({ length: Math.max(0, lanes - 1) }, () => new SuggestEngineClient());
+		const engines = [this.#engine, ...this.#helpers];
+		let next = 0;
 		let done = 0;
-		try {
-			for (const [id, sources] of list) {
-				if (this.#cancelled) break;
+		const lane = async (engine: SuggestEngineClient) => {
+			while (!this.#cancelled && next < list.length) {
+				const [id, sources] = list[next++];
 				const [row] = await readTexts(db, [id]);
 				if (!row) continue;
-				const made = await this.run(row.text, sources);
+				const made = await engine.run(row.text, this.#request(sources));
 				const hash = textHash(row.text);
 				const now = Date.now();
 				for (const source of sources) {
@@ -163,13 +169,25 @@ export class SuggestSettings {
 				done += 1;
 				this.#corpus = { done, total: list.length };
 			}
-		} catch (error) {
-			if (!this.#cancelled) throw error;
+		};
+		try {
+			// Every lane runs to its end (a failed one stops the others at their next article) before the result is known.
+			const stopOthers = (error: unknown) => {
+				this.#cancelled = true;
+				throw error;
+			};
+			const ends = await Promise.allSettled(engines.map((engine) => lane(engine).catch(stopOthers)));
+			const failed = ends.find((e): e is PromiseRejectedResult => e.status === 'rejected');
+			if (failed && !this.#stoppedByUser) throw failed.reason;
 		} finally {
+			for (const helper of this.#helpers) helper.cancel();
+			this.#helpers = [];
 			this.#corpus = null;
 			this.#preannotating = false;
 		}
-		return { done, total: list.length, cancelled: this.#cancelled };
+		const cancelled = this.#stoppedByUser;
+		this.#stoppedByUser = false;
+		return { done, total: list.length, cancelled };
 	}
 
 	/**
@@ -211,9 +229,17 @@ export class SuggestSettings {
 	 */
 	cancelCorpus(): void {
 		this.#cancelled = true;
-		if (this.#preannotating) this.#engine?.cancel();
+		if (this.#preannotating) {
+			this.#stoppedByUser = true;
+			this.#engine?.cancel();
+			for (const helper of this.#helpers) helper.cancel();
+		}
 	}
 	#preannotating = false;
+	/** Cancel was pressed during the pre-annotation running now. */
+	#stoppedByUser = false;
+	/** The pre-annotation's workers besides the engine's own, while it runs. */
+	#helpers: SuggestEngineClient[] = [];
 
 	destroy(): void {
 		this.#engine?.cancel();

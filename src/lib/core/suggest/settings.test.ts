@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SUGGEST_PREFS, readSuggestPrefs, sourceGroup, suggestionOn, switchSuggestions } from './settings';
+import { DEFAULT_SUGGEST_PREFS, MAX_PREANNOTATION_WORKERS, preannotationWorkers, readSuggestPrefs, sourceGroup, suggestionOn, switchSuggestions } from './settings';
 
 describe('suggestion preferences', () => {
 	it('switches a whole source, or one label of it', () => {
@@ -23,5 +23,17 @@ describe('suggestion preferences', () => {
 	it('reads stored values leniently', () => {
 		expect(readSuggestPrefs(null)).toEqual(DEFAULT_SUGGEST_PREFS);
 		expect(readSuggestPrefs({ off: ['builtin', 3], personTitle: false, countNoun: 'yes', mentionsCase: 'ignore' })).toEqual({ off: ['builtin'], personTitle: false, countNoun: false, mentionsCase: 'ignore' });
+	});
+});
+
+describe('preannotationWorkers', () => {
+	it('runs one worker per core, at least one and at most the cap, whatever the browser says', () => {
+		expect(preannotationWorkers(2)).toBe(2);
+		expect(preannotationWorkers(1)).toBe(1);
+		expect(preannotationWorkers(64)).toBe(MAX_PREANNOTATION_WORKERS);
+		expect(preannotationWorkers(undefined)).toBe(1);
+		expect(preannotationWorkers(0)).toBe(1);
+		expect(preannotationWorkers(Number.NaN)).toBe(1);
+		expect(preannotationWorkers(3.5)).toBe(3);
 	});
 });

@@ -56,3 +56,15 @@ export function readSuggestPrefs(value: unknown): SuggestPrefs {
 		mentionsCase: v.mentionsCase === 'ignore' ? 'ignore' : 'exact'
 	};
 }
+
+/** Most workers a corpus-wide pre-annotation runs at once (each holds its own language model, tens of MB). */
+export const MAX_PREANNOTATION_WORKERS = 4;
+
+/**
+ * Workers pre-annotating the corpus at once, for a machine of `cores` logical cores: one per core
+ * (the page's own thread mostly waits meanwhile), at most four (each holds its own language model).
+ */
+export function preannotationWorkers(cores: number | undefined): number {
+	if (cores === undefined || !Number.isFinite(cores)) return 1;
+	return Math.max(1, Math.min(MAX_PREANNOTATION_WORKERS, Math.floor(cores)));
+}
