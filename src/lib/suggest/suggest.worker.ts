@@ -1,7 +1,11 @@
 /** The suggestion engine off the main thread: the recognizers' models load here, as the worker starts. */
 import { runSuggestions, type SuggestRequest } from '$lib/core/suggest/engine';
 import { packSuggestions, packedBuffers, type PackedSuggestions } from '$lib/core/suggest/packed';
-import { prepareBuiltin } from '$lib/core/suggest/builtin';
+import { prepareBuiltin, useWinkModel } from '$lib/core/suggest/builtin';
+import { fastWinkModel } from './wink-model';
+
+// One wink-nlp instance per worker: its model need not be copied as it loads.
+useWinkModel(fastWinkModel);
 
 export type SuggestWorkerRequest = { readonly id: number; readonly text: string; readonly request: SuggestRequest };
 /** Each source's suggestions packed in columns, their buffers transferred (not copied) to the page. */

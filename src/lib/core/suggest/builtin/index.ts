@@ -4,7 +4,7 @@
  * matcher can use on the project's tokens.
  */
 export { builtinSuggestions, BUILTIN_LABELS, BUILTIN_SOURCE, type BuiltinOptions } from './builtin-suggestions';
-export { tagTokens } from './analysis';
+export { tagTokens, useWinkModel } from './analysis';
 
 import { prepareAnalysis } from './analysis';
 import { prepareLexicon } from './gazetteer';
