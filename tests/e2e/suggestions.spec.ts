@@ -217,3 +217,14 @@ test('pre-annotating the corpus shows its progress; Cancel stops it and keeps wh
 	await expect(page.getByText(`Suggestions made for ${total - made} articles.`)).toBeVisible({ timeout: 60_000 });
 	expect(await stored()).toBe(total);
 });
+
+test('an article’s address opened directly: the suggestion worker started with the app is the one that makes its suggestions', async ({ page }) => {
+	await openLibrary(page);
+	await importThroughChooser(page, ['suggest/briefing-pair.jsonl']);
+	await expect(page.getByRole('link', { name: 'Vilnius follow-up', exact: true })).toBeVisible();
+	await page.goto('/article?id=brief-2');
+	await expect.poll(() => suggestionsDrawn(page, FOLLOW_UP)).toEqual(['actor:NATO ministers', 'actor:The Pentagon']);
+	// One worker script loaded: the page took the worker the app started rather than making another.
+	const workers = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /suggest\.worker/.test(e.name)).length);
+	expect(workers).toBe(1);
+});

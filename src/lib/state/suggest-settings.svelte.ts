@@ -12,7 +12,7 @@ import type { RecordError } from '$lib/core/types';
 import { textHash } from '$lib/core/text/hash';
 import { findMentions, MENTIONS_SOURCE } from '$lib/core/suggest/mentions';
 import { addSuggestions, articlesWithoutSuggestions, listTextIds, readSetting, readTexts, removeSuggestionSource, writeSetting, writeSuggestions, type SpanwiseDB } from '$lib/db';
-import { SuggestEngineClient } from '$lib/suggest/engine-client';
+import { SuggestEngineClient, dropPrestartedWorker } from '$lib/suggest/engine-client';
 
 /** A pattern file as stored: its text, read again when used (the good lines load; bad ones were reported). */
 export interface PatternFile {
@@ -48,6 +48,8 @@ export class SuggestSettings {
 		this.#prefs = readSuggestPrefs(await readSetting<unknown>(db, 'suggestPrefs', null));
 		const files = await readSetting<unknown>(db, 'patternFiles', []);
 		this.#files = Array.isArray(files) ? files.filter((f): f is PatternFile => typeof f?.name === 'string' && typeof f?.text === 'string') : [];
+		// A worker started with the app (on an article's address) is not wanted when every source is off.
+		if (this.makers().length === 0) dropPrestartedWorker();
 	}
 
 	get prefs(): SuggestPrefs {
