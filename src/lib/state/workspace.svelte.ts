@@ -40,7 +40,7 @@ import {
 } from '$lib/db';
 import { watchArticles } from '$lib/db/live';
 import { readRawDatabase } from '$lib/db/raw-export';
-import { importFiles, type FileImport } from '$lib/import/import-files';
+import type { FileImport } from '$lib/import/import-files';
 import { isCorpusFile } from '$lib/import/corpus-reader';
 import { CorpusImport } from './corpus-import.svelte';
 import { downloadFile } from '$lib/export/download';
@@ -516,6 +516,8 @@ export class Workspace {
 		if (files.length === 0) return [];
 		this.#busy = `Reading ${files.length} file${files.length === 1 ? '' : 's'}…`;
 		try {
+			// The document readers (Markdown's parser among them) load with the first import, not with the app.
+			const { importFiles } = await import('$lib/import/import-files');
 			const results = await importFiles(files, { annotator: this.#annotator, now: Date.now() });
 			await this.#store(results);
 			return results;
