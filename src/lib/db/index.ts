@@ -53,6 +53,9 @@ export {
 	removeSuggestionSource,
 	readSuggestionDecisions,
 	setSuggestionDecisions,
-	articlesWithoutSuggestions
+	articlesWithoutSuggestions,
+	addMentionsInCorpus,
+	MENTION_BATCH,
+	type CorpusMentionSearch
 } from './suggestions';
 export type { SuggestionRow, SuggestionDecisionRow } from './database';

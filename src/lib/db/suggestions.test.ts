@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb, makeArticle } from './testing';
 import { createArticles, countLayerLabels, listAnnotators } from './index';
-import { addSuggestions, articlesWithoutSuggestions, readSuggestionDecisions, readSuggestions, setSuggestionDecisions, suggestionKey } from './suggestions';
+import { addMentionsInCorpus, MENTION_BATCH, addSuggestions, articlesWithoutSuggestions, readSuggestionDecisions, readSuggestions, setSuggestionDecisions, suggestionKey } from './suggestions';
 import { textHash } from '$lib/core/text/hash';
 import { unpackSuggestions } from '$lib/core/suggest/packed';
 import type { Span } from '$lib/core/types';
@@ -54,6 +54,28 @@ describe('suggestions in storage', () => {
 		expect(missing).toEqual(ids.filter((_, i) => i % 3 !== 0));
 		expect(missing).toContain('n1198');
 		expect(missing).not.toContain('n999');
+	});
+
+	it('tags all mentions in the corpus a batch at a time, reporting progress, skipping the span just tagged; a stop keeps what was stored', async () => {
+		const db = freshDb();
+		const n = MENTION_BATCH * 2 + 10;
+		// Every fifth article names the Pentagon (and the first one twice).
+		const records = Array.from({ length: n }, (_, i) => ({ article: makeArticle(`m${String(i).padStart(3, '0')}`, i % 5 === 0 ? `The Pentagon said no.${i === 0 ? ' The Pentagon again.' : ''} ${i}` : `Nothing here ${i}.`), spans: [] }));
+		await createArticles(db, records);
+		const progress: [number, number][] = [];
+		const search = { phrase: 'Pentagon', label: 'actor', caseMode: 'exact' as const, except: { articleId: 'm000', start: 4 } };
+		const result = await addMentionsInCorpus(db, search, (done, total) => progress.push([done, total]));
+		expect(result).toEqual({ added: n / 5, articles: n / 5, stopped: false });
+		expect(progress).toEqual([[MENTION_BATCH, n], [MENTION_BATCH * 2, n], [n, n]]);
+		// The first article's own span (at 4) is not its own mention; its second Pentagon is.
+		const [first] = await readSuggestions(db, 'm000', textHash(records[0].article.text));
+		expect(unpackSuggestions(first.packed).map((s) => [s.start, s.label, s.source])).toEqual([[26, 'actor', 'mentions']]);
+		// Again: nothing new.
+		expect((await addMentionsInCorpus(db, search)).added).toBe(0);
+		// Another phrase, stopped after its first batch: that batch's mentions stay, no more.
+		let batches = 0;
+		const stopped = await addMentionsInCorpus(db, { ...search, phrase: 'Nothing' }, () => batches++, () => batches >= 1);
+		expect(stopped).toEqual({ added: MENTION_BATCH - MENTION_BATCH / 5, articles: MENTION_BATCH - MENTION_BATCH / 5, stopped: true });
 	});
 
 	it('records and withdraws decisions per person', async () => {

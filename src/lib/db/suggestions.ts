@@ -7,6 +7,8 @@ import type { Suggestion } from '$lib/core/suggest/types';
 import { offerKey } from '$lib/core/suggest/board';
 import { packSuggestions, unpackSuggestions } from '$lib/core/suggest/packed';
 import type { SpanwiseDB, SuggestionDecisionRow, SuggestionRow } from './database';
+import { findMentions, MENTIONS_SOURCE } from '$lib/core/suggest/mentions';
+import { textHash } from '$lib/core/text/hash';
 
 /** The key of a suggestion among its source's for one article: `start:end:label` (core's offer key). */
 export const suggestionKey = offerKey;
@@ -98,4 +100,46 @@ export async function articlesWithoutSuggestions(db: SpanwiseDB, ids: readonly s
 		});
 	}
 	return out;
+}
+
+/** What "tag all mentions in the corpus" looks for. */
+export interface CorpusMentionSearch {
+	readonly phrase: string;
+	readonly label: string;
+	readonly caseMode: 'exact' | 'ignore';
+	/** The span just tagged: not offered as a mention of itself. */
+	readonly except: { readonly articleId: string; readonly start: number };
+}
+
+/** Articles read and searched at once by `addMentionsInCorpus`, between two progress reports. */
+export const MENTION_BATCH = 50;
+
+/**
+ * "Tag all mentions" in the whole corpus: every whole-token occurrence of the phrase in every
+ * article becomes a `mentions` suggestion of the label (stored per article as it is found; those
+ * already offered are not added twice). `progress` hears after each batch; `stop` is asked before
+ * each batch (what was stored stays). Returns how many suggestions were new, in how many articles.
+ */
+export async function addMentionsInCorpus(
+	db: SpanwiseDB,
+	search: CorpusMentionSearch,
+	progress: (done: number, total: number) => void = () => {},
+	stop: () => boolean = () => false
+): Promise<{ added: number; articles: number; stopped: boolean }> {
+	const ids = (await db.texts.toCollection().primaryKeys()) as string[];
+	let added = 0;
+	let articles = 0;
+	for (let i = 0; i < ids.length; i += MENTION_BATCH) {
+		if (stop()) return { added, articles, stopped: true };
+		const texts = (await db.texts.bulkGet(ids.slice(i, i + MENTION_BATCH))).filter((t) => t !== undefined);
+		for (const row of texts) {
+			const found = findMentions(row.text, search.phrase, search.label, { caseMode: search.caseMode, except: row.id === search.except.articleId ? search.except.start : undefined });
+			if (found.length === 0) continue;
+			const fresh = await addSuggestions(db, row.id, MENTIONS_SOURCE, textHash(row.text), 'mentions', found);
+			added += fresh;
+			if (fresh > 0) articles += 1;
+		}
+		progress(Math.min(ids.length, i + MENTION_BATCH), ids.length);
+	}
+	return { added, articles, stopped: false };
 }

@@ -10,9 +10,9 @@ import { parsePatternFile } from '$lib/core/suggest/patterns';
 import { packSuggestions, type PackedSuggestions } from '$lib/core/suggest/packed';
 import type { RecordError } from '$lib/core/types';
 import { textHash } from '$lib/core/text/hash';
-import { findMentions, MENTIONS_SOURCE } from '$lib/core/suggest/mentions';
-import { addSuggestions, articlesWithoutSuggestions, listTextIds, readSetting, readTexts, removeSuggestionSource, writeSetting, writeSuggestions, type SpanwiseDB } from '$lib/db';
+import { articlesWithoutSuggestions, listTextIds, readSetting, readTexts, removeSuggestionSource, writeSetting, writeSuggestions, type SpanwiseDB } from '$lib/db';
 import { SuggestEngineClient, dropPrestartedWorker } from '$lib/suggest/engine-client';
+import type { MentionsWorkerReply, MentionsWorkerRequest } from '$lib/suggest/mentions.worker';
 
 /** A pattern file as stored: its text, read again when used (the good lines load; bad ones were reported). */
 export interface PatternFile {
@@ -23,9 +23,6 @@ export interface PatternFile {
 	readonly errors: readonly RecordError[];
 	readonly importedAt: number;
 }
-
-/** Articles searched for mentions between two yields of the main thread. */
-const MENTION_BATCH = 50;
 
 /** Largest pattern file kept (a settings row holds it). */
 const MAX_PATTERN_FILE = 5_000_000;
@@ -194,34 +191,40 @@ export class SuggestSettings {
 
 	/**
 	 * "Tag all mentions" in the whole corpus: every whole-token occurrence of `phrase` in every article
-	 * becomes a `mentions` suggestion of `label` (except the span at `except`), a batch of articles at a
-	 * time between which the page gets the main thread back. Progress as `corpusProgress`; Cancel keeps
-	 * what was found. Returns how many suggestions were new, in how many articles.
+	 * becomes a `mentions` suggestion of `label` (except the span at `except`), found and stored by a
+	 * worker (`mentions.worker.ts`), so the page stays free however large the corpus. Progress as
+	 * `corpusProgress`; Cancel keeps what was found. Returns how many suggestions were new, in how
+	 * many articles.
 	 */
 	async mentionsInCorpus(phrase: string, label: string, except: { articleId: string; start: number }): Promise<{ added: number; articles: number; cancelled: boolean }> {
-		const db = this.#db();
+		const dbName = this.#db().name;
 		this.#cancelled = false;
-		const ids = await listTextIds(db);
-		this.#corpus = { done: 0, total: ids.length };
-		let added = 0;
-		let articles = 0;
+		this.#corpus = { done: 0, total: 0 };
+		const worker = this.#makeMentionsWorker();
+		this.#mentionsWorker = worker;
 		try {
-			for (let i = 0; i < ids.length && !this.#cancelled; i += MENTION_BATCH) {
-				const texts = await readTexts(db, ids.slice(i, i + MENTION_BATCH));
-				for (const row of texts) {
-					const found = findMentions(row.text, phrase, label, { caseMode: this.#prefs.mentionsCase, except: row.id === except.articleId ? except.start : undefined });
-					if (found.length === 0) continue;
-					const fresh = await addSuggestions(db, row.id, MENTIONS_SOURCE, textHash(row.text), 'mentions', found);
-					added += fresh;
-					if (fresh > 0) articles += 1;
-				}
-				this.#corpus = { done: Math.min(ids.length, i + MENTION_BATCH), total: ids.length };
-				await new Promise((resolve) => setTimeout(resolve, 0));
-			}
+			return await new Promise((resolve, reject) => {
+				worker.onmessage = ({ data }: MessageEvent<MentionsWorkerReply>) => {
+					if (data.type === 'progress') this.#corpus = { done: data.done, total: data.total };
+					else if (data.type === 'done') resolve({ added: data.added, articles: data.articles, cancelled: data.stopped });
+					else reject(new Error(data.message));
+				};
+				worker.onerror = (event) => {
+					event.preventDefault();
+					reject(new Error(event.message || 'the mention search stopped'));
+				};
+				const request: MentionsWorkerRequest = { type: 'search', dbName, search: { phrase, label, caseMode: this.#prefs.mentionsCase, except } };
+				worker.postMessage(request);
+			});
 		} finally {
+			worker.terminate();
+			this.#mentionsWorker = null;
 			this.#corpus = null;
 		}
-		return { added, articles, cancelled: this.#cancelled };
+	}
+	#mentionsWorker: Worker | null = null;
+	#makeMentionsWorker(): Worker {
+		return new Worker(new URL('../suggest/mentions.worker.ts', import.meta.url), { type: 'module' });
 	}
 
 	/**
@@ -231,6 +234,8 @@ export class SuggestSettings {
 	 */
 	cancelCorpus(): void {
 		this.#cancelled = true;
+		const stop: MentionsWorkerRequest = { type: 'stop' };
+		this.#mentionsWorker?.postMessage(stop);
 		if (this.#preannotating) {
 			this.#stoppedByUser = true;
 			this.#engine?.cancel();
