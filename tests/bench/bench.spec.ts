@@ -782,7 +782,7 @@ test('suggestions: quality on the test articles, speed in the app and in the eng
 	const bigRuns: number[] = [];
 	const bigLongest: number[] = [];
 	let counts = { two: 0, big: 0 };
-	for (let run = 0; run < 2; run++) {
+	for (let run = 0; run < 5; run++) {
 		// Stored suggestions would be read instead of made: drop them between runs.
 		await clearStoredSuggestions(page);
 		const two = await suggestTimed('sugg-2k');
