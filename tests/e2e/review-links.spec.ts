@@ -6,6 +6,8 @@ test('two annotators’ links reviewed into gold: unanimous at once, a disputed 
 	await importThroughChooser(page, ['review-links-lena.jsonl', 'review-links-omar.jsonl']);
 	await expect(page.getByRole('status').filter({ hasText: 'merged 1' })).toBeVisible();
 	await page.getByRole('link', { name: 'Review', exact: true }).click();
+	// The library lists the same title: wait for the review session's list before clicking it.
+	await expect(page.getByRole('heading', { name: 'Review session' })).toBeVisible();
 	await page.getByRole('link', { name: 'Aid and its critics' }).click();
 	const progress = page.getByRole('status', { name: 'Review progress' });
 	await expect(progress).toHaveText('0 of 6 candidates settled · 0 of 0 conflicts · 0 of 3 links');
