@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { nextTokenEdge, nextTokenEnd, pieceCuts, previousTokenEdge, previousTokenStart, tokenAt, tokenOffsets } from './tokenizer';
+import { KEEP_WHOLE, SPLIT_WHOLE } from './tokenizer-rules';
 import { TRICKY_PIECES, allGraphemeBoundaries } from '../testing/unicode';
 
 /** Pieces of news text that exercise the rules, mixed with the pieces that break offset code. */
@@ -84,6 +85,20 @@ describe('tokenOffsets', () => {
 				expect(pieceCuts(piece), piece).toEqual(pieceCuts(piece, false));
 			}),
 			{ numRuns: 1000 }
+		);
+	});
+
+	it('cuts a lower-case word and its comma or full stop by a shortcut that agrees with the rules, special cases included', () => {
+		expect(pieceCuts('said,')).toEqual([4]);
+		expect(pieceCuts('billion.')).toEqual([7]);
+		const specials = [...KEEP_WHOLE, ...Object.keys(SPLIT_WHOLE)].filter((p) => /^[a-z]+[.,]?$/.test(p));
+		expect(specials.length).toBeGreaterThan(0);
+		for (const word of specials) for (const piece of [word, `${word},`, `${word}.`]) expect(pieceCuts(piece), piece).toEqual(pieceCuts(piece, false));
+		fc.assert(
+			fc.property(fc.stringMatching(/^[a-z]{1,12}[.,]$/), (piece) => {
+				expect(pieceCuts(piece), piece).toEqual(pieceCuts(piece, false));
+			}),
+			{ numRuns: 500 }
 		);
 	});
 

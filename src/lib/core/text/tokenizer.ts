@@ -47,6 +47,12 @@ const WHITE_SPACE = /\p{White_Space}/u;
 const MAYBE_WHOLE = /[.@]/;
 /** Pieces no rule can cut (Latin, Greek or Cyrillic letters only, or digits only), unless they are a special case. */
 const SIMPLE = /^(?:[A-Za-z\u00c0-\u024f\u0370-\u0481\u048a-\u052f]+|[0-9]+)$/;
+/**
+ * A lower-case ASCII word with a comma or full stop after it ("said,", "billion."): the rules cut off
+ * the mark and nothing else, unless the word or the piece is a special case. Every sentence end and
+ * most commas of news text are such pieces.
+ */
+const WORD_THEN_MARK = /^[a-z]+[.,]$/;
 /** Only pieces with one of these can have an infix (every infix pattern needs one). */
 const MAYBE_INFIX = /[^A-Za-z0-9\u00c0-\u024f]/;
 /** Only a piece with an apostrophe or a digit can have a suffix when it ends in an ASCII letter (clitics, units). */
@@ -128,6 +134,7 @@ function special(piece: string): readonly number[] | undefined {
  */
 export function pieceCuts(piece: string, shortcuts = true, rules: CompiledRules = RULES): number[] {
 	if (shortcuts && SIMPLE.test(piece) && !SPECIAL.has(piece)) return [];
+	if (shortcuts && WORD_THEN_MARK.test(piece) && !SPECIAL.has(piece) && !SPECIAL.has(piece.slice(0, -1))) return [piece.length - 1];
 	const front: number[] = [];
 	const back: number[] = [];
 	let lo = 0;
