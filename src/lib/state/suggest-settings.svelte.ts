@@ -198,7 +198,6 @@ export class SuggestSettings {
 	 */
 	async mentionsInCorpus(phrase: string, label: string, except: { articleId: string; start: number }): Promise<{ added: number; articles: number; cancelled: boolean }> {
 		const dbName = this.#db().name;
-		this.#cancelled = false;
 		this.#corpus = { done: 0, total: 0 };
 		const worker = this.#makeMentionsWorker();
 		this.#mentionsWorker = worker;
