@@ -49,7 +49,7 @@
  */
 import { binaryCohenKappa, binaryFleissKappa } from './kappa';
 import { prfFromSizes, uniqueSorted, exactMatchCount, overlapMatchCount, type Interval, type PRF } from './spans-match';
-import { markTokens, tokenOffsets } from './token-grid';
+import { addRunsHistogram, markedRuns, runsLength, runsOverlap, tokenOffsets } from './token-grid';
 import { offsetRangeProblem } from '../spans/bounds';
 import { UnitizingTally, unitizingAlpha } from './unitizing';
 import { computeRelationAgreement } from './relation-agreement';
@@ -129,8 +129,6 @@ function countArticle(
 		throw new RangeError(`article "${article.id}": tokens do not fit its text`);
 	}
 	const T = tokens.length >> 1;
-	const marks = Array.from({ length: m }, () => new Uint8Array(T));
-	const scratch = new Int32Array(T + 1);
 
 	for (let l = 0; l < K; l++) {
 		let used = false;
@@ -155,30 +153,21 @@ function countArticle(
 			into.exact[at + 2] += b.length;
 			into.overlap[at + 2] += b.length;
 		}
-		for (let r = 0; r < m; r++) markTokens(tokens, units[r], marks[r], scratch);
+		// Token decisions as runs of marked tokens (token-grid.ts): the 2×2 tables and the histogram
+		// come from the runs' edges, not from a pass over every token.
+		const runs = units.map((unit) => markedRuns(tokens, unit));
+		const sizes = runs.map(runsLength);
 		for (let p = 0; p < pairs.length; p++) {
-			const x = marks[pairs[p][0]];
-			const y = marks[pairs[p][1]];
-			let both = 0;
-			let onlyA = 0;
-			let onlyB = 0;
-			for (let t = 0; t < T; t++) {
-				if (x[t]) {
-					if (y[t]) both++;
-					else onlyA++;
-				} else if (y[t]) onlyB++;
-			}
+			const both = runsOverlap(runs[pairs[p][0]], runs[pairs[p][1]]);
+			const onlyA = sizes[pairs[p][0]] - both;
+			const onlyB = sizes[pairs[p][1]] - both;
 			const at = (p * K + l) * 4;
 			into.tables[at] += both;
 			into.tables[at + 1] += onlyA;
 			into.tables[at + 2] += onlyB;
 			into.tables[at + 3] += T - both - onlyA - onlyB;
 		}
-		for (let t = 0; t < T; t++) {
-			let k = 0;
-			for (let r = 0; r < m; r++) k += marks[r][t];
-			into.histograms[histogram + k]++;
-		}
+		addRunsHistogram(runs, T, into.histograms, histogram);
 	}
 }
 

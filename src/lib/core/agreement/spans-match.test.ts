@@ -66,6 +66,39 @@ describe('overlapMatching', () => {
 		expect(exactMatchCount([iv(0, 20), iv(5, 8)], [iv(15, 30), iv(6, 8)])).toBe(0);
 	});
 
+	it('gives the pairs of the greedy rule taken over every pair (the scan skips only ranges that end before)', () => {
+		const greedy = (a: readonly Interval[], b: readonly Interval[]): [number, number][] => {
+			const x = uniqueSorted(a);
+			const y = uniqueSorted(b);
+			const all: { i: number; j: number; overlap: number; union: number; low: Interval; high: Interval }[] = [];
+			x.forEach((p, i) =>
+				y.forEach((q, j) => {
+					const overlap = Math.min(p.end, q.end) - Math.max(p.start, q.start);
+					const pFirst = p.start - q.start || p.end - q.end;
+					if (overlap > 0) all.push({ i, j, overlap, union: Math.max(p.end, q.end) - Math.min(p.start, q.start), low: pFirst <= 0 ? p : q, high: pFirst <= 0 ? q : p });
+				})
+			);
+			const order = (u: Interval, v: Interval) => u.start - v.start || u.end - v.end;
+			all.sort((p, q) => q.overlap - p.overlap || p.union - q.union || order(p.low, q.low) || order(p.high, q.high) || p.i - q.i || p.j - q.j);
+			const usedA = new Set<number>();
+			const usedB = new Set<number>();
+			const pairs: [number, number][] = [];
+			for (const { i, j } of all) {
+				if (usedA.has(i) || usedB.has(j)) continue;
+				usedA.add(i);
+				usedB.add(j);
+				pairs.push([i, j]);
+			}
+			return pairs;
+		};
+		fc.assert(
+			fc.property(intervals, intervals, (a, b) => {
+				expect(overlapMatching(a, b)).toEqual(greedy(a, b));
+			}),
+			{ numRuns: 500 }
+		);
+	});
+
 	it('never counts more than either side, and at least the exact matches', () => {
 		fc.assert(
 			fc.property(intervals, intervals, (a, b) => {

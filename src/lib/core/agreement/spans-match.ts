@@ -115,10 +115,16 @@ export function overlapMatching(a: readonly Interval[], b: readonly Interval[]):
 	const x = uniqueSorted(a);
 	const y = uniqueSorted(b);
 	const candidates: Candidate[] = [];
+	// reach[j]: the furthest end among y[0..j]. x is sorted by start, so the first y that can still
+	// reach into p (reach > p.start) only moves forward: the y before it all end before p starts.
+	const reach = new Float64Array(y.length);
+	for (let j = 0, furthest = -Infinity; j < y.length; j++) reach[j] = furthest = Math.max(furthest, y[j].end);
+	let from = 0;
 	for (let i = 0; i < x.length; i++) {
 		const p = x[i];
+		while (from < y.length && reach[from] <= p.start) from++;
 		// y is sorted by start: nothing from the first y starting at or after p.end intersects p.
-		for (let j = 0; j < y.length && y[j].start < p.end; j++) {
+		for (let j = from; j < y.length && y[j].start < p.end; j++) {
 			const q = y[j];
 			const overlap = Math.min(p.end, q.end) - Math.max(p.start, q.start);
 			if (overlap <= 0) continue;

@@ -63,3 +63,72 @@ export function markTokens(offsets: Int32Array, spans: readonly Interval[], mark
 		marks[t] = depth > 0 ? 1 : 0;
 	}
 }
+
+/**
+ * The tokens `markTokens` would mark, as sorted disjoint runs [first₀, last₀, first₁, last₁, …] of
+ * token indices (`last` exclusive; runs that touch are joined). `spans` must be sorted by start (as
+ * `uniqueSorted` leaves them). Agreement counts from runs without a pass over every token.
+ */
+export function markedRuns(offsets: Int32Array, spans: readonly Interval[]): number[] {
+	const runs: number[] = [];
+	for (const span of spans) {
+		const [first, last] = tokensInside(offsets, span.start, span.end);
+		if (first >= last) continue;
+		const n = runs.length;
+		if (n > 0 && first <= runs[n - 1]) {
+			if (last > runs[n - 1]) runs[n - 1] = last;
+		} else runs.push(first, last);
+	}
+	return runs;
+}
+
+/** Number of tokens in `runs` (as `markedRuns` gives them). */
+export function runsLength(runs: readonly number[]): number {
+	let total = 0;
+	for (let k = 0; k < runs.length; k += 2) total += runs[k + 1] - runs[k];
+	return total;
+}
+
+/** Number of tokens in both `x` and `y` (runs as `markedRuns` gives them). */
+export function runsOverlap(x: readonly number[], y: readonly number[]): number {
+	let i = 0;
+	let j = 0;
+	let both = 0;
+	while (i < x.length && j < y.length) {
+		const low = Math.max(x[i], y[j]);
+		const high = Math.min(x[i + 1], y[j + 1]);
+		if (high > low) both += high - low;
+		if (x[i + 1] < y[j + 1]) i += 2;
+		else j += 2;
+	}
+	return both;
+}
+
+/**
+ * Adds to `histogram[offset + k]`, for every k, the number of the `count` tokens marked by exactly
+ * k of the annotators' `runs` (the items of Fleiss' κ), by one sweep over the runs' edges.
+ */
+export function addRunsHistogram(runs: readonly (readonly number[])[], count: number, histogram: Float64Array, offset: number): void {
+	let edges = 0;
+	for (const r of runs) edges += r.length;
+	// An edge is position * 2 + 1 for a run's first token (depth + 1), position * 2 for the token
+	// after its last (depth − 1); the order within one position does not matter (no tokens between).
+	const sorted = new Int32Array(edges);
+	let at = 0;
+	for (const r of runs) {
+		for (let k = 0; k < r.length; k += 2) {
+			sorted[at++] = r[k] * 2 + 1;
+			sorted[at++] = r[k + 1] * 2;
+		}
+	}
+	sorted.sort();
+	let depth = 0;
+	let previous = 0;
+	for (let k = 0; k < sorted.length; k++) {
+		const position = sorted[k] >> 1;
+		histogram[offset + depth] += position - previous;
+		previous = position;
+		depth += sorted[k] & 1 ? 1 : -1;
+	}
+	histogram[offset + depth] += count - previous;
+}
