@@ -61,29 +61,33 @@ export async function fastPush(tx: Queryable, projectId: number, author: string,
 		}
 	}
 	const state = { spans: new Map<string, Row>(), relations: new Map<string, Row>() };
+	// Looked up by id (an index on project and id) and matched to their articles here: joined to the keys
+	// as a set, the planner took the whole project's spans (4 ms a push at 20,000 spans, most of the
+	// server's time, and growing with what is stored).
+	const ids = (keys: Map<string, { article_id: string; id: string }>) => [...new Set([...keys.values()].map((k) => k.id))];
+	const removedIn = new Set(removedSpans.map((r) => r.article_id));
+	type Stored = { article_id: string; id: string; layer: string; deleted: boolean; body: { head: string; tail: string }; seq: string };
 	const [spanRows, relationRows, linked] = await Promise.all([
 		spanKeys.size === 0
 			? Promise.resolve([])
-			: tx.query<{ article_id: string; id: string; layer: string; deleted: boolean; body: unknown; seq: string }>(
-					`SELECT s.article_id, s.id, s.layer, s.deleted, s.body, s.seq FROM spans s JOIN jsonb_to_recordset($2::jsonb -> 'rows') AS k(article_id text, id text)
-					   ON s.article_id = k.article_id AND s.id = k.id WHERE s.project_id = $1`,
-					[projectId, rows([...spanKeys.values()])]
-				),
+			: tx
+					.query<Stored>(`SELECT article_id, id, layer, deleted, body, seq FROM spans WHERE project_id = $1 AND id = ANY($2::text[])`, [projectId, ids(spanKeys)])
+					.then((found) => found.filter((r) => spanKeys.has(key(r.article_id, r.id)))),
 		relationKeys.size === 0
 			? Promise.resolve([])
-			: tx.query<{ article_id: string; id: string; layer: string; deleted: boolean; body: { head: string; tail: string }; seq: string }>(
-					`SELECT r.article_id, r.id, r.layer, r.deleted, r.body, r.seq FROM relations r JOIN jsonb_to_recordset($2::jsonb -> 'rows') AS k(article_id text, id text)
-					   ON r.article_id = k.article_id AND r.id = k.id WHERE r.project_id = $1`,
-					[projectId, rows([...relationKeys.values()])]
-				),
+			: tx
+					.query<Stored>(`SELECT article_id, id, layer, deleted, body, seq FROM relations WHERE project_id = $1 AND id = ANY($2::text[])`, [projectId, ids(relationKeys)])
+					.then((found) => found.filter((r) => relationKeys.has(key(r.article_id, r.id)))),
 		// Live relations at spans being removed: they go with them.
 		removedSpans.length === 0
 			? Promise.resolve([])
-			: tx.query<{ article_id: string; id: string; layer: string; deleted: boolean; body: { head: string; tail: string }; seq: string }>(
-					`SELECT r.article_id, r.id, r.layer, r.deleted, r.body, r.seq FROM relations r JOIN jsonb_to_recordset($2::jsonb -> 'rows') AS k(article_id text, id text)
-					   ON r.article_id = k.article_id AND (r.body->>'head' = k.id OR r.body->>'tail' = k.id) WHERE r.project_id = $1 AND NOT r.deleted`,
-					[projectId, rows(removedSpans)]
-				)
+			: tx
+					.query<Stored>(
+						`SELECT article_id, id, layer, deleted, body, seq FROM relations
+						  WHERE project_id = $1 AND article_id = ANY($2::text[]) AND NOT deleted AND (body->>'head' = ANY($3::text[]) OR body->>'tail' = ANY($3::text[]))`,
+						[projectId, [...removedIn], [...new Set(removedSpans.map((r) => r.id))]]
+					)
+					.then((found) => found.filter((r) => removedIn.has(r.article_id) && removedSpans.some((x) => x.article_id === r.article_id && (x.id === r.body.head || x.id === r.body.tail))))
 	]);
 	for (const r of spanRows) state.spans.set(key(r.article_id, r.id), { layer: r.layer, deleted: r.deleted, body: r.body, seq: Number(r.seq), touched: false });
 	for (const r of [...relationRows, ...linked]) {

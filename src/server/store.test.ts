@@ -254,6 +254,25 @@ describe('pushes and the change feed', () => {
 });
 
 describe('the two ways a push is written', () => {
+	it('a span removed in a later push takes the stored relations at either end with it, and leaves the others, on both paths', async () => {
+		for (const [project, fast] of [['p-cascade-fast', true], ['p-cascade-slow', false]] as const) {
+			await importRecords(db, project, [record('a1'), record('a2')]);
+			const who = await signIn(project, 'ana', 'annotator');
+			await assign(db, project, 1);
+			const rel = (id: string, head: string, tail: string, articleId = 'a1'): Relation => ({ id, articleId, label: 'source', head, tail, annotator: 'ana', createdAt: now, updatedAt: now });
+			const spans = (articleId: string, p: string) => [span(`${p}p`, 'ana', 4, 12, 'actor', articleId), span(`${p}c`, 'ana', 18, 35, 'claim', articleId), span(`${p}d`, 'ana', 36, 40, 'claim', articleId), span(`${p}q`, 'ana', 41, 44, 'actor', articleId)];
+			const add = (articleId: string, p: string) => [...spans(articleId, p).map((x) => ({ type: 'add' as const, span: x })), { type: 'add-relation' as const, relation: rel(`${p}r1`, `${p}c`, `${p}p`, articleId) }, { type: 'add-relation' as const, relation: rel(`${p}r2`, `${p}d`, `${p}q`, articleId) }];
+			await push(db, who, [
+				{ clientId: `${project}-1`, articleId: 'a1', layer: 'ana', baseRevision: 0, edits: add('a1', '') },
+				{ clientId: `${project}-2`, articleId: 'a2', layer: 'ana', baseRevision: 0, edits: add('a2', 'x') }
+			]);
+			const [removed] = await push(db, who, [{ clientId: `${project}-3`, articleId: 'a1', layer: 'ana', baseRevision: 1, edits: [{ type: 'remove', span: span('p', 'ana', 4, 12, 'actor') }] }], { fast });
+			expect(removed).toMatchObject({ status: 'applied', revision: 2 });
+			expect((await articleView(db, who, 'a1')).layers[0].relations.map((r) => r.id)).toEqual(['r2']);
+			expect((await articleView(db, who, 'a2')).layers[0].relations.map((r) => r.id).sort()).toEqual(['xr1', 'xr2']);
+		}
+	});
+
 	it('the fast path (one set of statements per push) and the batch-by-batch path leave the same data and feed', async () => {
 		const views = [];
 		for (const [project, fast] of [['p-fast', true], ['p-slow', false]] as const) {
