@@ -12,6 +12,7 @@ import type { Span } from '../lib/core/types';
 import { MAX_BODY_BYTES, SESSION_COOKIE, startServer } from './http';
 import { migrate } from './migrate';
 import { openDatabase, type Database } from './sql';
+import { socketOptions } from './sql-postgres';
 import { assign, importRecords, invite, revoke } from './store';
 
 const APP = fileURLToPath(new URL('../../tests/fixtures/server-app', import.meta.url));
@@ -179,6 +180,22 @@ describe('bad input', () => {
 		expect((await fetch(`${base}/api/join/${token}`, { redirect: 'manual' })).status).toBe(429);
 		await db.query('DELETE FROM join_attempts');
 		expect((await fetch(`${base}/api/join/${token}`, { redirect: 'manual' })).status).toBe(303);
+	});
+});
+
+describe('connecting', () => {
+	it('a libpq socket URL (?host=FOLDER&port=N) reaches the same PostgreSQL without TCP; the URL sent on has neither', async () => {
+		expect(socketOptions('postgres://u@localhost/db?host=%2Frun%2Fpostgresql&port=5433&sslmode=disable')).toEqual({ url: 'postgres://u@localhost/db?sslmode=disable', host: '/run/postgresql', port: 5433 });
+		expect(socketOptions('postgres://u@db.example:5432/db')).toEqual({ url: 'postgres://u@db.example:5432/db' });
+		const other = await openDatabase({ url: cluster.socketUrl, dataDir: '' });
+		try {
+			const [row] = await other.query<{ n: string; socket: string | null }>("SELECT count(*) AS n, inet_server_addr()::text AS socket FROM articles");
+			expect(Number(row.n)).toBeGreaterThanOrEqual(2);
+			// No server address: the connection is a Unix socket's.
+			expect(row.socket).toBeNull();
+		} finally {
+			await other.close();
+		}
 	});
 });
 

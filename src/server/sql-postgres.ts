@@ -23,8 +23,29 @@ function queryable(sql: Client): Queryable {
  */
 const POOL = Number(process.env.SPANWISE_DB_POOL) || Math.max(2, 2 * availableParallelism());
 
-export async function openPostgres(url: string): Promise<Database> {
-	const sql = postgres(url, { max: POOL, onnotice: () => {}, idle_timeout: 30, connect_timeout: 10 });
+/**
+ * libpq's way of naming a Unix socket, `postgres://user@localhost/db?host=/run/postgresql&port=5432`
+ * (the socket's folder; PostgreSQL on the same machine, without TCP), as postgres.js options: left in
+ * the URL, postgres.js would send `host` and `port` to the server as settings, which it refuses.
+ */
+export function socketOptions(url: string): { url: string; host?: string; port?: number } {
+	let parsed: URL;
+	try {
+		parsed = new URL(url);
+	} catch {
+		return { url };
+	}
+	const host = parsed.searchParams.get('host');
+	if (!host) return { url };
+	const port = parsed.searchParams.get('port');
+	parsed.searchParams.delete('host');
+	parsed.searchParams.delete('port');
+	return { url: parsed.toString(), host, ...(port ? { port: Number(port) } : {}) };
+}
+
+export async function openPostgres(address: string): Promise<Database> {
+	const { url, ...socket } = socketOptions(address);
+	const sql = postgres(url, { ...socket, max: POOL, onnotice: () => {}, idle_timeout: 30, connect_timeout: 10 });
 	// Fail now, with the server's message, rather than at the first request.
 	await sql.unsafe('SELECT 1');
 	return {

@@ -23,6 +23,8 @@ export function postgresBin(): string | null {
 export interface Cluster {
 	/** postgres://postgres@127.0.0.1:PORT/postgres */
 	readonly url: string;
+	/** The same server through its Unix socket (libpq's `?host=` folder form). */
+	readonly socketUrl: string;
 	readonly port: number;
 	/** Stops it (fast) and starts it again on the same port and data. */
 	restart(): void;
@@ -63,6 +65,7 @@ export async function startPostgres(): Promise<Cluster> {
 	}
 	return {
 		url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+		socketUrl: `postgres://postgres@localhost/postgres?host=${encodeURIComponent(dir)}&port=${port}`,
 		port,
 		restart() {
 			stop();

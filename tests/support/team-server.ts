@@ -17,10 +17,11 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts `node <cli> serve --port PORT …args` with `env`; resolves once it printed its URL. Rejects
- * with what it printed when it exits before that.
+ * with what it printed when it exits before that. SERVE_NODE_ARGS adds options to that node (e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the server under `npm run bench:server`).
  */
 export function serve(cli: string, port: number, args: readonly string[] = [], env: NodeJS.ProcessEnv = process.env): Promise<ChildProcess> {
-	const child = spawn('node', [cli, 'serve', '--port', String(port), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn('node', [...(process.env.SERVE_NODE_ARGS ?? '').split(' ').filter(Boolean), cli, 'serve', '--port', String(port), ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
 	return new Promise((resolve, reject) => {
 		let out = '';
 		child.stdout!.on('data', (d) => {
