@@ -187,6 +187,7 @@ describe('connecting', () => {
 	it('a libpq socket URL (?host=FOLDER&port=N) reaches the same PostgreSQL without TCP; the URL sent on has neither', async () => {
 		expect(socketOptions('postgres://u@localhost/db?host=%2Frun%2Fpostgresql&port=5433&sslmode=disable')).toEqual({ url: 'postgres://u@localhost/db?sslmode=disable', host: '/run/postgresql', port: 5433 });
 		expect(socketOptions('postgres://u@db.example:5432/db')).toEqual({ url: 'postgres://u@db.example:5432/db' });
+		expect(() => socketOptions('postgres://u@localhost/db?host=/run/postgresql&port=54x')).toThrow('DATABASE_URL: the port "54x" is not a port number');
 		const other = await openDatabase({ url: cluster.socketUrl, dataDir: '' });
 		try {
 			const [row] = await other.query<{ n: string; socket: string | null }>("SELECT count(*) AS n, inet_server_addr()::text AS socket FROM articles");

@@ -38,6 +38,7 @@ export function socketOptions(url: string): { url: string; host?: string; port?:
 	const host = parsed.searchParams.get('host');
 	if (!host) return { url };
 	const port = parsed.searchParams.get('port');
+	if (port !== null && !/^[1-9][0-9]{0,4}$/.test(port)) throw new Error(`DATABASE_URL: the port ${JSON.stringify(port)} is not a port number`);
 	parsed.searchParams.delete('host');
 	parsed.searchParams.delete('port');
 	return { url: parsed.toString(), host, ...(port ? { port: Number(port) } : {}) };
