@@ -68,6 +68,13 @@ test('links a claim to its source by keyboard and by mouse; the rules, the drawi
 	await expect(chip).toHaveCount(0);
 	await expectSaved(page);
 	expect(await exportedLinks(page)).toEqual([]);
+	// The claim has no source now: the side panel counts it, and lists it once opened.
+	const unsourced = panel.locator('details.span-links', { hasText: 'Claims without a source' });
+	await expect(unsourced.locator('summary')).toHaveText('Claims without a source 1');
+	await unsourced.locator('summary').click();
+	await expect(unsourced.getByRole('listitem')).toHaveText([CLAIM]);
+	await unsourced.locator('summary').click();
+	await expect(unsourced.getByRole('listitem')).toHaveCount(0);
 
 	// Keyboard only: r on the claim, ] walks the actors it may link to (previewed), Enter links.
 	await claim().click();
@@ -77,6 +84,7 @@ test('links a claim to its source by keyboard and by mouse; the rules, the drawi
 	await expect(message(page)).toContainText('Link to “\u2068Pentagon Press Secretary Pat Ryder\u2069” (actor)?');
 	await page.keyboard.press('Enter');
 	await expect(message(page)).toContainText('Linked (source)');
+	await expect(unsourced).toHaveCount(0);
 	await expectSaved(page);
 	expect(await exportedLinks(page)).toEqual([['source', CLAIM, 'Pentagon Press Secretary Pat Ryder']]);
 

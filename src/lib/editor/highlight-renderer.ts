@@ -473,13 +473,17 @@ export class HighlightRenderer implements SpanRenderer {
 	suggest(marks: readonly SuggestionMark[]): void {
 		let sorted = true;
 		for (let i = 1; i < marks.length && sorted; i++) sorted = marks[i - 1].start <= marks[i].start;
+		const before = { list: this.#suggestions, longest: this.#longestSuggestion };
 		this.#suggestions = sorted ? marks : [...marks].sort((a, b) => a.start - b.start);
 		this.#longestSuggestion = this.#suggestions.reduce((n, m) => Math.max(n, m.end - m.start), 0);
-		// Only the suggestion boxes change (spans' marks stay), and only in the blocks of the window now:
-		// the other drawn blocks lose theirs and get them back when they come into the window.
+		const after = { list: this.#suggestions, longest: this.#longestSuggestion };
+		// Only the suggestion boxes change (spans' marks stay), and only in blocks whose suggestions
+		// differ (a tag changes the standing of the few offers it overlaps): those in the window now
+		// are drawn again, the other drawn blocks lose theirs and get them back when they come into view.
 		const { start, end } = this.#window;
 		for (const block of this.#drawn) {
 			const range = this.#blockRange(block);
+			if (!this.#suggestionsStale.has(block) && suggestionsKey(before, range) === suggestionsKey(after, range)) continue;
 			if (range.from < end && range.to > start) this.#redrawSuggestions(block);
 			else {
 				for (const el of this.#suggestionEls.get(block) ?? []) el.remove();
@@ -491,16 +495,7 @@ export class HighlightRenderer implements SpanRenderer {
 
 	/** The index of the first suggestion that may reach into [from, …): none longer than the longest starts earlier. */
 	#firstSuggestionFrom(from: number): number {
-		const list = this.#suggestions;
-		let lo = 0;
-		let hi = list.length;
-		const at = from - this.#longestSuggestion;
-		while (lo < hi) {
-			const mid = (lo + hi) >> 1;
-			if (list[mid].start < at) lo = mid + 1;
-			else hi = mid;
-		}
-		return lo;
+		return firstSuggestionFrom({ list: this.#suggestions, longest: this.#longestSuggestion }, from);
 	}
 
 	/** Whether any suggestion overlaps the block range. */
@@ -590,4 +585,34 @@ export class HighlightRenderer implements SpanRenderer {
 	get labels(): readonly Label[] {
 		return this.#labels;
 	}
+}
+
+/** Suggestions in text order, with the longest one's length (for range queries). */
+interface SuggestionList {
+	readonly list: readonly SuggestionMark[];
+	readonly longest: number;
+}
+
+/** The index of the first suggestion of `s` that may reach into [from, …): none longer than the longest starts earlier. */
+function firstSuggestionFrom(s: SuggestionList, from: number): number {
+	const list = s.list;
+	let lo = 0;
+	let hi = list.length;
+	const at = from - s.longest;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (list[mid].start < at) lo = mid + 1;
+		else hi = mid;
+	}
+	return lo;
+}
+
+/** What a block's suggestion boxes are drawn from: equal keys, equal boxes. */
+function suggestionsKey(s: SuggestionList, range: { from: number; to: number }): string {
+	let key = '';
+	for (let i = firstSuggestionFrom(s, range.from); i < s.list.length && s.list[i].start < range.to; i++) {
+		const m = s.list[i];
+		if (m.end > range.from) key += `${m.id}\u0000${m.start}\u0000${m.end}\u0000${m.label}\u0000${m.correction ? 1 : 0}\u0001`;
+	}
+	return key;
 }

@@ -1,3 +1,4 @@
+import { untrack } from 'svelte';
 import type { AnnotationEdit, Article, Relation, RelationType, Result, Span, SpanEdit } from '$lib/core/types';
 import { defaultDisplayMode, type RelationDisplayMode } from '$lib/core/relations/arcs-display';
 import { quoted } from '$lib/core/text/isolate';
@@ -8,7 +9,7 @@ import { RelationSet } from '$lib/core/relations/relation-set';
 import { relationsBrokenByLabel, typesFitting } from '$lib/core/relations/rules';
 import { proposeRelation, proposeRelationChange, proposeRelations, type LinkLayer, type MakeRelation } from '$lib/core/relations/propose';
 import { linkTargets } from '$lib/core/relations/targets';
-import { claimsWithoutSource } from '$lib/core/relations/missing';
+import { LackingLinks, sourceType } from '$lib/core/relations/missing';
 import { EditHistory } from '$lib/core/spans/history';
 import { snapSelection, nextWordEdge, previousWordEdge } from '$lib/core/text/snap';
 import { graphemeCeil, graphemeFloor } from '$lib/core/text/graphemes';
@@ -54,7 +55,12 @@ export class ArticleSession implements EditorHost {
 	/** Relations of the other layers of this article: not edited here, but kept for export. */
 	#otherRelations = $state.raw<readonly Relation[]>([]);
 	#selectedRelationId = $state<string | null>(null);
-	#claimsWithoutSource = $derived.by(() => claimsWithoutSource(this.#workspace.relationTypes, this.#spans.all(), this.#relations));
+	/**
+	 * The claims with no source, followed edit by edit (built when first asked for; null: to be built).
+	 * Not reactive itself: `#lackingChanged` tells readers it moved.
+	 */
+	#lacking: LackingLinks | null = null;
+	#lackingChanged = $state(0);
 	#history = $state.raw<EditHistory>(EditHistory.empty);
 	#selectedId = $state<string | null>(null);
 	#message = $state<string | null>(null);
@@ -119,6 +125,8 @@ export class ArticleSession implements EditorHost {
 		this.#relations = RelationSet.from(relations.filter((r) => r.annotator === this.annotator));
 		this.#otherRelations = relations.filter((r) => r.annotator !== this.annotator);
 		this.#history = EditHistory.empty;
+		this.#lacking = null;
+		this.#lackingChanged++;
 		this.#suggestions?.spansChanged(null);
 		if (this.#selectedId && !this.#spans.has(this.#selectedId)) this.#selectedId = null;
 		if (this.#selectedRelationId && !this.#relations.has(this.#selectedRelationId)) this.#selectedRelationId = null;
@@ -501,12 +509,22 @@ export class ArticleSession implements EditorHost {
 		return { outgoing: this.#relations.outgoing(spanId), incoming: this.#relations.incoming(spanId) };
 	}
 
-	/**
-	 * The claims of this layer with no `source` link, in text order: worked out only when read, once per
-	 * change of the spans, relations or types (one pass over the spans with index lookups, no scan of the relations).
-	 */
-	get claimsWithoutSource(): readonly Span[] {
-		return this.#claimsWithoutSource;
+	/** The claims of this layer with no `source` link, in text order (`limit`: the first so many). */
+	claimsWithoutSource(limit = Infinity): Span[] {
+		return this.#unsourced().first(this.#spans, limit);
+	}
+
+	/** How many claims of this layer have no `source` link: O(1) per edit, however long the article. */
+	get claimsWithoutSourceCount(): number {
+		return this.#unsourced().size;
+	}
+
+	/** The index of claims without a source, built on first use and again when the types change. */
+	#unsourced(): LackingLinks {
+		void this.#lackingChanged;
+		const type = sourceType(this.#workspace.relationTypes);
+		if (!this.#lacking || this.#lacking.type !== type) this.#lacking = new LackingLinks(type, untrack(() => this.#spans), untrack(() => this.#relations));
+		return this.#lacking;
 	}
 
 	/** The types whose label rules allow a link from span `headId` to span `tailId` (empty when either is not in this layer). */
@@ -909,6 +927,10 @@ export class ArticleSession implements EditorHost {
 		const next = applyAnnotationEdits({ spans: before, relations: this.#relations }, edits);
 		this.#spans = next.spans;
 		this.#relations = next.relations;
+		if (this.#lacking) {
+			this.#lacking.update(edits, next.spans, next.relations);
+			this.#lackingChanged++;
+		}
 		if (this.#selectedId && !this.#spans.has(this.#selectedId)) this.#selectedId = null;
 		if (this.#selectedRelationId && !this.#relations.has(this.#selectedRelationId)) this.#selectedRelationId = null;
 		// The editor draws spans; a relation-only step leaves them as they are.
