@@ -11,7 +11,7 @@ import { addSuggestions } from './suggestions';
 import { SNAPSHOT_MIN_SPANS, type ArticleRow, type SpanwiseDB } from './database';
 import { addMissingLabels } from './labels';
 import { emptyReport, writeRecords, type DuplicatePolicy, type ImportReport } from './merge';
-import { byPosition, checkRecord, countLabels, toArticle, toRow } from './rows';
+import { byPosition, byRecency, checkRecord, countLabels, toArticle, toRow } from './rows';
 import { listSpans } from './spans';
 import { addMissingRelationTypes, listRelations } from './relations';
 
@@ -31,7 +31,7 @@ export async function listArticles(db: SpanwiseDB): Promise<ArticleRow[]> {
 		rows.push(...page);
 		if (page.length < LIST_PAGE) break;
 	}
-	return rows.sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	return rows.sort(byRecency);
 }
 
 /** Rows per read of the library list. */

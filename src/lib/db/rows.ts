@@ -32,6 +32,11 @@ export function addCount(counts: Record<string, number>, label: string, delta: n
 	else counts[label] = next;
 }
 
+/** Orders library rows as the library lists them: most recently updated first, then by id. */
+export function byRecency(a: { readonly id: string; readonly updatedAt: number }, b: { readonly id: string; readonly updatedAt: number }): number {
+	return b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 /** Orders spans as they appear in the text: by start, then end, then id. */
 export function byPosition(a: Span, b: Span): number {
 	return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -38,7 +38,8 @@ import {
 	type SpanwiseDB,
 	type ArticleRow
 } from '$lib/db';
-import { watchArticles } from '$lib/db/live';
+import { watchArticles, type ArticleChanges } from '$lib/db/live';
+import { followStatuses } from '$lib/core/articles/work-list';
 import { readRawDatabase } from '$lib/db/raw-export';
 import type { FileImport } from '$lib/import/import-files';
 import { isCorpusFile } from '$lib/import/corpus-reader';
@@ -88,6 +89,14 @@ export class Workspace {
 	#snapWords = $state(true);
 	#theme = $state<ThemeChoice>('system');
 	#articles = $state.raw<readonly ArticleRow[]>([]);
+	/** The same rows by id: changed in place with the list (read through `articleRow`). */
+	readonly #rowsById = new Map<string, ArticleRow>();
+	/**
+	 * Each article's status, by id: a new map only when an article comes, goes or changes status, so
+	 * what depends on statuses alone (the article page's "x of N done") is not worked out again on
+	 * every save (each save changes its article's row).
+	 */
+	#statuses = $state.raw<ReadonlyMap<string, ArticleStatus>>(new Map());
 	#articlesLoaded = $state(false);
 	#saveStatus = $state.raw<SaveStatus>({ kind: 'saved' });
 	#busy = $state<string | null>(null);
@@ -150,6 +159,15 @@ export class Workspace {
 	}
 	get articles() {
 		return this.#articles;
+	}
+	/** The library row of article `id` (undefined: none), in O(1); changes with `articles`. */
+	articleRow(id: string): ArticleRow | undefined {
+		void this.#articles;
+		return this.#rowsById.get(id);
+	}
+	/** Every article's status by id (see `#statuses`). */
+	get statuses(): ReadonlyMap<string, ArticleStatus> {
+		return this.#statuses;
 	}
 	get articlesLoaded() {
 		return this.#articlesLoaded;
@@ -262,12 +280,28 @@ export class Workspace {
 		this.#unwatch?.();
 		this.#unwatch = watchArticles(
 			this.db,
-			(rows) => {
+			(rows, changed) => {
+				this.#followRows(rows, changed);
 				this.#articles = rows;
 				this.#articlesLoaded = true;
 			},
 			(error) => this.notices.error(`The library could not be read: ${(error as Error).message}`)
 		);
+	}
+
+	/** Brings the by-id map and the statuses up to date with a new list (`changed`: its changed rows; null: all). */
+	#followRows(rows: readonly ArticleRow[], changed: ArticleChanges | null): void {
+		if (changed === null) {
+			this.#rowsById.clear();
+			for (const row of rows) this.#rowsById.set(row.id, row);
+		} else {
+			changed.ids.forEach((id, i) => {
+				const row = changed.rows[i];
+				if (row) this.#rowsById.set(id, row);
+				else this.#rowsById.delete(id);
+			});
+		}
+		this.#statuses = followStatuses(this.#statuses, rows, changed);
 	}
 
 	/** Labels and preferences as stored (after an import that may have restored a backup). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { workPosition, workProgress } from './work-list';
+import { followStatuses, workPosition, workProgress } from './work-list';
 import type { ArticleStatus } from '../types';
 
 describe('workPosition', () => {
@@ -34,5 +34,24 @@ describe('workProgress', () => {
 		const statuses: Record<string, ArticleStatus> = { a: 'done', b: 'new', c: 'reviewed', d: 'in_progress' };
 		expect(workProgress(['a', 'b', 'c', 'd', 'gone'], (id) => statuses[id])).toEqual({ done: 2, total: 4 });
 		expect(workProgress([], () => 'done')).toEqual({ done: 0, total: 0 });
+	});
+});
+
+describe('followStatuses', () => {
+	const row = (id: string, status: ArticleStatus) => ({ id, status });
+	const start = followStatuses(new Map(), [row('a', 'new'), row('b', 'done')], null);
+
+	it('reads every row when the list was read whole', () => {
+		expect([...start]).toEqual([['a', 'new'], ['b', 'done']]);
+	});
+
+	it('keeps the same map when the changed rows keep their status (a save), and makes a new one when one changes, comes or goes', () => {
+		expect(followStatuses(start, [], { ids: ['a'], rows: [row('a', 'new')] })).toBe(start);
+		expect(followStatuses(start, [], { ids: ['zz'], rows: [undefined] })).toBe(start);
+		const done = followStatuses(start, [], { ids: ['a'], rows: [row('a', 'done')] });
+		expect(done).not.toBe(start);
+		expect(done.get('a')).toBe('done');
+		expect(start.get('a')).toBe('new');
+		expect([...followStatuses(start, [], { ids: ['b', 'c'], rows: [undefined, row('c', 'new')] })]).toEqual([['a', 'new'], ['c', 'new']]);
 	});
 });

@@ -40,3 +40,32 @@ export function workProgress(ids: readonly string[], statusOf: (id: string) => A
 	}
 	return { done, total };
 }
+
+/** A library row as far as statuses go. */
+interface StatusRow {
+	readonly id: string;
+	readonly status: ArticleStatus;
+}
+
+/**
+ * The statuses by id after a change of the library list: all of `rows` when `changed` is null (the
+ * list was read whole), else `previous` with the changed rows applied (`changed.rows[i]` undefined:
+ * article `changed.ids[i]` is gone). `previous` itself when no status changed and no article came or
+ * went, so what depends on statuses alone is not worked out again after a save.
+ */
+export function followStatuses(
+	previous: ReadonlyMap<string, ArticleStatus>,
+	rows: readonly StatusRow[],
+	changed: { readonly ids: readonly string[]; readonly rows: readonly (StatusRow | undefined)[] } | null
+): ReadonlyMap<string, ArticleStatus> {
+	if (changed === null) return new Map(rows.map((row) => [row.id, row.status]));
+	let next: Map<string, ArticleStatus> | null = null;
+	changed.ids.forEach((id, i) => {
+		const row = changed.rows[i];
+		if (previous.get(id) === row?.status && (row !== undefined || !previous.has(id))) return;
+		next ??= new Map(previous);
+		if (row) next.set(id, row.status);
+		else next.delete(id);
+	});
+	return next ?? previous;
+}
