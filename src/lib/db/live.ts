@@ -113,12 +113,6 @@ export function patchArticleRows(rows: readonly ArticleRow[], ids: readonly stri
 	return out;
 }
 
-/** Calls `onChange` with the row of article `id` (undefined once deleted) now and after every change, from any tab. */
-export function watchArticleRow(db: SpanwiseDB, id: string, onChange: (row: ArticleRow | undefined) => void, onError: (error: unknown) => void): () => void {
-	const subscription = liveQuery(() => db.articles.get(id)).subscribe({ next: onChange, error: onError });
-	return () => subscription.unsubscribe();
-}
-
 /**
  * Calls `onChange` with the span counts per label of `annotator`'s layer for each of `ids` (see
  * `countLayerLabels`), now and after every change to those spans from any tab. Returns the stop function.

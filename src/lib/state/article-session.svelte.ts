@@ -17,7 +17,6 @@ import { serializeArticle } from '$lib/core/codecs/spanwise';
 import { exportFileName } from '$lib/core/codecs/filename';
 import { newId } from '$lib/core/ids';
 import { readArticleSpans, readArticleText, SNAPSHOT_MIN_SPANS } from '$lib/db';
-import { watchArticleRow } from '$lib/db/live';
 import type { ArticleEditor, EdgeStep, EditorHost } from '$lib/editor';
 import { downloadFile } from '$lib/export/download';
 import type { Workspace } from './workspace.svelte';
@@ -196,12 +195,11 @@ export class ArticleSession implements EditorHost {
 		this.#unwatch?.();
 		this.#unwatch = null;
 		if (!editor) return;
-		const stopRow = watchArticleRow(
-			this.#workspace.db,
-			this.article.id,
-			(row) => this.#storedRevision(row?.revision),
-			(error) => this.#workspace.notices.error(`This article could not be followed: ${(error as Error).message}`)
-		);
+		// (Told by the workspace's library list, which reads a changed row once for everyone.)
+		const stopRow = this.#workspace.followArticleRow(this.article.id, (row) => this.#storedRevision(row?.revision));
+		// A change the list learnt of between the reading and now (a newer revision than the one read).
+		const known = this.#workspace.articleRow(this.article.id);
+		if (known && known.revision > this.#revision) this.#storedRevision(known.revision);
 		const stopConflicts = this.#workspace.onConflict((id) => {
 			if (id === this.article.id) void this.reload('Your last change was not saved: another tab had changed the same span or link. This is the latest version.');
 		});

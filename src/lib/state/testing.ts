@@ -27,6 +27,8 @@ export function fakeWorkspace(db: SpanwiseDB, options: { annotator?: string; rel
 		saver: { pending: 0 },
 		committedRevision: () => revision,
 		onConflict: () => () => {},
+		followArticleRow: () => () => {},
+		articleRow: () => undefined,
 		persistEdits(articleId: string, edits: readonly AnnotationEdit[]) {
 			const write = commitEdits(db, articleId, edits, Date.now()).then((r) => (revision = r));
 			writes.push(write);

@@ -165,6 +165,22 @@ export class Workspace {
 		void this.#articles;
 		return this.#rowsById.get(id);
 	}
+	/**
+	 * Calls `listener` with article `id`'s row each time it changes in storage — from this tab, another
+	 * tab or a worker (undefined: deleted) — as the library list learns of it (one read for both).
+	 * Not called with the row as it is now. Returns the function that stops it.
+	 */
+	followArticleRow(id: string, listener: (row: ArticleRow | undefined) => void): () => void {
+		let set = this.#rowFollowers.get(id);
+		if (!set) this.#rowFollowers.set(id, (set = new Set()));
+		set.add(listener);
+		return () => {
+			set.delete(listener);
+			if (set.size === 0 && this.#rowFollowers.get(id) === set) this.#rowFollowers.delete(id);
+		};
+	}
+	readonly #rowFollowers = new Map<string, Set<(row: ArticleRow | undefined) => void>>();
+
 	/** Every article's status by id (see `#statuses`). */
 	get statuses(): ReadonlyMap<string, ArticleStatus> {
 		return this.#statuses;
@@ -284,6 +300,10 @@ export class Workspace {
 				this.#followRows(rows, changed);
 				this.#articles = rows;
 				this.#articlesLoaded = true;
+				for (const id of changed ? changed.ids : [...this.#rowFollowers.keys()]) {
+					const row = this.#rowsById.get(id);
+					for (const listener of [...(this.#rowFollowers.get(id) ?? [])]) listener(row);
+				}
 			},
 			(error) => this.notices.error(`The library could not be read: ${(error as Error).message}`)
 		);
