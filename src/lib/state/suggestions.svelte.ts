@@ -80,8 +80,12 @@ export class SuggestionSession implements SpanListener {
 	#closed = false;
 	/** Counts rebuilds of the offers: a newer one makes an older one stop. */
 	#builds = 0;
-	/** The spans changed while the offers were being rebuilt (their standings are then made again). */
-	#spansMoved = false;
+	/**
+	 * The span edits made while the offers are being rebuilt (null: no rebuild under way): the standings
+	 * of the offers they overlap are made again when it ends — not the whole rebuild again, which on a long
+	 * article (slices for seconds) a labeller tagging meanwhile would otherwise keep restarting.
+	 */
+	#movedDuringBuild: SpanEdit[] | null = null;
 	/** The preferences and labels the offers were last built with. */
 	#builtWith: { prefs: unknown; labels: unknown } | null = null;
 
@@ -119,7 +123,7 @@ export class SuggestionSession implements SpanListener {
 		const labelList = this.#workspace.labels;
 		const labels = new Set(labelList.map((l) => l.name));
 		this.#builtWith = { prefs, labels: labelList };
-		this.#spansMoved = false;
+		this.#movedDuringBuild = [];
 		const spans = () => this.#session.spans;
 		const collector = new OfferCollector(
 			this.#rows.map((r) => r.packed),
@@ -137,7 +141,9 @@ export class SuggestionSession implements SpanListener {
 		this.#offers = now === decided ? collector.offers : collector.offers.filter((o) => !o.sources.some((source) => now.has(`${source}|${o.key}`)));
 		this.#standing = collector.standing;
 		// Edits made meanwhile may have moved spans under offers already collected.
-		if (this.#spansMoved) this.spansChanged(null);
+		const moved = this.#movedDuringBuild ?? [];
+		this.#movedDuringBuild = null;
+		if (moved.length > 0) this.#restand(moved);
 	}
 
 	/** The preferences or labels changed (the page tells): the offers are made again if they differ. */
@@ -222,11 +228,16 @@ export class SuggestionSession implements SpanListener {
 
 	spansChanged(edits: readonly SpanEdit[] | null): void {
 		for (const edit of edits ?? []) if (edit.type === 'add') this.#lastTagged = edit.span.id;
-		this.#spansMoved = true;
 		if (edits === null) {
 			void this.#rebuild();
 			return;
 		}
+		this.#movedDuringBuild?.push(...edits);
+		this.#restand(edits);
+	}
+
+	/** Makes the standings of the offers that `edits` overlap again, against the spans now. */
+	#restand(edits: readonly SpanEdit[]): void {
 		// Only offers that overlap a changed span can change their standing.
 		const offers = this.#offers;
 		const spans = this.#session.spans;

@@ -152,4 +152,25 @@ describe('SuggestionSession', () => {
 		expect(suggestions.shown.some((s) => s.offer.key === rejected)).toBe(false);
 		expect(suggestions.shown.length).toBe(before - 1);
 	});
+
+	it('a span tagged while the offers are being made again gives the offers it overlaps their standing, once the making ends', async () => {
+		const { db, session, suggestions } = await open();
+		const many = Array.from({ length: 4000 }, (_, i) => ({ start: i % 60, end: (i % 60) + 1 + Math.floor(i / 60), label: 'figure', source: 'patterns:p.jsonl' })).filter((s) => s.end <= TEXT.length);
+		await addSuggestions(db, 'a', 'patterns:p.jsonl', textHash(TEXT), 'import', many);
+		await suggestions.load();
+		const offerAt = (start: number, end: number) => suggestions.shown.find((s) => s.offer.label === 'figure' && s.offer.start === start && s.offer.end === end);
+		expect(offerAt(0, 3)).toBeDefined();
+		expect(offerAt(3, 5)).toBeDefined();
+		// The making starts again (as after a reload) and runs in slices; a span is tagged after k of them,
+		// so some tags land while offers already collected have their standing.
+		for (let k = 0; k < 8; k++) {
+			suggestions.spansChanged(null);
+			for (let t = 0; t < k; t++) await new Promise((resolve) => setTimeout(resolve, 0));
+			session.tag(k * 6, k * 6 + 3, 'figure', true);
+			for (let t = 0; t < 50; t++) await new Promise((resolve) => setTimeout(resolve, 0));
+			// An offer over a span of its own label is not shown; one beside it is.
+			expect(offerAt(k * 6, k * 6 + 3), `tagged after ${k} slices`).toBeUndefined();
+			expect(offerAt(k * 6 + 3, k * 6 + 5)).toBeDefined();
+		}
+	});
 });
