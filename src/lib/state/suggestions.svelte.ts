@@ -30,6 +30,11 @@ import type { Workspace } from './workspace.svelte';
 /** Suggestions collected between two yields to the page (a slice well under 50 ms on a slow machine). */
 const REBUILD_SLICE = 1500;
 
+/** An offer as shown, standing `standing`. */
+function shownOf(offer: OfferedSuggestion, standing: Exclude<OfferStanding, 'hidden'>): ShownSuggestion {
+	return { offer, standing, id: offer.key, start: offer.start, end: offer.end, label: offer.label, correction: standing === 'correction' };
+}
+
 /** Lets the page handle input and paint before the next slice of work. */
 function yieldToPage(): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, 0));
@@ -62,17 +67,26 @@ export class SuggestionSession implements SpanListener {
 	#decided = $state.raw<ReadonlySet<string>>(new Set());
 	/** Every offer, in text order (decided and switched-off ones left out): remade a slice at a time. */
 	#offers = $state.raw<readonly OfferedSuggestion[]>([]);
-	/** How each offer stands against the labeller's spans (by key); remade in part as spans change. */
-	#standing = $state.raw<ReadonlyMap<string, OfferStanding>>(new Map());
-	#shown = $derived.by(() => {
+	/**
+	 * How each offer stands against the labeller's spans (by key). Replaced when the offers are made
+	 * again; changed in place as spans change (`#restand`, which patches `#shown` to match).
+	 */
+	#standing = $state.raw<Map<string, OfferStanding>>(new Map());
+	/** The offers not hidden, in text order: made whole with the offers (`#reshow`), patched as spans change. */
+	#shown = $state.raw<readonly ShownSuggestion[]>([]);
+
+	/** Makes `#shown` whole from the offers and their standings (after either was replaced). */
+	#reshow(): void {
 		const standing = this.#standing;
 		const out: ShownSuggestion[] = [];
 		for (const offer of this.#offers) {
 			const s = standing.get(offer.key) ?? 'suggestion';
-			if (s !== 'hidden') out.push({ offer, standing: s, id: offer.key, start: offer.start, end: offer.end, label: offer.label, correction: s === 'correction' });
+			if (s !== 'hidden') out.push(shownOf(offer, s));
 		}
-		return out;
-	});
+		this.#shown = out;
+	}
+	/** Each offer's place in `#offers`, by key (made when first needed for these offers). */
+	#places: { offers: readonly OfferedSuggestion[]; at: Map<string, number> } | null = null;
 	#currentKey = $state<string | null>(null);
 	#busy = $state<string | null>(null);
 	/** The span tagged last in this article (what `m` proposes the mentions of, with none selected). */
@@ -140,6 +154,7 @@ export class SuggestionSession implements SpanListener {
 		const now = this.#decided;
 		this.#offers = now === decided ? collector.offers : collector.offers.filter((o) => !o.sources.some((source) => now.has(`${source}|${o.key}`)));
 		this.#standing = collector.standing;
+		this.#reshow();
 		// Edits made meanwhile may have moved spans under offers already collected.
 		const moved = this.#movedDuringBuild ?? [];
 		this.#movedDuringBuild = null;
@@ -236,12 +251,18 @@ export class SuggestionSession implements SpanListener {
 		this.#restand(edits);
 	}
 
-	/** Makes the standings of the offers that `edits` overlap again, against the spans now. */
+	/**
+	 * Makes the standings of the offers that `edits` overlap again, against the spans now, and patches
+	 * the shown list where they changed: O(offers overlapping the edits), not a pass over every offer
+	 * (which on a long article, with tens of thousands of offers, cost every tag a few ms and as much again
+	 * in garbage collection).
+	 */
 	#restand(edits: readonly SpanEdit[]): void {
 		// Only offers that overlap a changed span can change their standing.
 		const offers = this.#offers;
 		const spans = this.#session.spans;
-		let next: Map<string, OfferStanding> | null = null;
+		const standing = this.#standing;
+		const changed = new Map<string, { offer: OfferedSuggestion; now: OfferStanding }>();
 		const longest = this.#longest;
 		for (const edit of edits) {
 			const ranges = edit.type === 'update' ? [edit.before, edit.after] : [edit.span];
@@ -250,13 +271,38 @@ export class SuggestionSession implements SpanListener {
 					const offer = offers[i];
 					if (offer.end <= range.start) continue;
 					const now = standingOf(offer, spans);
-					if (now === this.#standing.get(offer.key)) continue;
-					next ??= new Map(this.#standing);
-					next.set(offer.key, now);
+					if (now === (changed.get(offer.key)?.now ?? standing.get(offer.key))) continue;
+					changed.set(offer.key, { offer, now });
 				}
 			}
 		}
-		if (next) this.#standing = next;
+		if (changed.size === 0) return;
+		for (const { offer, now } of changed.values()) standing.set(offer.key, now);
+		const place = this.#placeOf(offers);
+		const shown = this.#shown.slice();
+		for (const { offer, now } of changed.values()) {
+			const at = place(offer.key);
+			let lo = 0;
+			let hi = shown.length;
+			while (lo < hi) {
+				const mid = (lo + hi) >> 1;
+				if (place(shown[mid].offer.key) < at) lo = mid + 1;
+				else hi = mid;
+			}
+			const here = lo < shown.length && shown[lo].offer.key === offer.key;
+			if (now === 'hidden') {
+				if (here) shown.splice(lo, 1);
+			} else if (here) shown[lo] = shownOf(offer, now);
+			else shown.splice(lo, 0, shownOf(offer, now));
+		}
+		this.#shown = shown;
+	}
+
+	/** Looks up offers' places in `offers` (the current offers), by key. */
+	#placeOf(offers: readonly OfferedSuggestion[]): (key: string) => number {
+		if (this.#places?.offers !== offers) this.#places = { offers, at: new Map(offers.map((o, i) => [o.key, i])) };
+		const at = this.#places.at;
+		return (key) => at.get(key) ?? -1;
 	}
 
 	/** The longest offer's length (for range queries), kept with the offers it was measured on. */
@@ -388,6 +434,7 @@ export class SuggestionSession implements SpanListener {
 			if (on) {
 				const gone = new Set(changes.map((c) => c.key));
 				this.#offers = this.#offers.filter((o) => !gone.has(o.key));
+				this.#reshow();
 			} else void this.#rebuild();
 			setSuggestionDecisions(this.#workspace.db, changes.map((c) => ({ ...c, decision: on ? decision : null }))).catch((error: Error) =>
 				this.#workspace.notices.error(`Your decision on a suggestion could not be saved: ${error.message}`)

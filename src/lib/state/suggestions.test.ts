@@ -13,7 +13,7 @@ import { addSuggestions, readSuggestionDecisions } from '$lib/db/suggestions';
 import { freshDb, makeArticle, makeSpan } from '$lib/db/testing';
 import type { Workspace } from './workspace.svelte';
 import { ArticleSession } from './article-session.svelte';
-import { SuggestionSession } from './suggestions.svelte';
+import { SuggestionSession, type ShownSuggestion } from './suggestions.svelte';
 import { fakeWorkspace } from './testing';
 
 const TEXT = 'NATO said the cost was $5 billion. Later NATO met Ana, and NATO agreed.';
@@ -51,7 +51,7 @@ async function open() {
 		await new Promise((resolve) => setTimeout(resolve, 20));
 		return (await readSuggestionDecisions(db, 'a', 'ann')).map((d) => `${d.key}=${d.decision}`).sort();
 	};
-	return { db, session, suggestions, spans, decisions, written, infos };
+	return { db, session, suggestions, spans, decisions, written, infos, workspace: workspace as Workspace };
 }
 
 /** A key press as the session reads it (Node has no KeyboardEvent). */
@@ -154,7 +154,7 @@ describe('SuggestionSession', () => {
 	});
 
 	it('a span tagged while the offers are being made again gives the offers it overlaps their standing, once the making ends', async () => {
-		const { db, session, suggestions } = await open();
+		const { db, session, suggestions, workspace } = await open();
 		const many = Array.from({ length: 4000 }, (_, i) => ({ start: i % 60, end: (i % 60) + 1 + Math.floor(i / 60), label: 'figure', source: 'patterns:p.jsonl' })).filter((s) => s.end <= TEXT.length);
 		await addSuggestions(db, 'a', 'patterns:p.jsonl', textHash(TEXT), 'import', many);
 		await suggestions.load();
@@ -172,5 +172,15 @@ describe('SuggestionSession', () => {
 			expect(offerAt(k * 6, k * 6 + 3), `tagged after ${k} slices`).toBeUndefined();
 			expect(offerAt(k * 6 + 3, k * 6 + 5)).toBeDefined();
 		}
+		// Deleting and relabelling patch the shown list too; it is what offers made afresh would show.
+		const [first, second] = session.spans.all().filter((s) => s.label === 'figure');
+		session.deleteSpan(first.id);
+		session.relabel(second.id, 'actor');
+		const described = (list: readonly ShownSuggestion[]) => list.map((s) => `${s.offer.key}:${s.standing}`);
+		const patched = described(suggestions.shown);
+		const fresh = new SuggestionSession(workspace, session);
+		await fresh.load();
+		expect(patched).toEqual(described(fresh.shown));
+		expect(patched.length).toBeGreaterThan(100);
 	});
 });
