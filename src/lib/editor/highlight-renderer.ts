@@ -483,7 +483,7 @@ export class HighlightRenderer implements SpanRenderer {
 		const { start, end } = this.#window;
 		for (const block of this.#drawn) {
 			const range = this.#blockRange(block);
-			if (!this.#suggestionsStale.has(block) && suggestionsKey(before, range) === suggestionsKey(after, range)) continue;
+			if (!this.#suggestionsStale.has(block) && sameSuggestions(before, after, range)) continue;
 			if (range.from < end && range.to > start) this.#redrawSuggestions(block);
 			else {
 				for (const el of this.#suggestionEls.get(block) ?? []) el.remove();
@@ -588,7 +588,7 @@ export class HighlightRenderer implements SpanRenderer {
 }
 
 /** Suggestions in text order, with the longest one's length (for range queries). */
-interface SuggestionList {
+export interface SuggestionList {
 	readonly list: readonly SuggestionMark[];
 	readonly longest: number;
 }
@@ -607,12 +607,21 @@ function firstSuggestionFrom(s: SuggestionList, from: number): number {
 	return lo;
 }
 
-/** What a block's suggestion boxes are drawn from: equal keys, equal boxes. */
-function suggestionsKey(s: SuggestionList, range: { from: number; to: number }): string {
-	let key = '';
-	for (let i = firstSuggestionFrom(s, range.from); i < s.list.length && s.list[i].start < range.to; i++) {
-		const m = s.list[i];
-		if (m.end > range.from) key += `${m.id}\u0000${m.start}\u0000${m.end}\u0000${m.label}\u0000${m.correction ? 1 : 0}\u0001`;
+/**
+ * Whether `a` and `b` hold the same suggestions over `range` (what a block's boxes are drawn from).
+ * Marks that did not change are usually the same objects, so this is mostly identity checks.
+ */
+export function sameSuggestions(a: SuggestionList, b: SuggestionList, range: { from: number; to: number }): boolean {
+	let i = firstSuggestionFrom(a, range.from);
+	let j = firstSuggestionFrom(b, range.from);
+	for (;;) {
+		while (i < a.list.length && a.list[i].start < range.to && a.list[i].end <= range.from) i++;
+		while (j < b.list.length && b.list[j].start < range.to && b.list[j].end <= range.from) j++;
+		const x = i < a.list.length && a.list[i].start < range.to ? a.list[i] : undefined;
+		const y = j < b.list.length && b.list[j].start < range.to ? b.list[j] : undefined;
+		if (!x || !y) return x === y;
+		if (x !== y && (x.id !== y.id || x.start !== y.start || x.end !== y.end || x.label !== y.label || x.correction !== y.correction)) return false;
+		i++;
+		j++;
 	}
-	return key;
 }
