@@ -39,7 +39,8 @@ describe('watchArticles', () => {
 		await destroyArticle(db, 'a');
 		await vi.waitFor(async () => expect(w.latest()!.map((r) => r.id).sort()).toEqual(['b', 'c']));
 		expect(w.changed()?.rows).toContain(undefined);
-		const calls = wholeReads.mock.calls.length;
+		// (listArticles reads in pages by primary key: orderBy(':id'); others may order by an index.)
+		const calls = wholeReads.mock.calls.filter(([index]) => index === ':id').length;
 		wholeReads.mockRestore();
 		expect(calls).toBe(0);
 		expect(w.latest()).toEqual(await listArticles(db));
