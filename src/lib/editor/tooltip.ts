@@ -47,8 +47,8 @@ export class SpanTooltip {
 			this.#lastOffset = offset;
 			const spans = spanState(this.#view.state).spans.at(offset);
 			this.#onHover(spans[0] ?? null);
-			if (spans.length === 0) return this.showFor(selectedSpan(this.#view.state));
-			this.#show(spans, hit.pos);
+			if (spans.length === 0) return this.showFor(selectedSpan(this.#view.state), true);
+			this.#show(spans, hit.pos, true);
 		});
 	};
 
@@ -61,22 +61,27 @@ export class SpanTooltip {
 	/** Hides the tag (Escape) until the pointer moves to other text or a span is selected. */
 	hide(): void {
 		this.#el.hidden = true;
+		cancelAnimationFrame(this.#placeFrame);
 	}
 
-	/** Shows the tag for one span (the selected one), or hides it. */
-	showFor(span: Span | null): void {
+	/**
+	 * Shows the tag for one span (the selected one), or hides it. `now`: place it at once (in a frame
+	 * callback already); else it is placed in the next frame, so an editor update (a relabel, a
+	 * selection) does not force a layout of the text it just changed.
+	 */
+	showFor(span: Span | null, now = false): void {
 		if (!span) {
-			this.#el.hidden = true;
+			this.hide();
 			return;
 		}
-		this.#show([span], this.#positions.toPos(span.start));
+		this.#show([span], this.#positions.toPos(span.start), now);
 	}
 
 	refresh(): void {
 		this.showFor(selectedSpan(this.#view.state));
 	}
 
-	#show(spans: readonly Span[], pos: number): void {
+	#show(spans: readonly Span[], pos: number, now = false): void {
 		const labels = this.#labels();
 		this.#el.replaceChildren(
 			...spans.map((s) => {
@@ -90,6 +95,15 @@ export class SpanTooltip {
 			})
 		);
 		this.#el.hidden = false;
+		cancelAnimationFrame(this.#placeFrame);
+		if (now) this.#place(pos);
+		else this.#placeFrame = requestAnimationFrame(() => !this.#el.hidden && !this.#view.isDestroyed && this.#place(pos));
+	}
+	#placeFrame = 0;
+
+	/** Puts the tag just above position `pos` (measures the text: needs layout). */
+	#place(pos: number): void {
+		if (pos > this.#view.state.doc.content.size) return;
 		const coords = this.#view.coordsAtPos(pos, 1);
 		const parent = (this.#el.offsetParent ?? document.body) as HTMLElement;
 		const box = parent.getBoundingClientRect();
@@ -101,6 +115,7 @@ export class SpanTooltip {
 
 	destroy(): void {
 		cancelAnimationFrame(this.#frame);
+		cancelAnimationFrame(this.#placeFrame);
 		this.#view.dom.removeEventListener('mousemove', this.#move);
 		this.#view.dom.removeEventListener('mouseleave', this.#leave);
 		this.#el.remove();
