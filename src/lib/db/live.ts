@@ -56,12 +56,14 @@ export function watchArticles(db: SpanwiseDB, onChange: (rows: ArticleRow[], cha
 	const listener = (parts: ObservabilitySet) => {
 		const changed = parts[part];
 		if (!changed || stopped) return;
-		const keys = pending === 'all' ? null : singleKeys(changed, PATCH_MAX_ROWS);
-		if (keys === null || pending === 'all') pending = 'all';
-		else {
-			pending ??= new Set();
-			for (const key of keys) pending.add(key);
-			if (pending.size > PATCH_MAX_ROWS) pending = 'all';
+		if (pending !== 'all') {
+			const keys = singleKeys(changed, PATCH_MAX_ROWS);
+			if (keys === null) pending = 'all';
+			else {
+				pending ??= new Set();
+				for (const key of keys) pending.add(key);
+				if (pending.size > PATCH_MAX_ROWS) pending = 'all';
+			}
 		}
 		void run();
 	};

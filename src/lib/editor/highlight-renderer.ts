@@ -99,8 +99,8 @@ export class HighlightRenderer implements SpanRenderer {
 	/** Other layers' ranges (review), by layer, sorted by start. */
 	#layers: (readonly { start: number; end: number }[])[] = [];
 	/** Suggestions to draw, sorted by start, and the longest one's length (for range queries). */
-	#suggestions: readonly SuggestionMark[] = [];
-	#longestSuggestion = 0;
+	/** The suggestions drawn, in text order, with the longest one's length. */
+	#suggestions: SuggestionList = { list: [], longest: 0 };
 	/** The suggestion boxes of each drawn block. */
 	readonly #suggestionEls = new Map<number, HTMLElement[]>();
 	/** Every span of the article; only those in drawn blocks have marks. */
@@ -473,10 +473,10 @@ export class HighlightRenderer implements SpanRenderer {
 	suggest(marks: readonly SuggestionMark[]): void {
 		let sorted = true;
 		for (let i = 1; i < marks.length && sorted; i++) sorted = marks[i - 1].start <= marks[i].start;
-		const before = { list: this.#suggestions, longest: this.#longestSuggestion };
-		this.#suggestions = sorted ? marks : [...marks].sort((a, b) => a.start - b.start);
-		this.#longestSuggestion = this.#suggestions.reduce((n, m) => Math.max(n, m.end - m.start), 0);
-		const after = { list: this.#suggestions, longest: this.#longestSuggestion };
+		const before = this.#suggestions;
+		const list = sorted ? marks : [...marks].sort((a, b) => a.start - b.start);
+		const after: SuggestionList = { list, longest: list.reduce((n, m) => Math.max(n, m.end - m.start), 0) };
+		this.#suggestions = after;
 		// Only the suggestion boxes change (spans' marks stay), and only in blocks whose suggestions
 		// differ (a tag changes the standing of the few offers it overlaps): those in the window now
 		// are drawn again, the other drawn blocks lose theirs and get them back when they come into view.
@@ -493,24 +493,19 @@ export class HighlightRenderer implements SpanRenderer {
 		}
 	}
 
-	/** The index of the first suggestion that may reach into [from, …): none longer than the longest starts earlier. */
-	#firstSuggestionFrom(from: number): number {
-		return firstSuggestionFrom({ list: this.#suggestions, longest: this.#longestSuggestion }, from);
-	}
-
 	/** Whether any suggestion overlaps the block range. */
 	#suggestionsIn(range: { from: number; to: number }): boolean {
-		const list = this.#suggestions;
-		for (let i = this.#firstSuggestionFrom(range.from); i < list.length && list[i].start < range.to; i++) if (list[i].end > range.from) return true;
+		const list = this.#suggestions.list;
+		for (let i = firstSuggestionFrom(this.#suggestions, range.from); i < list.length && list[i].start < range.to; i++) if (list[i].end > range.from) return true;
 		return false;
 	}
 
 	/** Boxes for the suggestions inside one block, pushed to `into`; returns them. */
 	#suggestionBoxes(range: { from: number; to: number; firstLine: number; endLine: number }, lines: HTMLElement, origin: DOMRect, into: HTMLElement[]): HTMLElement[] {
-		const list = this.#suggestions;
+		const list = this.#suggestions.list;
 		if (list.length === 0) return [];
 		const made: HTMLElement[] = [];
-		for (let i = this.#firstSuggestionFrom(range.from); i < list.length && list[i].start < range.to; i++) {
+		for (let i = firstSuggestionFrom(this.#suggestions, range.from); i < list.length && list[i].start < range.to; i++) {
 			const m = list[i];
 			if (m.end <= range.from) continue;
 			const index = this.#labelIndex.get(m.label);

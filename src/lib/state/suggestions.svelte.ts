@@ -247,7 +247,8 @@ export class SuggestionSession implements SpanListener {
 			void this.#rebuild();
 			return;
 		}
-		this.#movedDuringBuild?.push(...edits);
+		// (A loop, not push(...edits): accepting a whole label can be tens of thousands of edits.)
+		if (this.#movedDuringBuild) for (const edit of edits) this.#movedDuringBuild.push(edit);
 		this.#restand(edits);
 	}
 

@@ -76,10 +76,6 @@ export class LackingLinks {
 		return this.#ids.size;
 	}
 
-	has(id: string): boolean {
-		return this.#ids.has(id);
-	}
-
 	/** The first `limit` of them in the order of `spans` (the set this index follows). */
 	first(spans: SpanSet, limit = Infinity): Span[] {
 		const out: Span[] = [];
