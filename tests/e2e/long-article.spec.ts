@@ -117,7 +117,9 @@ async function revisions(page: Page, id: string) {
 					const snapshot = tx.objectStore('snapshots').get(id);
 					tx.oncomplete = () => {
 						open.result.close();
-						resolve({ row: row.result?.revision, snapshot: snapshot.result?.revision, spans: snapshot.result?.spans.length });
+						// Spans in columns (packed), or as objects.
+						const stored = snapshot.result;
+						resolve({ row: row.result?.revision, snapshot: stored?.revision, spans: stored && (stored.packed?.ids.length ?? stored.spans.length) });
 					};
 				};
 			}),

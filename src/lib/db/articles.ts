@@ -8,7 +8,7 @@ import { isAnnotatorLayer } from '$lib/core/layers';
 import { splitSuggestions } from '$lib/core/suggest/from-records';
 import type { Suggestion } from '$lib/core/suggest/types';
 import { addSuggestions } from './suggestions';
-import { SNAPSHOT_MIN_SPANS, type ArticleRow, type SpanwiseDB } from './database';
+import { SNAPSHOT_MIN_SPANS, snapshotRow, snapshotSpans, type ArticleRow, type SpanwiseDB } from './database';
 import { addMissingLabels } from './labels';
 import { emptyReport, writeRecords, type DuplicatePolicy, type ImportReport } from './merge';
 import { byPosition, byRecency, checkRecord, countLabels, toArticle, toRow } from './rows';
@@ -59,13 +59,13 @@ export async function readArticle(
  * The article without its spans, and the revision read: what the editor needs to show the text,
  * so a long article's text is laid out while its spans are still being read (`readArticleSpans`).
  */
-export async function readArticleText(db: SpanwiseDB, id: string): Promise<{ article: Article; revision: number } | undefined> {
+export async function readArticleText(db: SpanwiseDB, id: string): Promise<{ article: Article; revision: number; textHash: string } | undefined> {
 	return db.transaction('r', [db.articles, db.texts], async () => {
 		// Both asked at once: one round trip, ahead of a long span read started just after.
 		const [row, text] = await Promise.all([db.articles.get(id), db.texts.get(id)]);
 		if (row === undefined) return undefined;
 		if (text === undefined) throw new Error(`Article ${id} has no stored text`);
-		return { article: toArticle(row, text.text), revision: row.revision };
+		return { article: toArticle(row, text.text), revision: row.revision, textHash: row.textHash };
 	});
 }
 
@@ -82,7 +82,7 @@ export async function readArticleSpans(
 	return db.transaction('r', [db.articles, db.spans, db.snapshots, db.relations], async () => {
 		const [row, snapshot, relations] = await Promise.all([db.articles.get(id), db.snapshots.get(id), listRelations(db, id)]);
 		if (row === undefined) return undefined;
-		if (snapshot?.revision === row.revision) return { spans: [...snapshot.spans], relations, revision: row.revision, fromSnapshot: true, stale: false };
+		if (snapshot?.revision === row.revision) return { spans: snapshotSpans(snapshot), relations, revision: row.revision, fromSnapshot: true, stale: false };
 		const spans = await listSpans(db, id);
 		return { spans, relations, revision: row.revision, fromSnapshot: false, stale: spans.length >= SNAPSHOT_MIN_SPANS || snapshot !== undefined };
 	});
@@ -106,7 +106,7 @@ export async function refreshSnapshot(db: SpanwiseDB, id: string): Promise<boole
 			await db.snapshots.delete(id);
 			return false;
 		}
-		await db.snapshots.put({ articleId: id, revision: read.revision, spans: read.spans });
+		await db.snapshots.put(snapshotRow(id, read.revision, read.spans));
 		return true;
 	});
 }

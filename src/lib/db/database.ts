@@ -10,6 +10,7 @@ import type { AnnotationEdit, Article, Label, Relation, RelationType, Span } fro
 import { DEFAULT_RELATION_TYPES } from '$lib/core/relations/defaults';
 import type { Suggestion } from '$lib/core/suggest/types';
 import { packSuggestions, type PackedSuggestions } from '$lib/core/suggest/packed';
+import { isPackedSpans, packSpans, unpackSpans, type PackedSpans } from '$lib/core/spans/packed';
 
 /**
  * An article as the library list needs it: everything but the text (kept in `texts`, so listing
@@ -77,10 +78,24 @@ export const SNAPSHOT_MIN_SPANS = 500;
 export interface SnapshotRow {
 	readonly articleId: string;
 	readonly revision: number;
-	/** In text order. */
-	readonly spans: readonly Span[];
+	/** In text order, in columns (read back in a fraction of the time of span objects)... */
+	readonly packed?: PackedSpans;
+	/** ...or as objects: spans the columns cannot hold without loss, and snapshots made before columns. */
+	readonly spans?: readonly Span[];
 	// Relations are not in the snapshot: they are read beside it with one indexed range query
 	// (`[articleId+annotator]`), which stays quick for thousands and is never stale.
+}
+
+/** The snapshot row of article `articleId` at `revision` holding `spans` (in text order): in columns when they fit. */
+export function snapshotRow(articleId: string, revision: number, spans: readonly Span[]): SnapshotRow {
+	const packed = packSpans(articleId, spans);
+	return packed ? { articleId, revision, packed } : { articleId, revision, spans };
+}
+
+/** The spans a snapshot row holds, in text order. */
+export function snapshotSpans(row: SnapshotRow): Span[] {
+	if (row.packed && isPackedSpans(row.packed)) return unpackSpans(row.packed);
+	return [...(row.spans ?? [])];
 }
 
 /** A persisted preference or flag. */

@@ -8,7 +8,7 @@ import type { ArticleRecord, Relation, Span } from '$lib/core/types';
 import { textHash } from '$lib/core/text/hash';
 import { newId } from '$lib/core/ids';
 import { addReport, describeRenewed, planMerge, RENEWED_LISTED, type DuplicatePolicy, type ImportReport, type MergePlan, type RenewedSpanId } from '$lib/core/merge';
-import { SNAPSHOT_MIN_SPANS, type ArticleRow, type SpanwiseDB } from './database';
+import { SNAPSHOT_MIN_SPANS, snapshotRow, type ArticleRow, type SpanwiseDB } from './database';
 import { addMissingLabels } from './labels';
 import { byPosition } from './rows';
 import { spansOfArticles } from './spans';
@@ -76,7 +76,7 @@ export async function writeRecords(
 	}
 	const snapshots = [...spansOfNew].filter(([, list]) => list.length >= SNAPSHOT_MIN_SPANS);
 	if (snapshots.length > 0) {
-		await db.snapshots.bulkPut(snapshots.map(([articleId, list]) => ({ articleId, revision: (rowOf.get(articleId) as ArticleRow).revision, spans: list.sort(byPosition) })));
+		await db.snapshots.bulkPut(snapshots.map(([articleId, list]) => snapshotRow(articleId, (rowOf.get(articleId) as ArticleRow).revision, list.sort(byPosition))));
 	}
 
 	const withSpans = renewed.length === 0 ? plan : withRenewed(plan, renewed);

@@ -32,6 +32,19 @@ describe('span snapshots', () => {
 		expect(await readArticleSpans(db, 'long')).toMatchObject({ fromSnapshot: true, revision: 2, spans: merged!.spans });
 	});
 
+	it('are stored in columns, and a snapshot of span objects (made by an earlier version) is still read', async () => {
+		const db = freshDb();
+		await createArticles(db, [longRecord()]);
+		const stored = (await db.snapshots.get('long'))!;
+		expect(stored.packed?.ids).toHaveLength(N);
+		expect(stored.spans).toBeUndefined();
+		const rows = await listSpans(db, 'long');
+		await db.snapshots.put({ articleId: 'long', revision: stored.revision, spans: rows });
+		expect(await readArticleSpans(db, 'long')).toMatchObject({ fromSnapshot: true, spans: rows });
+		expect(await refreshSnapshot(db, 'long')).toBe(true);
+		expect((await db.snapshots.get('long'))?.packed?.ids).toHaveLength(N);
+	});
+
 	it('are ignored once the article changes: edits, label renames, and a new article under the same id', async () => {
 		const db = freshDb();
 		await createArticles(db, [longRecord()]);

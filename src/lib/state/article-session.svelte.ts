@@ -77,6 +77,8 @@ export class ArticleSession implements EditorHost {
 	#unwatch: (() => void) | null = null;
 	/** The annotator whose layer this session edits. */
 	readonly annotator: string;
+	/** `textHash(article.text)`, as stored with the article (hashing a long text again costs ~30 ms). */
+	readonly textHash: string;
 	/** True until the spans are read (the text is shown first). */
 	#loading = $state(true);
 	/** Counts reads of the spans: only the latest one is applied. */
@@ -87,12 +89,14 @@ export class ArticleSession implements EditorHost {
 	private constructor(
 		workspace: Workspace,
 		article: Article,
+		textHash: string,
 		annotator: string,
 		revision: number,
 		spans: Promise<{ spans: Span[]; relations: Relation[]; revision: number; stale: boolean } | undefined>
 	) {
 		this.#workspace = workspace;
 		this.article = article;
+		this.textHash = textHash;
 		this.annotator = annotator;
 		this.#revision = revision;
 		const read = ++this.#reads;
@@ -156,7 +160,7 @@ export class ArticleSession implements EditorHost {
 		if (!found) return undefined;
 		const spans = readArticleSpans(workspace.db, id);
 		await new Promise((resolve) => setTimeout(resolve, 0));
-		return new ArticleSession(workspace, found.article, annotator, found.revision, spans);
+		return new ArticleSession(workspace, found.article, found.textHash, annotator, found.revision, spans);
 	}
 
 	get spans(): SpanSet {

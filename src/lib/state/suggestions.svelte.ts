@@ -16,7 +16,6 @@ import { describeGroup, sourceGroup, suggestionOn } from '$lib/core/suggest/sett
 import { SPEAKER_RELATION, type Suggestion } from '$lib/core/suggest/types';
 import { typesFitting } from '$lib/core/relations/rules';
 import { quoted } from '$lib/core/text/isolate';
-import { textHash } from '$lib/core/text/hash';
 import { newId } from '$lib/core/ids';
 import { addSuggestions, readSuggestionDecisions, readSuggestions, setSuggestionDecisions, writeSuggestions, type SuggestionRow } from '$lib/db';
 import type { SuggestionMark } from '$lib/editor';
@@ -106,7 +105,7 @@ export class SuggestionSession implements SpanListener {
 	constructor(workspace: Workspace, session: ArticleSession) {
 		this.#workspace = workspace;
 		this.#session = session;
-		this.#hash = textHash(session.article.text);
+		this.#hash = session.textHash;
 		session.listen(this);
 		session.setSuggestionKeys((event, hasSelection) => this.key(event, hasSelection));
 		// The engine's worker loads its language model while the article is read and painted.
