@@ -28,9 +28,12 @@ describe('splitLines', () => {
 		expect(splitLines('\n\r')).toHaveLength(3);
 	});
 
-	it('tiles the text: contents plus separators rebuild it exactly', () => {
+	it.each([
+		['any text', unicodeText()],
+		['text without CR (searched for LF only)', unicodeText().map((t) => t.replace(/\r/g, '\n'))]
+	])('tiles the text: contents plus separators rebuild it exactly (%s)', (_, texts) => {
 		fc.assert(
-			fc.property(unicodeText(), (text) => {
+			fc.property(texts, (text) => {
 				const lines = splitLines(text);
 				expect(lines[0].start).toBe(0);
 				let rebuilt = '';
