@@ -13,6 +13,7 @@ import { liveSelection } from './live-selection';
 import { VisibleLines, initialWindow, scrollingAncestor } from './visible-lines';
 import { measureLineLength } from './block-size';
 import { dragSelection } from './drag-select';
+import { LAZY_BLOCKS, LazyBlocks, lazyBlocksPlugin, makeLive } from './lazy-blocks';
 
 export type { EditorHost, EdgeStep } from './keys';
 
@@ -25,6 +26,8 @@ export interface ArticleEditorOptions {
 	readonly onFind?: () => void;
 	/** Escape with no span selected: close the find box; false when none was open. */
 	readonly onCloseFind?: () => boolean;
+	/** The element that scrolls the text (null: the window; undefined: found from computed styles). */
+	readonly scroller?: HTMLElement | null;
 }
 
 /** The text is immutable: every transaction that would change the document is dropped. */
@@ -47,6 +50,8 @@ export class ArticleEditor {
 	readonly positions: TextPositions;
 	/** Who answers the editor's intents (the article session, or a review wrapping one). */
 	readonly host: EditorHost;
+	/** The element that scrolls the text (null: the window). */
+	readonly scroller: HTMLElement | null;
 	#renderer: SpanRenderer | null = null;
 	readonly #tooltip: SpanTooltip;
 	readonly #visibleLines: VisibleLines;
@@ -56,16 +61,24 @@ export class ArticleEditor {
 	#lastSelection = { start: 0, end: 0 };
 	#scrollFrame = 0;
 	#labels: readonly Label[];
+	/** Blocks whose lines are made after the first paint (long articles only); null: all made at once. */
+	readonly #lazy: LazyBlocks | null;
+	#lazyTimer: ReturnType<typeof setTimeout> | undefined;
+	#lazySlice: number = LAZY_BLOCKS.firstSlice;
+	/** The text range on screen (and a screen around it), as last reported. */
+	#window: { start: number; end: number } | null = null;
 
 	constructor(mount: HTMLElement, options: ArticleEditorOptions) {
 		this.positions = new TextPositions(options.text);
 		this.host = options.host;
 		this.#labels = options.labels;
 		const positions = this.positions;
+		const lazy = (this.#lazy = options.text.length > LAZY_BLOCKS.minChars ? new LazyBlocks(positions) : null);
 		const state = EditorState.create({
 			doc: positions.doc,
 			plugins: [
 				readOnlyText,
+				lazyBlocksPlugin(positions),
 				dragSelection(),
 				// Remembers the selection while the text has the keyboard (see selectionOffsets).
 				new Plugin({
@@ -88,7 +101,21 @@ export class ArticleEditor {
 		});
 		this.view = new EditorView(mount, {
 			state,
-			nodeViews: { block: (node) => new BlockView(node) },
+			nodeViews: {
+				block: (node, _view, getPos) => {
+					if (!lazy) return new BlockView(node);
+					const block = lazy.blockAt(getPos() ?? 0);
+					return new BlockView(node, lazy.isLive(block), () => lazy.isLive(block));
+				}
+			},
+			// A selection put in a block whose lines are not made yet (find, Ctrl+End, a span revealed)
+			// makes that block in the same update, so the browser's selection has its text to sit in.
+			dispatchTransaction: (tr) => {
+				const blocks = lazy && tr.selectionSet && !lazy.done ? lazy.at(tr.selection.anchor, tr.selection.head) : [];
+				if (blocks.length > 0) makeLive(tr, blocks);
+				this.view.updateState(this.view.state.apply(tr));
+				if (blocks.length > 0) this.#renderer?.madeLive(blocks);
+			},
 			attributes: {
 				'aria-label': 'Article text',
 				'aria-readonly': 'true',
@@ -100,7 +127,12 @@ export class ArticleEditor {
 		});
 		this.#tooltip = new SpanTooltip(this.view, positions, () => this.#labels, (span) => this.#renderer?.hover(span));
 		this.view.dom.addEventListener('keydown', this.#onKeyDown);
-		this.#visibleLines = new VisibleLines(this.view, positions, (start, end) => this.#renderer?.setWindow(start, end));
+		this.scroller = options.scroller !== undefined ? options.scroller : scrollingAncestor(this.view.dom as HTMLElement);
+		this.#visibleLines = new VisibleLines(this.view, positions, this.scroller, (start, end) => {
+			this.#window = { start, end };
+			this.#renderer?.setWindow(start, end);
+		});
+		if (lazy && !lazy.done) this.#lazyTimer = setTimeout(this.#makeSlice, 0);
 		// Blocks not laid out yet are sized from the characters per line (app.css): measured when the
 		// text first gets a width, and again when the width changes.
 		this.#widthObserver = new ResizeObserver(([entry]) => {
@@ -112,6 +144,25 @@ export class ArticleEditor {
 		});
 		this.#widthObserver.observe(this.view.dom);
 	}
+
+	/**
+	 * Makes the next dry blocks live (those on screen first), about LAZY_BLOCKS.sliceMs of work: the
+	 * number of blocks per slice follows the time the last slice took.
+	 */
+	readonly #makeSlice = () => {
+		this.#lazyTimer = undefined;
+		const lazy = this.#lazy;
+		if (!lazy || lazy.done || this.view.isDestroyed) return;
+		const blocks = lazy.next(this.#lazySlice, this.#window);
+		const t0 = performance.now();
+		this.view.dispatch(makeLive(this.view.state.tr, blocks));
+		const took = performance.now() - t0;
+		this.#renderer?.madeLive(blocks);
+		const scale = took > 0 ? LAZY_BLOCKS.sliceMs / took : 2;
+		this.#lazySlice = Math.max(1, Math.min(LAZY_BLOCKS.maxSlice, Math.round(blocks.length * Math.min(2, scale))));
+		if (!lazy.done) this.#lazyTimer = setTimeout(this.#makeSlice, 0);
+		else performance.mark('spanwise:article-lines-made');
+	};
 
 	/** Escape hides the label tag (and deselects, in the key plugin). */
 	readonly #onKeyDown = (event: KeyboardEvent) => {
@@ -193,7 +244,7 @@ export class ArticleEditor {
 		this.#scrollFrame = requestAnimationFrame(() => {
 			this.#scrollFrame = requestAnimationFrame(() => {
 				if (this.view.isDestroyed) return;
-				const scroller = center ? scrollingAncestor(this.view.dom as HTMLElement) : null;
+				const scroller = center ? this.scroller : null;
 				if (!scroller) return this.view.dispatch(this.view.state.tr.scrollIntoView());
 				const at = this.view.coordsAtPos(this.view.state.selection.from);
 				const box = scroller.getBoundingClientRect();
@@ -239,6 +290,7 @@ export class ArticleEditor {
 	destroy(): void {
 		cancelAnimationFrame(this.#frame);
 		cancelAnimationFrame(this.#scrollFrame);
+		clearTimeout(this.#lazyTimer);
 		this.#widthObserver.disconnect();
 		this.view.dom.removeEventListener('keydown', this.#onKeyDown);
 		this.#visibleLines.destroy();

@@ -31,6 +31,8 @@ export interface SpanRenderer {
 	 * highlight updates cost what is in view, not the 10,000 spans of a long article.
 	 */
 	setWindow(start: number, end: number): void;
+	/** Blocks that just got their lines (lazy-blocks.ts): those in the window are drawn. */
+	madeLive(blocks: readonly number[]): void;
 	/** Mark one span as the selected one (or none). */
 	select(span: Span | null): void;
 	/** Mark the span under the pointer (or none). */
@@ -230,6 +232,21 @@ export class HighlightRenderer implements SpanRenderer {
 	}
 	#drawTimer: ReturnType<typeof setTimeout> | undefined;
 
+	madeLive(blocks: readonly number[]): void {
+		const { start, end } = this.#window;
+		if (this.#drawTimer !== undefined || end <= start) return;
+		const inWindow = blocks.some((b) => {
+			const range = this.#blockRange(b);
+			return range.from < end && range.to > start;
+		});
+		// In a task after this one, like a scrolled window: the block is laid out by then.
+		if (inWindow)
+			this.#drawTimer = setTimeout(() => {
+				this.#drawTimer = undefined;
+				this.#drawWindow();
+			}, 0);
+	}
+
 	/** Draws the blocks the window touches that are not drawn yet; lets go of the oldest beyond MAX_DRAWN_BLOCKS. */
 	#drawWindow(): void {
 		const { start, end } = this.#window;
@@ -241,7 +258,10 @@ export class HighlightRenderer implements SpanRenderer {
 		// laid out just to be measured. It is drawn when it starts being rendered (#onRendered).
 		for (let b = first; b <= last; b++) {
 			if (!this.#drawn.has(b)) {
-				if (this.#rendered(b)) this.#drawBlock(b);
+				// A block with nothing to draw is done without asking the browser (which would compute
+				// the style of the whole document, as the article opens, before its spans are read).
+				if (this.#nothingIn(b)) this.#drawEmpty(b);
+				else if (this.#rendered(b)) this.#drawBlock(b);
 			} else if (this.#suggestionsStale.has(b)) this.#redrawSuggestions(b);
 		}
 		if (this.#drawn.size > MAX_DRAWN_BLOCKS && this.#letGo === undefined) {
@@ -262,7 +282,8 @@ export class HighlightRenderer implements SpanRenderer {
 	/** Whether block `block` is rendered now (not skipped by content-visibility). */
 	#rendered(block: number): boolean {
 		const el = this.#root.children[block] as HTMLElement | undefined;
-		return !!el && (typeof el.checkVisibility !== 'function' || el.checkVisibility({ contentVisibilityAuto: true }));
+		// A dry block (lazy-blocks.ts) has no lines to draw on yet.
+		return !!el && !el.classList.contains('sw-dry') && (typeof el.checkVisibility !== 'function' || el.checkVisibility({ contentVisibilityAuto: true }));
 	}
 
 	/** A block that starts being rendered gets its marks, if it is in the window. */
@@ -284,17 +305,26 @@ export class HighlightRenderer implements SpanRenderer {
 		return { from: lines[first].start, to: lines[end - 1].next, firstLine: first, endLine: end };
 	}
 
+	/** Whether block `block` has no span, layer range or suggestion to draw. */
+	#nothingIn(block: number): boolean {
+		const range = this.#blockRange(block);
+		return this.#all.overlapping(range.from, range.to).length === 0 && !this.#layers.some((ranges) => ranges.some((r) => r.start < range.to && r.end > range.from)) && !this.#suggestionsIn(range);
+	}
+
+	/** Block `block` drawn with nothing in it: no measuring (it would force the block's layout now instead of in the frame). */
+	#drawEmpty(block: number): void {
+		if (!blockParts(this.#root, block)) return;
+		this.#drawn.add(block);
+		this.#suggestionEls.set(block, []);
+	}
+
 	#drawBlock(block: number): void {
 		const parts = blockParts(this.#root, block);
 		if (!parts) return;
-		this.#drawn.add(block);
 		const range = this.#blockRange(block);
 		const spans = [...this.#all.overlapping(range.from, range.to)];
-		// Nothing to draw: no measuring (it would force the block's layout now instead of in the frame).
-		if (spans.length === 0 && !this.#layers.some((ranges) => ranges.some((r) => r.start < range.to && r.end > range.from)) && !this.#suggestionsIn(range)) {
-			this.#suggestionEls.set(block, []);
-			return;
-		}
+		if (spans.length === 0 && !this.#layers.some((ranges) => ranges.some((r) => r.start < range.to && r.end > range.from)) && !this.#suggestionsIn(range)) return this.#drawEmpty(block);
+		this.#drawn.add(block);
 		const origin = parts.marks.getBoundingClientRect();
 		this.#sizes.set(parts.block, { block, width: parts.block.clientWidth, height: parts.block.clientHeight });
 		this.#blockResize.observe(parts.block);

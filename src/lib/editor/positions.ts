@@ -67,6 +67,12 @@ export class TextPositions {
 		return { first: this.#firstLine[block], end: block + 1 < this.#firstLine.length ? this.#firstLine[block + 1] : this.lines.length };
 	}
 
+	/** ProseMirror positions before and after block `block`. */
+	blockPos(block: number): { from: number; to: number } {
+		const { first, end } = this.linesOfBlock(block);
+		return { from: this.#paragraphStart[first] - 1, to: end < this.lines.length ? this.#paragraphStart[end] - 1 : this.#paragraphStart[end] };
+	}
+
 	/** The block holding line `line`, and the line's index inside it: how the DOM is addressed. */
 	blockOf(line: number): { block: number; index: number } {
 		const block = this.#blockOfLine[line];

@@ -15,7 +15,6 @@ import { lanesInGap } from '$lib/core/relations/arcs-lines';
 import type { RelationDisplayMode } from '$lib/core/relations/arcs-display';
 import type { TextPositions } from './positions';
 import { spanState } from './span-plugin';
-import { scrollingAncestor } from './visible-lines';
 import { CHIP_FONT, CHIP_PADDING, adoptArcStyles, createSvg, renderArcs, type ArcAction } from './relation-overlay-render';
 
 export interface RelationOverlayOptions {
@@ -72,6 +71,8 @@ export interface RelationOverlay {
 export interface OverlayHost {
 	readonly view: EditorView;
 	readonly positions: TextPositions;
+	/** The element that scrolls the text (null: the window). */
+	readonly scroller: HTMLElement | null;
 }
 
 /** Creates the overlay over `host`'s text and draws it once the next frame comes. */
@@ -106,7 +107,7 @@ class SvgRelationOverlay implements RelationOverlay {
 		this.#options = options;
 		const dom = this.#view.dom as HTMLElement;
 		this.#mount = dom.parentElement ?? dom;
-		this.#scroller = scrollingAncestor(dom);
+		this.#scroller = host.scroller;
 		this.#releaseStyles = adoptArcStyles();
 		({ svg: this.#svg, root: this.#root } = createSvg());
 		this.#mount.appendChild(this.#svg);
