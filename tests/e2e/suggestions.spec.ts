@@ -178,6 +178,9 @@ test('pre-annotating every article in Settings stores their suggestions before t
 });
 
 test('pre-annotating the corpus shows its progress; Cancel stops it and keeps what was made, and the next run does the rest', async ({ page }) => {
+	// Its own waits add up to more than the default 30 s on a loaded machine (it failed so in a CI run made
+	// while other builds ran).
+	test.setTimeout(150_000);
 	await openLibrary(page);
 	// Enough long articles that the run is still going when Cancel is pressed.
 	const sentence = 'The minister said on Monday that unemployment fell to 4.5 per cent, and Ana Silva of the Central Bank warned that prices rose by $60.84 billion. ';

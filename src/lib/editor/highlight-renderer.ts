@@ -239,10 +239,12 @@ export class HighlightRenderer implements SpanRenderer {
 			const range = this.#blockRange(b);
 			return range.from < end && range.to > start;
 		});
-		// In a task after this one, like a scrolled window: the block is laid out by then.
+		// In a task after this one, like a scrolled window: the block is laid out by then. Find matches
+		// in it are drawn again too (they were left out while it had no lines).
 		if (inWindow)
 			this.#drawTimer = setTimeout(() => {
 				this.#drawTimer = undefined;
+				if (this.#matches.length > 0 || this.#found.size > 0) this.#drawMatches();
 				this.#drawWindow();
 			}, 0);
 	}

@@ -185,3 +185,26 @@ describe('ArticleSession relations', () => {
 		expect(session.relations.map((r) => [r.label, r.head, r.tail])).toEqual([['about', 'c', 'q']]);
 	});
 });
+
+describe('ArticleSession opening an article with many spans', () => {
+	it('shows them all once ready (their sets made a task before they are shown), with the claims that lack a source counted', async () => {
+		const db = freshDb();
+		const n = 20_500;
+		// One-character spans; every fourth a claim, linked to the actor before it when i % 8 === 3.
+		const labels = ['actor', 'figure', 'actor', 'claim'];
+		const spans = Array.from({ length: n }, (_, i) => makeSpan('big', `s${i}`, i, i + 1, labels[i % 4], { annotator: i % 1000 === 0 ? 'mate' : 'ann' }));
+		const relations = spans.filter((_, i) => i % 8 === 3).map((claim, k) => ({ id: `r${k}`, articleId: 'big', label: 'source', head: claim.id, tail: `s${Number(claim.id.slice(1)) - 1}`, annotator: 'ann', createdAt: 1, updatedAt: 1 }));
+		await createArticles(db, [{ article: makeArticle('big', 'x'.repeat(n + 5)), spans, relations }]);
+		const { workspace } = fakeWorkspace(db);
+		const session = (await ArticleSession.open(workspace, 'big', 'ann'))!;
+		expect(session.loading).toBe(true);
+		await session.ready;
+		expect(session.loading).toBe(false);
+		const mine = spans.filter((s) => s.annotator === 'ann');
+		expect(session.spans.size).toBe(mine.length);
+		expect(session.others).toHaveLength(n - mine.length);
+		expect(session.relations).toHaveLength(relations.length);
+		const claims = mine.filter((s) => s.label === 'claim');
+		expect(session.claimsWithoutSourceCount).toBe(claims.length - relations.length);
+	}, 60_000);
+});

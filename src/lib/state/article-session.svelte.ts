@@ -21,6 +21,17 @@ import type { ArticleEditor, EdgeStep, EditorHost } from '$lib/editor';
 import { downloadFile } from '$lib/export/download';
 import type { Workspace } from './workspace.svelte';
 
+/** From this many spans, an opening makes the span sets in one task and shows them in the next. */
+const PREPARE_APART_SPANS = 20_000;
+
+interface PreparedLayer {
+	readonly spans: SpanSet;
+	readonly others: readonly Span[];
+	readonly relations: RelationSet;
+	readonly otherRelations: readonly Relation[];
+	readonly lacking: LackingLinks;
+}
+
 /** What a history step does beyond annotation edits (see ArticleSession.commitStep). */
 export interface StepEffect {
 	undo(): void;
@@ -101,9 +112,16 @@ export class ArticleSession implements EditorHost {
 		this.#revision = revision;
 		const read = ++this.#reads;
 		this.ready = spans.then(
-			(found) => {
+			async (found) => {
 				if (read !== this.#reads) return;
-				if (found) this.#show(found.spans, found.revision, found.relations);
+				if (found) {
+					const layer = this.#prepare(found.spans, found.relations);
+					// Many spans: their sets are made in this task and shown in the next, where the side
+					// panel and the editor draw them (one task for both was ~250 ms at 100,000 spans on a slow VM).
+					if (found.spans.length >= PREPARE_APART_SPANS) await new Promise((resolve) => setTimeout(resolve, 0));
+					if (read !== this.#reads) return;
+					this.#apply(layer, found.revision);
+				}
 				this.#loading = false;
 				// Read from thousands of rows: remake its snapshot, so the next opening reads one.
 				if (found?.stale) this.#workspace.snapshots.schedule(this.article.id, 0);
@@ -122,13 +140,31 @@ export class ArticleSession implements EditorHost {
 
 	/** Shows `spans` and `relations` as read from storage at `revision` (undo history starts afresh). */
 	#show(spans: readonly Span[], revision: number, relations: readonly Relation[]): void {
+		this.#apply(this.#prepare(spans, relations), revision);
+	}
+
+	/** This session's layer and the others', as sets, from what storage holds. */
+	#prepare(spans: readonly Span[], relations: readonly Relation[]): PreparedLayer {
+		const mine = SpanSet.from(spans.filter((s) => s.annotator === this.annotator));
+		const myRelations = RelationSet.from(relations.filter((r) => r.annotator === this.annotator));
+		return {
+			spans: mine,
+			others: spans.filter((s) => s.annotator !== this.annotator),
+			relations: myRelations,
+			otherRelations: relations.filter((r) => r.annotator !== this.annotator),
+			lacking: new LackingLinks(sourceType(this.#workspace.relationTypes), mine, myRelations)
+		};
+	}
+
+	#apply(layer: PreparedLayer, revision: number): void {
 		this.#revision = revision;
-		this.#spans = SpanSet.from(spans.filter((s) => s.annotator === this.annotator));
-		this.#others = spans.filter((s) => s.annotator !== this.annotator);
-		this.#relations = RelationSet.from(relations.filter((r) => r.annotator === this.annotator));
-		this.#otherRelations = relations.filter((r) => r.annotator !== this.annotator);
+		this.#spans = layer.spans;
+		this.#others = layer.others;
+		this.#relations = layer.relations;
+		this.#otherRelations = layer.otherRelations;
 		this.#history = EditHistory.empty;
-		this.#lacking = null;
+		// Made with the relation types of that moment: #unsourced makes it again if they changed since.
+		this.#lacking = layer.lacking;
 		this.#lackingChanged++;
 		this.#suggestions?.spansChanged(null);
 		if (this.#selectedId && !this.#spans.has(this.#selectedId)) this.#selectedId = null;
