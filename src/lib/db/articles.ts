@@ -82,7 +82,8 @@ export async function readArticleSpans(
 	return db.transaction('r', [db.articles, db.spans, db.snapshots, db.relations], async () => {
 		const [row, snapshot, relations] = await Promise.all([db.articles.get(id), db.snapshots.get(id), listRelations(db, id)]);
 		if (row === undefined) return undefined;
-		if (snapshot?.revision === row.revision) return { spans: snapshotSpans(snapshot), relations, revision: row.revision, fromSnapshot: true, stale: false };
+		const snapshotted = snapshot?.revision === row.revision ? snapshotSpans(snapshot) : undefined;
+		if (snapshotted) return { spans: snapshotted, relations, revision: row.revision, fromSnapshot: true, stale: false };
 		const spans = await listSpans(db, id);
 		return { spans, relations, revision: row.revision, fromSnapshot: false, stale: spans.length >= SNAPSHOT_MIN_SPANS || snapshot !== undefined };
 	});

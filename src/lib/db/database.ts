@@ -92,10 +92,10 @@ export function snapshotRow(articleId: string, revision: number, spans: readonly
 	return packed ? { articleId, revision, packed } : { articleId, revision, spans };
 }
 
-/** The spans a snapshot row holds, in text order. */
-export function snapshotSpans(row: SnapshotRow): Span[] {
-	if (row.packed && isPackedSpans(row.packed)) return unpackSpans(row.packed);
-	return [...(row.spans ?? [])];
+/** The spans a snapshot row holds, in text order; undefined when it holds them in no form this version reads (the rows are read instead). */
+export function snapshotSpans(row: SnapshotRow): Span[] | undefined {
+	if (row.packed !== undefined) return isPackedSpans(row.packed) ? unpackSpans(row.packed) : undefined;
+	return Array.isArray(row.spans) ? [...row.spans] : undefined;
 }
 
 /** A persisted preference or flag. */

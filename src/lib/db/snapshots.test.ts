@@ -43,6 +43,9 @@ describe('span snapshots', () => {
 		expect(await readArticleSpans(db, 'long')).toMatchObject({ fromSnapshot: true, spans: rows });
 		expect(await refreshSnapshot(db, 'long')).toBe(true);
 		expect((await db.snapshots.get('long'))?.packed?.ids).toHaveLength(N);
+		// One in a form this version cannot read: the rows are read, and it is to be remade.
+		await db.snapshots.put({ articleId: 'long', revision: stored.revision, packed: { format: 'spans/columns/9' } as never });
+		expect(await readArticleSpans(db, 'long')).toMatchObject({ fromSnapshot: false, stale: true, spans: rows });
 	});
 
 	it('are ignored once the article changes: edits, label renames, and a new article under the same id', async () => {

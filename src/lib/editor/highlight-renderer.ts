@@ -323,10 +323,10 @@ export class HighlightRenderer implements SpanRenderer {
 	#drawBlock(block: number): void {
 		const parts = blockParts(this.#root, block);
 		if (!parts) return;
-		const range = this.#blockRange(block);
-		const spans = [...this.#all.overlapping(range.from, range.to)];
-		if (spans.length === 0 && !this.#layers.some((ranges) => ranges.some((r) => r.start < range.to && r.end > range.from)) && !this.#suggestionsIn(range)) return this.#drawEmpty(block);
+		if (this.#nothingIn(block)) return this.#drawEmpty(block);
 		this.#drawn.add(block);
+		const range = this.#blockRange(block);
+		const spans = this.#all.overlapping(range.from, range.to);
 		const origin = parts.marks.getBoundingClientRect();
 		this.#sizes.set(parts.block, { block, width: parts.block.clientWidth, height: parts.block.clientHeight });
 		this.#blockResize.observe(parts.block);

@@ -29,7 +29,8 @@ interface PreparedLayer {
 	readonly others: readonly Span[];
 	readonly relations: RelationSet;
 	readonly otherRelations: readonly Relation[];
-	readonly lacking: LackingLinks;
+	/** The index of claims without a source, made here for a layer shown a task later; else made when first asked for. */
+	readonly lacking: LackingLinks | null;
 }
 
 /** What a history step does beyond annotation edits (see ArticleSession.commitStep). */
@@ -115,10 +116,11 @@ export class ArticleSession implements EditorHost {
 			async (found) => {
 				if (read !== this.#reads) return;
 				if (found) {
-					const layer = this.#prepare(found.spans, found.relations);
 					// Many spans: their sets are made in this task and shown in the next, where the side
 					// panel and the editor draw them (one task for both was ~250 ms at 100,000 spans on a slow VM).
-					if (found.spans.length >= PREPARE_APART_SPANS) await new Promise((resolve) => setTimeout(resolve, 0));
+					const apart = found.spans.length >= PREPARE_APART_SPANS;
+					const layer = this.#prepare(found.spans, found.relations, apart);
+					if (apart) await new Promise((resolve) => setTimeout(resolve, 0));
 					if (read !== this.#reads) return;
 					this.#apply(layer, found.revision);
 				}
@@ -143,8 +145,8 @@ export class ArticleSession implements EditorHost {
 		this.#apply(this.#prepare(spans, relations), revision);
 	}
 
-	/** This session's layer and the others', as sets, from what storage holds. */
-	#prepare(spans: readonly Span[], relations: readonly Relation[]): PreparedLayer {
+	/** This session's layer and the others', as sets, from what storage holds (`withLacking`: with the index of claims without a source). */
+	#prepare(spans: readonly Span[], relations: readonly Relation[], withLacking = false): PreparedLayer {
 		const mine = SpanSet.from(spans.filter((s) => s.annotator === this.annotator));
 		const myRelations = RelationSet.from(relations.filter((r) => r.annotator === this.annotator));
 		return {
@@ -152,7 +154,7 @@ export class ArticleSession implements EditorHost {
 			others: spans.filter((s) => s.annotator !== this.annotator),
 			relations: myRelations,
 			otherRelations: relations.filter((r) => r.annotator !== this.annotator),
-			lacking: new LackingLinks(sourceType(this.#workspace.relationTypes), mine, myRelations)
+			lacking: withLacking ? new LackingLinks(sourceType(this.#workspace.relationTypes), mine, myRelations) : null
 		};
 	}
 
@@ -163,7 +165,7 @@ export class ArticleSession implements EditorHost {
 		this.#relations = layer.relations;
 		this.#otherRelations = layer.otherRelations;
 		this.#history = EditHistory.empty;
-		// Made with the relation types of that moment: #unsourced makes it again if they changed since.
+		// Made with the relation types of that moment (or not yet): #unsourced makes it if they changed since.
 		this.#lacking = layer.lacking;
 		this.#lackingChanged++;
 		this.#suggestions?.spansChanged(null);
