@@ -22,8 +22,13 @@ export async function importThroughChooser(page: Page, names: string[]): Promise
 
 /** Opens an article from the library by its title and waits for the editor. */
 export async function openArticle(page: Page, title: string): Promise<void> {
+	// The app marks the article painted (spans in, two frames drawn); an earlier article's mark is dropped first.
+	await page.evaluate(() => performance.clearMarks('spanwise:article-painted'));
 	await page.getByRole('link', { name: title, exact: true }).click();
 	await expect(page.getByRole('region', { name: 'Article' }).locator('.ProseMirror')).toBeVisible();
+	// Until its first frame the browser has not decided which blocks of lines it renders, and rendering-
+	// dependent reads (innerText) see none of them.
+	await page.waitForFunction(() => performance.getEntriesByName('spanwise:article-painted').length > 0);
 }
 
 /** The article's editable element. */
