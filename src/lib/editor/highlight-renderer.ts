@@ -76,6 +76,12 @@ const MAX_DRAWN_BLOCKS = 64;
 
 
 /** Label index and nesting level → CSS-safe highlight key (names are user data; keys are ours). */
+/** An observed block's border box (horizontal text: inline size is its width), as `getBoundingClientRect` gives it. */
+function borderBox(entry: ResizeObserverEntry): { width: number; height: number } {
+	const box = entry.borderBoxSize?.[0];
+	return box ? { width: box.inlineSize, height: box.blockSize } : { width: entry.contentRect.width, height: entry.contentRect.height };
+}
+
 function highlightName(index: number, depth = 0): string {
 	return depth === 0 ? `${PREFIX}label-${index}` : `${PREFIX}label-${index}-d${depth}`;
 }
@@ -114,11 +120,17 @@ export class HighlightRenderer implements SpanRenderer {
 	 * narrows, the line height changes, a font arrives) is drawn again, on its own.
 	 */
 	readonly #sizes = new Map<Element, { block: number; width: number; height: number }>();
+	/**
+	 * Sizes are compared as border boxes in fractional pixels on both sides: the size recorded when a
+	 * block is drawn (`getBoundingClientRect`) and the observer's. (Comparing the observer's content box
+	 * with the rounded `clientHeight` made a block 2515.5 px high differ by 0.5 from 2516 every time:
+	 * drawing it again observed it again, whose first report differed again — a redraw every frame.)
+	 */
 	readonly #blockResize = new ResizeObserver((entries) => {
 		for (const entry of entries) {
 			const drawn = this.#sizes.get(entry.target);
 			if (!drawn) continue;
-			const { width, height } = entry.contentRect;
+			const { width, height } = borderBox(entry);
 			if (Math.abs(width - drawn.width) < 0.5 && Math.abs(height - drawn.height) < 0.5) continue;
 			this.#undrawBlock(drawn.block);
 			this.#drawBlock(drawn.block);
@@ -328,8 +340,9 @@ export class HighlightRenderer implements SpanRenderer {
 		const range = this.#blockRange(block);
 		const spans = this.#all.overlapping(range.from, range.to);
 		const origin = parts.marks.getBoundingClientRect();
-		this.#sizes.set(parts.block, { block, width: parts.block.clientWidth, height: parts.block.clientHeight });
-		this.#blockResize.observe(parts.block);
+		const size = parts.block.getBoundingClientRect();
+		this.#sizes.set(parts.block, { block, width: size.width, height: size.height });
+		this.#blockResize.observe(parts.block, { box: 'border-box' });
 		const made: HTMLElement[] = [];
 		for (const span of spans) {
 			const key = this.#keyOf(span);
