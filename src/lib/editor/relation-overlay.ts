@@ -14,6 +14,7 @@ import { DEFAULT_ARC_METRICS } from '$lib/core/relations/arcs';
 import { lanesInGap } from '$lib/core/relations/arcs-lines';
 import type { RelationDisplayMode } from '$lib/core/relations/arcs-display';
 import type { TextPositions } from './positions';
+import { linesBetween } from './visible-lines';
 import { spanState } from './span-plugin';
 import { CHIP_FONT, CHIP_PADDING, adoptArcStyles, createSvg, renderArcs, type ArcAction } from './relation-overlay-render';
 
@@ -244,12 +245,11 @@ class SvgRelationOverlay implements RelationOverlay {
 
 		// The text in view, from the view's edges (as VisibleLines measures it).
 		const left = Math.min(Math.max(dom.left + 8, clip.left), dom.right - 8);
-		const from = this.#view.posAtCoords({ left, top: Math.max(top, dom.top) + 1 });
-		const to = this.#view.posAtCoords({ left, top: Math.min(bottom, dom.bottom) - 1 });
 		// Whole lines: the points measured are at the left edge, and a span may start later on the bottom line.
 		const { lines } = this.#positions;
-		const start = lines[this.#positions.lineOfOffset(this.#positions.toOffset(from?.pos ?? 0))].start;
-		const end = to ? lines[this.#positions.lineOfOffset(this.#positions.toOffset(to.pos))].end : this.#positions.text.length;
+		const seen = linesBetween(this.#view, this.#positions, left, Math.max(top, dom.top) + 1, Math.min(bottom, dom.bottom) - 1);
+		const start = lines[this.#positions.lineOfOffset(seen.start)].start;
+		const end = seen.end >= this.#positions.text.length ? this.#positions.text.length : lines[this.#positions.lineOfOffset(seen.end)].end;
 		const inView = spanState(this.#view.state).spans.overlapping(start, end + 1);
 
 		const relations = new Map<string, ArcRelation>();

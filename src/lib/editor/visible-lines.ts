@@ -23,13 +23,7 @@ export class VisibleLines {
 			const left = Math.min(Math.max(dom.left + 8, box.left), dom.right - 8);
 			const topY = Math.max(box.top, dom.top) + 1;
 			const bottomY = Math.min(box.bottom, dom.bottom) - 1;
-			// The line under each edge is enough (the window has a screen of margin): found by the element
-			// there, which is much cheaper than a caret position; posAtCoords where no line is hit (a gap).
-			const from = lineEdgeAt(view, positions, left, topY, 'start') ?? positions.toOffset(view.posAtCoords({ left, top: topY })?.pos ?? 0);
-			const to = lineEdgeAt(view, positions, left, bottomY, 'end') ?? (() => {
-				const bottom = view.posAtCoords({ left, top: bottomY });
-				return bottom ? positions.toOffset(bottom.pos) : positions.text.length;
-			})();
+			const { start: from, end: to } = linesBetween(view, positions, left, topY, bottomY);
 			// A screen's worth of text before and after, so spans are drawn before they scroll in.
 			const margin = Math.max(2_000, to - from);
 			onChange(Math.max(0, from - margin), Math.min(positions.text.length, to + margin));
@@ -47,6 +41,21 @@ export class VisibleLines {
 		(this.#scroller ?? window).removeEventListener('scroll', this.#onScroll);
 		this.#resize.disconnect();
 	}
+}
+
+/**
+ * The text of the whole lines between two heights of the screen (at `x`), as offsets: from the start of
+ * the line at `topY` to the end of the line at `bottomY`. The line under each point is found by the
+ * element there, which is much cheaper than a caret position (it needs no layout of text positions);
+ * `posAtCoords` only where no line is hit (a gap between blocks), and then that point's offset.
+ */
+export function linesBetween(view: EditorView, positions: TextPositions, x: number, topY: number, bottomY: number): { start: number; end: number } {
+	const start = lineEdgeAt(view, positions, x, topY, 'start') ?? positions.toOffset(view.posAtCoords({ left: x, top: topY })?.pos ?? 0);
+	const end = lineEdgeAt(view, positions, x, bottomY, 'end') ?? (() => {
+		const bottom = view.posAtCoords({ left: x, top: bottomY });
+		return bottom ? positions.toOffset(bottom.pos) : positions.text.length;
+	})();
+	return { start, end };
 }
 
 /**
